@@ -1,0 +1,5 @@
+"""Allow ``python -m kompass_cli``."""
+
+from kompass_cli.cli.app import main
+
+main()

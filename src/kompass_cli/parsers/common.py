@@ -1,0 +1,94 @@
+"""Small readers shared by the layout parsers: folding, months, numbers in lines.
+
+Kept deliberately tolerant of OCR damage (lost diacritics, 'é'/'6' for 'ö') because the
+same facts are printed in every era, only more or less damaged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kompass_cli.parsers.base import Located, Stated
+
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
+    "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}
+
+# Characters OCR puts where a Swedish vowel with a diacritic was.
+_OCR_VOWELS = str.maketrans({"é": "o", "6": "o", "@": "a", "&": "a", "4": "a"})
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip diacritics: 'Förbättringsområden' -> 'forbattringsomraden'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("ø", "o").replace("æ", "ae").casefold()
+
+
+def fold_ocr(text: str) -> str:
+    """``fold`` plus the commonest OCR vowel confusions, for matching headings only."""
+    return fold(text).translate(_OCR_VOWELS)
+
+
+def compact(text: str) -> str:
+    """Collapse runs of white space to one space and trim."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(?:år\s+)?((?:19|20)\d\d)\b")
+
+
+def find_month_year(lines: list[str], start: int = 0, stop: int | None = None,
+                    cue: str | None = None) -> tuple[int, int, int] | None:
+    """First '<month> <year>' (optionally on a line containing ``cue``, folded).
+
+    Returns (month, year, 1-based line) or None.
+    """
+    for index in range(start, len(lines) if stop is None else min(stop, len(lines))):
+        folded = fold(lines[index])
+        if cue and cue not in folded:
+            continue
+        match = _MONTH_YEAR.search(folded)
+        if match:
+            return MONTHS[match.group(1)], int(match.group(2)), index + 1
+    return None
+
+
+_ABOUT_COUNT = re.compile(r"\bett\s+(\d{1,3})-tal\s+personer")
+
+
+def find_interviewees(lines: list[str]) -> Stated | None:
+    """'intervjuer med ett 30-tal personer' -> 30 (the report's own round figure)."""
+    for index, line in enumerate(lines):
+        folded = fold(line)
+        match = _ABOUT_COUNT.search(folded)
+        if match:
+            return Stated(int(match.group(1)), "interviewees", index + 1, match.group(0))
+    return None
+
+
+_PUBLISHERS = (
+    ("sveriges kommuner och regioner", "SKR"),
+    ("sveriges kommuner och landsting", "SKL"),
+)
+
+
+def find_publisher(lines: list[str]) -> Located | None:
+    """The publisher as its abbreviation, from the first line that names it in full."""
+    for index, line in enumerate(lines):
+        folded = fold(compact(line))
+        for name, abbreviation in _PUBLISHERS:
+            if name in folded:
+                return Located(abbreviation, index + 1)
+    return None
+
+
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+
+
+def find_iso_date(line: str) -> str | None:
+    """The first YYYY-MM-DD date on a line, or None."""
+    match = _ISO_DATE.search(line)
+    return match.group(0) if match else None
