@@ -1,5 +1,5 @@
 """Allow ``python -m kompass_cli``."""
 
-from kompass_cli.cli.app import main
+from kompass_cli.cli.main import main
 
 main()

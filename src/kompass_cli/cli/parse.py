@@ -1,0 +1,97 @@
+"""``kompass parse``: reports in, one JSON document per report out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kompass_cli.cli.app import app
+from kompass_cli.errors import KompassError
+from kompass_cli.inputs import expand_inputs
+from kompass_cli.pipeline import parse_file
+from kompass_cli.schemas.common import ReportBase
+from kompass_cli.writer import output_name, to_json, write_atomic
+
+DEFAULT_INPUT = Path("data/raw")
+DEFAULT_OUT = "data/normalized"
+
+
+@dataclass
+class Outcome:
+    """What happened to each input: the reports written and the inputs refused."""
+
+    written: list[tuple[Path, str, ReportBase]] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+@app.command()
+def parse(
+    inputs: list[Path] = typer.Argument(None, help="Report files or folders [default: data/raw]"),
+    out: str = typer.Option(DEFAULT_OUT, "--out", "-o",
+                            help="Folder for the JSON files, or '-' for stdout (one input)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary table."),
+) -> None:
+    """Parse Kommunkompassen reports into validated JSON.
+
+    Writes OUT/<municipality>-<year>.json for each report. Exit 0 when every input
+    parsed, 2 when any input could not be read or is not a report (the others are
+    still written).
+
+    Example: [bold]kompass parse data/raw/norsjo-2018.txt --out -[/bold]
+    """
+    paths, problems = expand_inputs(inputs or [DEFAULT_INPUT])
+    if out == "-":
+        if problems:
+            raise problems[0]
+        _print_single(paths)
+        return
+    outcome = Outcome()
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+        outcome.refused.append(problem.path or "")
+    _parse_all(paths, Path(out), outcome)
+    if not quiet:
+        _summary(outcome)
+    if outcome.refused:
+        raise typer.Exit(2)
+
+
+def _print_single(paths: list[Path]) -> None:
+    if len(paths) != 1:
+        raise KompassError(f"--out - prints one report, but {len(paths)} inputs were given")
+    typer.echo(to_json(parse_file(paths[0])), nl=False)
+
+
+def _parse_all(paths: list[Path], out_dir: Path, outcome: Outcome) -> None:
+    """Parse every input; a refused input is reported and the rest go on."""
+    for path in paths:
+        try:
+            report = parse_file(path)
+            target = out_dir / output_name(report)
+            write_atomic(target, to_json(report))
+        except KompassError as error:
+            typer.echo(f"error: {error}", err=True)
+            outcome.refused.append(str(path))
+            continue
+        outcome.written.append((path, str(target), report))
+
+
+def _summary(outcome: Outcome) -> None:
+    """A short table of what was parsed, on stderr so stdout stays data."""
+    table = Table(title="kompass parse", title_justify="left")
+    for column in ("input", "municipality", "year", "version", "total", "diagnostics", "written to"):
+        table.add_column(column, justify="right" if column in ("year", "total") else "left")
+    for path, target, report in outcome.written:
+        counts = {s: sum(1 for x in report.diagnostics if x.severity == s)
+                  for s in ("error", "warning", "info")}
+        table.add_row(path.name, f"{report.municipality.name} ({report.municipality.code})",
+                      str(report.evaluation.year), report.instrument.version,
+                      f"{report.total.score}", f"{counts['error']} errors, {counts['warning']} "
+                      f"warnings, {counts['info']} info", target)
+    console = Console(stderr=True)
+    console.print(table)
+    console.print(f"{len(outcome.written)} parsed, {len(outcome.refused)} refused")

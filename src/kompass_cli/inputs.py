@@ -1,0 +1,33 @@
+"""Turn the paths a user gives into the list of files to read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kompass_cli.errors import KompassError
+
+# File kinds a folder is searched for.
+REPORT_SUFFIXES = (".txt",)
+
+
+def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[KompassError]]:
+    """Files as given, folders as their report files (sorted).
+
+    Returns the files and, separately, one error per path that yields nothing (a missing
+    path, a folder without reports), so that one bad path does not stop the others.
+    """
+    files: list[Path] = []
+    problems: list[KompassError] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir()
+                           if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+            if not found:
+                problems.append(KompassError(
+                    f"no report files ({', '.join(REPORT_SUFFIXES)}) in this folder", str(path)))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(KompassError("no such file or folder; check the path", str(path)))
+    return files, problems

@@ -1,0 +1,1 @@
+"""Layout parsers, one per report layout, and the choice between them."""

@@ -1,0 +1,228 @@
+"""The 2008 word-processor layout (Hallsberg 2008, instrument 2008).
+
+Text saved from a word processor: a 'Tabell 1' of area scores with a TOTALT row, one
+section per area ('Område N <name>') with its question list, a sentence stating the
+area's score ('uppnår kommunen 57 poäng') and markdown-bold bullet lists of strengths
+and improvements, and a closing two-column tab table of every question with the columns
+max-poäng, egna poäng and %.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kompass_cli.numbers import parse_number, parse_percent
+from kompass_cli.parsers.base import (
+    AREA_TEXT,
+    OVERVIEW_TABLE,
+    SUMMARY,
+    LayoutParser,
+    Located,
+    RawArea,
+    RawQuestion,
+    RawReport,
+    Stated,
+)
+from kompass_cli.parsers.common import (
+    compact,
+    find_interviewees,
+    find_month_year,
+    find_publisher,
+    fold,
+)
+
+_AREA_HEADING = re.compile(r"^Område\s+([1-8])\s+(\S.*)$")
+_SUMMARY_ROW = re.compile(r"^([1-8])\s+([^\t]+?)\t(\d+(?:,\d+)?)\s*$")
+_SUMMARY_TOTAL = re.compile(r"^TOTALT\t(\d+(?:,\d+)?)\s*$", re.IGNORECASE)
+_LISTED_QUESTION = re.compile(r"^-\s+([1-8]\.\d)\s+(\S.*)$")
+_SCORE_SENTENCE = re.compile(r"uppnår kommunen (\d+(?:,\d+)?) poäng")
+_BULLET = re.compile(r"^-\s+(.*)$")
+_QUESTION_ID = re.compile(r"^[1-8]\.\d$")
+_EVALUATOR = re.compile(
+    r"^([A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+),\s*(.*(?:kommun|Landsting|Regioner).*)$"
+)
+
+_STRENGTHS = "styrkor"
+_IMPROVEMENTS = ("forbattringsomraden", "forbattringsmojligheter")
+
+
+class WordProcessor2008Parser(LayoutParser):
+    """Reads the word-processor layout of the 2008 instrument."""
+
+    name = "word-processor-2008"
+    description = "2008 word-processor layout: 'Tabell 1', bold bullet lists, tab tables"
+
+    def score(self, lines: list[str]) -> float:
+        """Evidence: Tabell 1 with TOTALT, 'Område N' headings, the max/egna poäng table."""
+        text = "\n".join(lines)
+        if "kommunkompass" not in fold(text):
+            return 0.0
+        cues = (
+            any(_SUMMARY_TOTAL.match(line) for line in lines),
+            "max-poäng\tegna poäng" in text,
+            sum(1 for line in lines if _AREA_HEADING.match(line)) >= 4,
+            "uppnår kommunen" in text,
+        )
+        return sum(cues) / len(cues)
+
+    def parse(self, lines: list[str]) -> RawReport:
+        report = RawReport(parser=self.name)
+        report.municipality = _municipality(lines)
+        _read_evaluation(lines, report)
+        areas = _read_area_sections(lines)
+        _read_summary_table(lines, areas, report)
+        _read_overview_table(lines, areas)
+        report.areas = [areas[number] for number in sorted(areas)]
+        return report
+
+
+def _municipality(lines: list[str]) -> Located | None:
+    """The title 'Analys av Hallsbergs kommun' names the municipality."""
+    for index, line in enumerate(lines):
+        match = re.match(r"^\s*Analys av (.+?)\s*$", line)
+        if match:
+            return Located(match.group(1), index + 1)
+    return None
+
+
+def _read_evaluation(lines: list[str], report: RawReport) -> None:
+    """Year and month of the evaluation, publisher, evaluators, interviewees."""
+    found = find_month_year(lines, cue="genomfordes") or find_month_year(lines)
+    if found:
+        month, year, line = found
+        report.year = Stated(year, "evaluation", line, str(year))
+        report.month = Stated(month, "evaluation", line, str(month))
+    report.publisher = find_publisher(lines)
+    report.interviewees = find_interviewees(lines)
+    report.evaluators = _evaluators(lines)
+
+
+def _evaluators(lines: list[str]) -> list[Located]:
+    """'Leif Eldås, Sveriges Kommuner och Landsting' lines before the first chapter."""
+    found = []
+    for index, line in enumerate(lines):
+        if line.startswith("1 ") and found:
+            break
+        match = _EVALUATOR.match(line.strip())
+        if match:
+            found.append(Located(match.group(1), index + 1))
+    return found
+
+
+def _read_area_sections(lines: list[str]) -> dict[int, RawArea]:
+    """Each 'Område N' section: heading, listed questions, score sentence, findings."""
+    starts = [(i, _AREA_HEADING.match(line)) for i, line in enumerate(lines)]
+    starts = [(i, m) for i, m in starts if m]
+    areas: dict[int, RawArea] = {}
+    for position, (start, match) in enumerate(starts):
+        stop = starts[position + 1][0] if position + 1 < len(starts) else _table_start(lines)
+        number = int(match.group(1))
+        area = RawArea(number, compact(match.group(2)), start + 1)
+        _read_section_body(lines, start + 1, stop, area)
+        areas[number] = area
+    return areas
+
+
+def _table_start(lines: list[str]) -> int:
+    """The closing question table begins at its title row; the last section ends there."""
+    for index, line in enumerate(lines):
+        if line.startswith("Kommunkompassen - Resultat"):
+            return index
+    return len(lines)
+
+
+def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -> None:
+    """Listed questions, the score sentence and the two finding lists of one section."""
+    listed: list[RawQuestion] = []
+    for index in range(start, stop):
+        line = lines[index]
+        question = _LISTED_QUESTION.match(line)
+        if question:
+            listed.append(RawQuestion(question.group(1), compact(question.group(2)), index + 1))
+        for score in _SCORE_SENTENCE.finditer(line):
+            area.scores.append(Stated(parse_number(score.group(1)), AREA_TEXT, index + 1,
+                                      score.group(1)))
+        heading = fold(line.strip())
+        if heading == _STRENGTHS:
+            area.strengths = _bullets_after(lines, index + 1, stop)
+        elif heading in _IMPROVEMENTS:
+            area.improvements = _bullets_after(lines, index + 1, stop)
+    area.questions = listed
+
+
+def _bullets_after(lines: list[str], start: int, stop: int) -> list[Located]:
+    """The bullet list right under a heading: one item per '- **…**' line."""
+    items: list[Located] = []
+    for index in range(start, stop):
+        stripped = lines[index].strip()
+        if not stripped:
+            if items:
+                break
+            continue
+        bullet = _BULLET.match(stripped)
+        if not bullet:
+            break
+        text = compact(bullet.group(1).replace("**", ""))
+        items.append(Located(text, index + 1))
+    return items
+
+
+def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: RawReport) -> None:
+    """'Tabell 1': the summary of results the total is built from."""
+    for index, line in enumerate(lines):
+        row = _SUMMARY_ROW.match(line)
+        if row and int(row.group(1)) in areas:
+            area = areas[int(row.group(1))]
+            area.scores.insert(0, Stated(parse_number(row.group(3)), SUMMARY, index + 1,
+                                         row.group(3)))
+            name = compact(row.group(2))
+            if name != area.name_in_source:
+                area.other_names.append(Located(name, index + 1))
+            continue
+        total = _SUMMARY_TOTAL.match(line)
+        if total:
+            report.totals.append(Stated(parse_number(total.group(1)), SUMMARY, index + 1,
+                                        total.group(1)))
+
+
+def _read_overview_table(lines: list[str], areas: dict[int, RawArea]) -> None:
+    """The closing two-column table: every question with max, own score and percent."""
+    for index in range(_table_start(lines), len(lines)):
+        cells = lines[index].split("\t")
+        for half in (cells[:5], cells[5:10]):
+            if len(half) < 2:
+                continue
+            _read_overview_cell(half, index + 1, areas)
+
+
+def _read_overview_cell(half: list[str], line: int, areas: dict[int, RawArea]) -> None:
+    """One half row: an area header ('2', name) or a question (id, title, max, own, %)."""
+    half = half + [""] * (5 - len(half))
+    key, title, maximum, achieved, percent = (cell.strip() for cell in half)
+    if key.isdigit() and title and int(key) in areas:
+        area = areas[int(key)]
+        name = compact(title)
+        if name != area.name_in_source and all(n.text != name for n in area.other_names):
+            area.other_names.append(Located(name, line))
+        return
+    if not _QUESTION_ID.match(key) or int(key[0]) not in areas:
+        return
+    question = _question_for(areas[int(key[0])], key, line)
+    printed = compact(title)
+    if question.title and question.title != printed:
+        question.other_titles.insert(0, Located(question.title, question.line))
+    question.title, question.line = printed, line
+    question.max = Stated(parse_number(maximum), OVERVIEW_TABLE, line, maximum)
+    question.achieved = Stated(parse_number(achieved), OVERVIEW_TABLE, line, achieved)
+    question.percent = Stated(parse_percent(percent), OVERVIEW_TABLE, line, percent)
+
+
+def _question_for(area: RawArea, question_id: str, line: int) -> RawQuestion:
+    """The question listed in the area section, or a new one if the section omits it."""
+    for question in area.questions:
+        if question.id == question_id:
+            return question
+    question = RawQuestion(question_id, "", line)
+    area.questions.append(question)
+    area.questions.sort(key=lambda q: int(q.id.split(".")[1]))
+    return question

@@ -1,0 +1,22 @@
+"""Parse one input file into a validated report: read, choose a layout, parse, build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kompass_cli.build import SourceInfo, build_report
+from kompass_cli.errors import NotAReport
+from kompass_cli.parsers.registry import choose_parser
+from kompass_cli.schemas.common import ReportBase
+from kompass_cli.sources import read_source
+
+
+def parse_file(path: Path) -> ReportBase:
+    """The report in ``path``; raises KompassError with the file named on bad input."""
+    source = read_source(path)
+    try:
+        parser = choose_parser(source.lines)
+        raw = parser.parse(source.lines)
+        return build_report(raw, SourceInfo(path.name, source.sha256, source.format))
+    except NotAReport as refusal:
+        raise NotAReport(refusal.reason, str(path)) from None

@@ -1,0 +1,1 @@
+"""Pydantic models of kompass's JSON: one report model per instrument version."""

@@ -1,0 +1,137 @@
+"""Parts every version's report shares.
+
+Models are strict and forbid unknown fields, so a parsing bug cannot hide behind type
+coercion and a hand-edited file with a misspelt field fails validation.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
+
+Number = StrictInt | StrictFloat
+Line = Annotated[int, Field(ge=1, description="1-based line in the source text")]
+Severity = Literal["error", "warning", "info"]
+Where = Literal["summary", "area-text", "area-header", "question-table", "overview-table",
+                "history-table", "headline"]
+VersionName = Literal["2008", "2010", "2016", "2020"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Printed(Strict):
+    """A text as printed somewhere else in the report."""
+
+    text: str
+    line: Line
+
+
+class ReportedScore(Strict):
+    """One place where the report states a score."""
+
+    value: Number
+    where: Where
+    line: Line
+
+
+class Municipality(Strict):
+    name: str = Field(description="Official name (SCB), or the printed name if unmatched")
+    code: Annotated[str, Field(pattern=r"^\d{4}$")] | None = Field(
+        description="SCB kommunkod")
+    county: str | None
+    name_in_source: str
+    line: Line | None = None
+
+
+class Evaluation(Strict):
+    year: Annotated[int, Field(ge=1995, le=2100)]
+    month: Annotated[int, Field(ge=1, le=12)] | None
+    report_date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None
+    publisher: Literal["SKL", "SKR"] | None
+    evaluators: list[str]
+    interviewees: Annotated[int, Field(ge=1)] | None
+
+
+class Total(Strict):
+    score: Number | None
+    max: Literal[800]
+    reported_scores: list[ReportedScore]
+
+
+class Question(Strict):
+    id: Annotated[str, Field(pattern=r"^[1-8]\.\d{1,2}$")]
+    title: str
+    achieved: Number | None
+    max: Number | None
+    percent: Number | None
+    line: Line
+    other_titles: list[Printed] = Field(default_factory=list)
+
+
+class Finding(Strict):
+    text: Annotated[str, Field(min_length=1)]
+    line: Line
+
+
+class HistoryRow(Strict):
+    year: int
+    instrument_version: VersionName | None
+    kind: Literal["evaluation", "self_assessment"] | None
+    scores: dict[Literal["1", "2", "3", "4", "5", "6", "7", "8"], Number]
+    total: Number | None
+    line: Line
+
+
+class Diagnostic(Strict):
+    code: Annotated[str, Field(pattern=r"^[a-z]+(-[a-z]+)*$")]
+    severity: Severity
+    message: str
+    line: Line | None
+    area: Annotated[int, Field(ge=1, le=8)] | None
+    question: str | None
+    year: int | None
+
+
+class Source(Strict):
+    file: str
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    format: Literal["text", "pdf"]
+    parser: str
+
+
+class AreaBase(Strict):
+    number: Annotated[int, Field(ge=1, le=8)]
+    key: str
+    name: str
+    name_in_source: str
+    line: Line
+    score: Number | None
+    max: Literal[100]
+    reported_scores: list[ReportedScore]
+    other_names: list[Printed] = Field(default_factory=list)
+    questions: list[Question]
+    strengths: list[Finding]
+    improvements: list[Finding]
+
+
+class InstrumentBase(Strict):
+    name: Literal["Kommunkompassen"]
+    version: VersionName
+
+
+class ReportBase(Strict):
+    """Fields in contract order; each version's model narrows instrument and areas."""
+
+    schema_version: Literal["1"]
+    doc_kind: Literal["kommunkompassen_report"]
+    instrument: InstrumentBase
+    municipality: Municipality
+    evaluation: Evaluation
+    total: Total
+    areas: list[AreaBase]
+    history: list[HistoryRow]
+    diagnostics: list[Diagnostic]
+    source: Source

@@ -1,0 +1,47 @@
+"""Deterministic JSON output, written atomically under a safe file name."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from kompass_cli.errors import KompassError
+from kompass_cli.schemas.common import ReportBase
+
+
+def to_json(report: ReportBase) -> str:
+    """UTF-8 JSON, non-ASCII kept, indent 2, trailing newline; field order from the model."""
+    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def slug(name: str) -> str:
+    """'Upplands Väsby' -> 'upplands-vasby': ASCII letters, digits and dashes only."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+
+
+def output_name(report: ReportBase) -> str:
+    """'<municipality-slug>-<year>.json', from the canonical (official) name only."""
+    if report.municipality.code is None:
+        raise KompassError(f"municipality '{report.municipality.name_in_source}' is not in the "
+                           f"SCB list, so the output cannot be named; use --out -",
+                           report.source.file)
+    return f"{slug(report.municipality.name)}-{report.evaluation.year}.json"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,97 @@
+"""Self-consistency checks: rounding is told apart from contradiction."""
+
+from __future__ import annotations
+
+from kompass_cli.catalog import instrument
+from kompass_cli.consistency import check_report
+from kompass_cli.parsers.base import (
+    QUESTION_TABLE,
+    SUMMARY,
+    RawArea,
+    RawHistoryRow,
+    RawQuestion,
+    RawReport,
+    Stated,
+)
+from kompass_cli.rounding import Range, percent_range, printed_range
+
+
+def _question(qid, achieved, maximum, percent, line=10):
+    return RawQuestion(qid, "t", line, Stated(achieved, QUESTION_TABLE, line, str(achieved)),
+                       Stated(maximum, QUESTION_TABLE, line, str(maximum)),
+                       Stated(percent, QUESTION_TABLE, line, f"{percent}%"))
+
+
+def _codes(report, version="2010"):
+    return sorted(d.code for d in check_report(report, instrument(version)))
+
+
+def test_printed_ranges_are_half_open():
+    assert printed_range(13) == Range(12.5, 13.5)
+    assert printed_range(54.5, "54,5") == Range(54.45, 54.55)
+    low, high = percent_range(85, 15).low, percent_range(85, 15).high
+    assert abs(low - 12.675) < 1e-9 and abs(high - 12.825) < 1e-9
+    assert not Range(36.5, 37.5).overlaps(Range(37.5, 38.5))
+
+
+def test_percent_that_reveals_a_fraction_is_info():
+    area = RawArea(1, "x", 1, [Stated(13, SUMMARY, 1)], questions=[_question("1.1", 13, 15, 85)])
+    diags = [d for d in check_report(RawReport("p", areas=[area]), instrument("2010"))
+             if d.code.startswith("percent")]
+    assert [d.code for d in diags] == ["percent-rounding"]
+    assert "12.675" in diags[0].message
+
+
+def test_percent_that_cannot_be_rounding_is_warning():
+    area = RawArea(7, "x", 1, [Stated(3, SUMMARY, 1)], questions=[_question("7.5", 3, 20, 40)])
+    diags = [d for d in check_report(RawReport("p", areas=[area]), instrument("2010"))
+             if d.code.startswith("percent")]
+    assert [(d.code, d.severity) for d in diags] == [("percent-mismatch", "warning")]
+
+
+def test_question_sum_explained_by_percents_is_info():
+    # Norsjö area 1: 13+14+12+24+7 = 70, printed 69; the percents allow 69.25-70.25.
+    questions = [_question("1.1", 13, 15, 85), _question("1.2", 14, 20, 71),
+                 _question("1.3", 12, 25, 48), _question("1.4", 24, 30, 81),
+                 _question("1.5", 7, 10, 65)]
+    area = RawArea(1, "x", 1, [Stated(69, QUESTION_TABLE, 20)], questions=questions)
+    assert "question-sum-rounding" in _codes(RawReport("p", areas=[area]))
+    assert "question-sum-mismatch" not in _codes(RawReport("p", areas=[area]))
+
+
+def test_question_sum_beyond_rounding_is_warning():
+    # Hallsberg area 7: 6+6+5+10+10 = 37, printed 38, every percent exact.
+    questions = [_question("7.1", 6, 20, 30), _question("7.2", 6, 20, 30),
+                 _question("7.3", 5, 20, 25), _question("7.4", 10, 20, 50),
+                 _question("7.5", 10, 20, 50)]
+    area = RawArea(7, "x", 1, [Stated(38, SUMMARY, 5)], questions=questions)
+    diags = check_report(RawReport("p", areas=[area]), instrument("2008"))
+    assert [d.code for d in diags] == ["question-sum-mismatch"]
+    assert "add up to 37" in diags[0].message and "38" in diags[0].message
+
+
+def test_conflicting_area_scores_keep_both():
+    area = RawArea(1, "x", 1, [Stated(46, SUMMARY, 105), Stated(47, "overview-table", 471)])
+    diags = check_report(RawReport("p", areas=[area]), instrument("2020"))
+    assert [d.code for d in diags] == ["score-conflict"]
+    assert diags[0].line == 471 and "46 and 47" in diags[0].message
+
+
+def test_total_against_area_scores():
+    areas = [RawArea(n, "x", 1, [Stated(50, SUMMARY, n)]) for n in range(1, 9)]
+    ok = RawReport("p", areas=areas, totals=[Stated(400, SUMMARY, 9)])
+    assert _codes(ok) == []
+    # Eight whole area scores, each rounded by at most 0.5, allow a total of 396-404.
+    off = RawReport("p", areas=areas, totals=[Stated(405, SUMMARY, 9)])
+    assert _codes(off) == ["total-mismatch"]
+    near = RawReport("p", areas=areas, totals=[Stated(403, SUMMARY, 9)])
+    assert _codes(near) == ["total-rounding"]
+
+
+def test_history_total_that_does_not_add_up():
+    row = RawHistoryRow(2017, 105, {n: Stated(v, "history-table", 106 + n)
+                                    for n, v in enumerate([48, 42, 72, 60, 61, 53, 56, 63], 1)},
+                        Stated(475, "history-table", 115))
+    diags = check_report(RawReport("p", history=[row]), instrument("2016"))
+    assert [(d.code, d.year, d.line) for d in diags] == [("history-total-mismatch", 2017, 115)]
+    assert "455" in diags[0].message and "475" in diags[0].message
