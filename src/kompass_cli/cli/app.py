@@ -6,40 +6,57 @@ Errors the user can act on are one line on stderr and exit 2; tracebacks only wi
 
 from __future__ import annotations
 
+import functools
 import traceback
+from collections.abc import Callable
+from typing import TypeVar
 
-import click
 import typer
-from typer.core import TyperGroup
 
 from kompass_cli import __version__
 from kompass_cli.errors import KompassError
 
 _state = {"debug": False}
 
+Command = TypeVar("Command", bound=Callable)
 
-class KompassGroup(TyperGroup):
-    """Turns every exception of a command into one line and exit code 2."""
 
-    def invoke(self, ctx: click.Context):
+def handles_errors(command: Command) -> Command:
+    """Wrap a command so every exception becomes one line on stderr and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
         try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
             raise
-        except KompassError as error:
-            typer.echo(f"error: {error}", err=True)
-            ctx.exit(2)
-        except Exception as error:  # noqa: BLE001 - the one place crashes become exit 2
-            if _state["debug"]:
-                traceback.print_exception(error)
-            typer.echo(f"error: internal error: {type(error).__name__}: {error}; "
-                       f"rerun with --debug for details", err=True)
-            ctx.exit(2)
+        except Exception as error:
+            if not _is_usage_error(error):
+                _report(error)
+            raise
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _is_usage_error(error: Exception) -> bool:
+    """Typer's own usage errors (bad option values) keep typer's rendering and exit 2."""
+    return any(cls.__name__ == "ClickException" for cls in type(error).__mro__)
+
+
+def _report(error: Exception) -> None:
+    """One line on stderr, then exit 2; a traceback only with --debug."""
+    if isinstance(error, KompassError):
+        typer.echo(f"error: {error}", err=True)
+    else:
+        if _state["debug"]:
+            traceback.print_exception(error)
+        typer.echo(f"error: internal error: {type(error).__name__}: {error}; "
+                   f"rerun with --debug for details", err=True)
+    raise typer.Exit(2) from None
 
 
 app = typer.Typer(
     name="kompass",
-    cls=KompassGroup,
     help="Turn Kommunkompassen evaluation reports into clean, validated data.",
     no_args_is_help=True,
     add_completion=False,

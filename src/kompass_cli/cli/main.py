@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kompass_cli.cli import parse  # noqa: F401  (registers the command)
+from kompass_cli.cli import parse, schema, validate  # noqa: F401  (each registers its command)
 from kompass_cli.cli.app import app
 
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from kompass_cli.cli.app import app
+from kompass_cli.cli.app import app, handles_errors
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
-from kompass_cli.pipeline import parse_file
-from kompass_cli.schemas.common import ReportBase
-from kompass_cli.writer import output_name, to_json, write_atomic
+
+if TYPE_CHECKING:
+    from kompass_cli.schemas.common import ReportBase
 
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_OUT = "data/normalized"
@@ -29,17 +28,23 @@ class Outcome:
 
 
 @app.command()
+@handles_errors
 def parse(
     inputs: list[Path] = typer.Argument(None, help="Report files or folders [default: data/raw]"),
     out: str = typer.Option(DEFAULT_OUT, "--out", "-o",
                             help="Folder for the JSON files, or '-' for stdout (one input)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary table."),
+    check: bool = typer.Option(False, "--check",
+                               help="Write nothing; exit 1 if any output in OUT would change."),
 ) -> None:
     """Parse Kommunkompassen reports into validated JSON.
 
     Writes OUT/<municipality>-<year>.json for each report. Exit 0 when every input
     parsed, 2 when any input could not be read or is not a report (the others are
     still written).
+
+    With --check nothing is written: each output is compared with the file already in
+    OUT, differences are printed, and the exit code is 1 if any would change.
 
     Example: [bold]kompass parse data/raw/norsjo-2018.txt --out -[/bold]
     """
@@ -53,6 +58,9 @@ def parse(
     for problem in problems:
         typer.echo(f"error: {problem}", err=True)
         outcome.refused.append(problem.path or "")
+    if check:
+        _check_all(paths, Path(out), outcome)
+        return
     _parse_all(paths, Path(out), outcome)
     if not quiet:
         _summary(outcome)
@@ -61,6 +69,9 @@ def parse(
 
 
 def _print_single(paths: list[Path]) -> None:
+    from kompass_cli.pipeline import parse_file
+    from kompass_cli.writer import to_json
+
     if len(paths) != 1:
         raise KompassError(f"--out - prints one report, but {len(paths)} inputs were given")
     typer.echo(to_json(parse_file(paths[0])), nl=False)
@@ -68,6 +79,9 @@ def _print_single(paths: list[Path]) -> None:
 
 def _parse_all(paths: list[Path], out_dir: Path, outcome: Outcome) -> None:
     """Parse every input; a refused input is reported and the rest go on."""
+    from kompass_cli.pipeline import parse_file
+    from kompass_cli.writer import output_name, to_json, write_atomic
+
     for path in paths:
         try:
             report = parse_file(path)
@@ -82,6 +96,9 @@ def _parse_all(paths: list[Path], out_dir: Path, outcome: Outcome) -> None:
 
 def _summary(outcome: Outcome) -> None:
     """A short table of what was parsed, on stderr so stdout stays data."""
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(title="kompass parse", title_justify="left")
     for column in ("input", "municipality", "year", "version", "total", "diagnostics", "written to"):
         table.add_column(column, justify="right" if column in ("year", "total") else "left")
@@ -95,3 +112,35 @@ def _summary(outcome: Outcome) -> None:
     console = Console(stderr=True)
     console.print(table)
     console.print(f"{len(outcome.written)} parsed, {len(outcome.refused)} refused")
+
+
+def _check_all(paths: list[Path], out_dir: Path, outcome: Outcome) -> None:
+    """Like black --check: report every output that differs from the committed one."""
+    import difflib
+
+    from kompass_cli.pipeline import parse_file
+    from kompass_cli.writer import output_name, to_json
+
+    changed = []
+    for path in paths:
+        try:
+            report = parse_file(path)
+        except KompassError as error:
+            typer.echo(f"error: {error}", err=True)
+            outcome.refused.append(str(path))
+            continue
+        target = out_dir / output_name(report)
+        new = to_json(report)
+        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        if new != old:
+            changed.append(str(target))
+            typer.echo("".join(difflib.unified_diff(
+                old.splitlines(keepends=True), new.splitlines(keepends=True),
+                fromfile=f"{target} (committed)", tofile=f"{target} (parsed)")), nl=False)
+    for target in changed:
+        typer.echo(f"would change: {target}", err=True)
+    if outcome.refused:
+        raise typer.Exit(2)
+    if changed:
+        raise typer.Exit(1)
+    typer.echo(f"{len(paths)} outputs up to date", err=True)

@@ -1,0 +1,100 @@
+"""``kompass validate``: check normalised JSON files, for people and for CI."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.errors import KompassError
+
+DEFAULT_DATA = Path("data/normalized")
+DEFAULT_RAW = Path("data/raw")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+
+
+@app.command()
+@handles_errors
+def validate(
+    paths: list[Path] = typer.Argument(None, help="JSON files or folders [default: data/normalized]"),
+    output_format: Format = typer.Option(Format.table, "--format", "-f", help="table or json"),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on",
+                                   help="Lowest severity of a finding that fails the run."),
+    raw_dir: Path = typer.Option(DEFAULT_RAW, "--raw-dir",
+                                 help="Where the raw reports are, to check source.sha256."),
+) -> None:
+    """Validate normalised JSON: schema, instrument catalogue, the report's own sums.
+
+    Exit 0 when valid, 1 when a finding at or above --fail-on is found, 2 when a file
+    cannot be read. Contradictions recorded at parse time are listed, not counted.
+
+    Example: [bold]kompass validate data/normalized --format json[/bold]
+    """
+    from kompass_cli.validate import SEVERITY_RANK, validate_file
+
+    files, unreadable = _json_files(paths or [DEFAULT_DATA])
+    results = []
+    for path in files:
+        try:
+            results.append(validate_file(path, raw_dir))
+        except KompassError as error:
+            unreadable.append(error)
+    for error in unreadable:
+        typer.echo(f"error: {error}", err=True)
+    if output_format is Format.json:
+        typer.echo(json.dumps({"files": [r.to_dict() for r in results]}, ensure_ascii=False,
+                              indent=2))
+    else:
+        _render(results)
+    if unreadable:
+        raise typer.Exit(2)
+    if any(r.worst() >= SEVERITY_RANK[fail_on.value] for r in results):
+        raise typer.Exit(1)
+
+
+def _json_files(paths: list[Path]) -> tuple[list[Path], list[KompassError]]:
+    files, problems = [], []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.glob("*.json"))
+            if not found:
+                problems.append(KompassError("no .json files in this folder", str(path)))
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(KompassError("no such file or folder; check the path", str(path)))
+    return files, problems
+
+
+def _render(results) -> None:
+    """Findings as a table; recorded contradictions of the reports counted per file."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    findings = [f for r in results for f in r.findings]
+    if findings:
+        table = Table(title="findings", title_justify="left")
+        for column in ("file", "location", "line", "severity", "code", "message"):
+            table.add_column(column, overflow="fold")
+        for f in findings:
+            table.add_row(f.file, f.path, "" if f.line is None else str(f.line), f.severity,
+                          f.code, f.message)
+        console.print(table)
+    for result in results:
+        status = "valid" if not any(f.severity == "error" for f in result.findings) else "INVALID"
+        console.print(f"{result.file}: {status}, {len(result.findings)} findings, "
+                      f"{len(result.recorded)} diagnostics recorded from the report")
