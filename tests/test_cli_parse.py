@@ -32,7 +32,7 @@ def test_summary_goes_to_stderr(tmp_path):
     result = runner.invoke(app, ["parse", str(RAW / "norsjo-2018.txt"), "--out", str(tmp_path)])
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert "Norsjö (2417)" in result.stderr and "1 parsed, 0 refused" in result.stderr
+    assert "Norsjö 2417" in result.stderr and "1 parsed into" in result.stderr
 
 
 @pytest.mark.parametrize("name,reason", [

@@ -138,7 +138,7 @@ def _question(question: RawQuestion) -> dict:
         "max": _value(question.max),
         "percent": _value(question.percent),
         "line": question.line,
-        "other_titles": _printed(question.other_titles),
+        "other_titles": _printed([t for t in question.other_titles if t.text != question.title]),
     }
 
 
@@ -159,8 +159,9 @@ def _diagnostic(diag: d.Diagnostic) -> dict:
 
 
 def _from_note(note) -> d.Diagnostic:
+    params = {k: v for k, v in note.params.items() if k not in ("area", "question", "year")}
     return d.make(note.code, line=note.line, area=note.area, question=note.question,
-                  year=note.year, **note.params)
+                  year=note.year, **params)
 
 
 def _catalogue_checks(raw: RawReport, inst: Instrument) -> list[d.Diagnostic]:
@@ -199,10 +200,6 @@ def _name_check(name: Located, number: int, spec, inst: Instrument) -> list[d.Di
     return []
 
 
-_MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-                "september", "oktober", "november", "december")
-
-
 def _date_checks(raw: RawReport, inst: Instrument) -> list[d.Diagnostic]:
     """The evaluation year fits the version; the report is not dated before the evaluation."""
     found: list[d.Diagnostic] = []
@@ -214,7 +211,7 @@ def _date_checks(raw: RawReport, inst: Instrument) -> list[d.Diagnostic]:
         date_year, date_month = (int(part) for part in raw.report_date.text.split("-")[:2])
         month = raw.month.value if raw.month else 1
         if (date_year, date_month) < (year, month):
-            when = f"{_MONTH_NAMES[month - 1]} {year}" if raw.month else str(year)
+            when = f"{year}-{month:02d}" if raw.month else str(year)
             found.append(d.make("report-date-before-evaluation", line=raw.report_date.line,
                                 date=raw.report_date.text, month_year=when))
     return found

@@ -100,18 +100,20 @@ def _summary(outcome: Outcome) -> None:
     from rich.table import Table
 
     table = Table(title="kompass parse", title_justify="left")
-    for column in ("input", "municipality", "year", "version", "total", "diagnostics", "written to"):
-        table.add_column(column, justify="right" if column in ("year", "total") else "left")
-    for path, target, report in outcome.written:
-        counts = {s: sum(1 for x in report.diagnostics if x.severity == s)
-                  for s in ("error", "warning", "info")}
-        table.add_row(path.name, f"{report.municipality.name} ({report.municipality.code})",
-                      str(report.evaluation.year), report.instrument.version,
-                      f"{report.total.score}", f"{counts['error']} errors, {counts['warning']} "
-                      f"warnings, {counts['info']} info", target)
+    for column in ("written", "municipality", "version", "total", "err/warn/info"):
+        table.add_column(column, no_wrap=True, justify="right" if column == "total" else "left")
+    for _, target, report in outcome.written:
+        counts = [sum(1 for x in report.diagnostics if x.severity == s)
+                  for s in ("error", "warning", "info")]
+        table.add_row(Path(target).name,
+                      f"{report.municipality.name} {report.municipality.code}",
+                      report.instrument.version, f"{report.total.score}",
+                      "/".join(map(str, counts)))
     console = Console(stderr=True)
     console.print(table)
-    console.print(f"{len(outcome.written)} parsed, {len(outcome.refused)} refused")
+    folders = sorted({str(Path(target).parent) for _, target, _ in outcome.written})
+    where = f" into {', '.join(folders)}" if folders else ""
+    console.print(f"{len(outcome.written)} parsed{where}, {len(outcome.refused)} refused")
 
 
 def _check_all(paths: list[Path], out_dir: Path, outcome: Outcome) -> None:

@@ -37,7 +37,7 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(?:år\s+)?((?:19|20)\d\d)\b")
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(?:ar\s+)?((?:19|20)\d\d)\b")
 
 
 def find_month_year(lines: list[str], start: int = 0, stop: int | None = None,
