@@ -10,8 +10,9 @@ from kompass_cli.errors import KompassError
 REPORT_SUFFIXES = (".txt",)
 
 
-def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[KompassError]]:
-    """Files as given, folders as their report files (sorted).
+def expand_inputs(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES,
+                  ) -> tuple[list[Path], list[KompassError]]:
+    """Files as given, folders as their files with one of ``suffixes`` (sorted).
 
     Returns the files and, separately, one error per path that yields nothing (a missing
     path, a folder without reports), so that one bad path does not stop the others.
@@ -21,10 +22,10 @@ def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[KompassError]]:
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+                           if p.is_file() and p.suffix.lower() in suffixes)
             if not found:
                 problems.append(KompassError(
-                    f"no report files ({', '.join(REPORT_SUFFIXES)}) in this folder", str(path)))
+                    f"no {' or '.join(suffixes)} files in this folder", str(path)))
             files.extend(found)
         elif path.exists():
             files.append(path)

@@ -10,6 +10,7 @@ import typer
 
 from kompass_cli.cli.app import app, handles_errors
 from kompass_cli.errors import KompassError
+from kompass_cli.inputs import expand_inputs
 
 DEFAULT_DATA = Path("data/normalized")
 DEFAULT_RAW = Path("data/raw")
@@ -44,7 +45,7 @@ def validate(
     """
     from kompass_cli.validate import SEVERITY_RANK, validate_file
 
-    files, unreadable = _json_files(paths or [DEFAULT_DATA])
+    files, unreadable = expand_inputs(paths or [DEFAULT_DATA], (".json",))
     results = []
     for path in files:
         try:
@@ -64,21 +65,6 @@ def validate(
         raise typer.Exit(1)
 
 
-def _json_files(paths: list[Path]) -> tuple[list[Path], list[KompassError]]:
-    files, problems = [], []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.glob("*.json"))
-            if not found:
-                problems.append(KompassError("no .json files in this folder", str(path)))
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(KompassError("no such file or folder; check the path", str(path)))
-    return files, problems
-
-
 def _render(results) -> None:
     """Findings as a table; recorded contradictions of the reports counted per file."""
     from rich.console import Console
@@ -96,5 +82,5 @@ def _render(results) -> None:
         console.print(table)
     for result in results:
         status = "valid" if not any(f.severity == "error" for f in result.findings) else "INVALID"
-        console.print(f"{result.file}: {status}, {len(result.findings)} findings, "
-                      f"{len(result.recorded)} diagnostics recorded from the report")
+        typer.echo(f"{result.file}: {status}, {len(result.findings)} findings, "
+                   f"{len(result.recorded)} diagnostics recorded from the report")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kompass_cli.parsers.base import Located, Stated
+from kompass_cli.parsers.base import Located, RawReport, Stated
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
@@ -54,6 +54,23 @@ def find_month_year(lines: list[str], start: int = 0, stop: int | None = None,
         if match:
             return MONTHS[match.group(1)], int(match.group(2)), index + 1
     return None
+
+
+# Every era words it 'Utvärderingen … genomfördes i <month> [år] <year>'.
+EVALUATION_CUE = "genomf"
+
+
+def read_evaluation_date(lines: list[str], report: RawReport) -> None:
+    """Set the report's evaluation year and month from the sentence that dates it.
+
+    Prefers the line that says the evaluation was carried out ('genomfördes', also
+    OCR'd as 'genomférdes'); falls back to the first month and year in the text.
+    """
+    found = find_month_year(lines, cue=EVALUATION_CUE) or find_month_year(lines)
+    if found:
+        month, year, line = found
+        report.year = Stated(year, "evaluation", line, str(year))
+        report.month = Stated(month, "evaluation", line, str(month))
 
 
 _ABOUT_COUNT = re.compile(r"\bett\s+(\d{1,3})-tal\s+personer")

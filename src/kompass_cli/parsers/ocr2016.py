@@ -31,10 +31,10 @@ from kompass_cli.parsers.common import (
     compact,
     find_interviewees,
     find_iso_date,
-    find_month_year,
     find_publisher,
     fold,
     fold_ocr,
+    read_evaluation_date,
 )
 
 _NUMBER = r"\d+(?:,\d+)?"
@@ -121,11 +121,7 @@ def _municipality(lines: list[str]) -> Located | None:
 
 def _read_evaluation(lines: list[str], report: RawReport) -> None:
     """When the evaluation was made, who published the report, how many were interviewed."""
-    found = find_month_year(lines, cue="genomf") or find_month_year(lines)
-    if found:
-        month, year, line = found
-        report.year = Stated(year, "evaluation", line, str(year))
-        report.month = Stated(month, "evaluation", line, str(month))
+    read_evaluation_date(lines, report)
     report.report_date = _report_date(lines)
     report.publisher = find_publisher(lines)
     report.interviewees = find_interviewees(lines)

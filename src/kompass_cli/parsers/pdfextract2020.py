@@ -33,12 +33,12 @@ from kompass_cli.parsers.base import (
     Stated,
 )
 from kompass_cli.parsers.common import (
-    MONTHS,
     compact,
     find_interviewees,
     find_iso_date,
     find_publisher,
     fold,
+    read_evaluation_date,
 )
 
 _NUM = r"\d+(?:,\d+)?"
@@ -58,8 +58,6 @@ _EVALUATORS = re.compile(r"^\s*Utvärderare:?\s+(\S.*)$")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:och|and|&)\s+", re.IGNORECASE)
 _TRAILING_ORG = re.compile(r"\s+[A-ZÅÄÖ]{2,6}$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_FOLDED_MONTH_YEAR = re.compile(
-    r"\b(" + "|".join(MONTHS) + r")\s+(?:ar\s+)?((?:19|20)\d\d)\b")
 _AREA_WORD = re.compile(r"\bomrade(?:t)?\b")  # matched on folded text
 
 # Block-level tags end one item and begin the next; all other tags are dropped.
@@ -153,26 +151,10 @@ def _read_cover(lines: list[str], report: RawReport) -> None:
     """Municipality, cover date, evaluation month/year, publisher, evaluators, interviewees."""
     report.municipality = _municipality(lines)
     report.report_date = _cover_date(lines)
-    report.month, report.year = _evaluation_month_year(lines)
+    read_evaluation_date(lines, report)
     report.publisher = find_publisher(lines)
     report.evaluators = _evaluators(lines)
     report.interviewees = find_interviewees(lines)
-
-
-def _evaluation_month_year(lines: list[str]) -> tuple[Stated | None, Stated | None]:
-    """'Utvärderingen … genomfördes i mars år 2021': (month, year) of the evaluation.
-
-    Read here rather than with ``find_month_year``, which does not accept the folded
-    'år' ('ar') between month and year.
-    """
-    for index, line in enumerate(lines):
-        if "genomf" not in line.lower():
-            continue
-        match = _FOLDED_MONTH_YEAR.search(fold(line))
-        if match and "genomfordes" in fold(line):
-            return (Stated(MONTHS[match.group(1)], "evaluation", index + 1, match.group(1)),
-                    Stated(int(match.group(2)), "evaluation", index + 1, match.group(2)))
-    return None, None
 
 
 def _municipality(lines: list[str]) -> Located | None:

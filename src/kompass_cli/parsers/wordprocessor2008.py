@@ -26,9 +26,9 @@ from kompass_cli.parsers.base import (
 from kompass_cli.parsers.common import (
     compact,
     find_interviewees,
-    find_month_year,
     find_publisher,
     fold,
+    read_evaluation_date,
 )
 
 _AREA_HEADING = re.compile(r"^Område\s+([1-8])\s+(\S.*)$")
@@ -87,11 +87,7 @@ def _municipality(lines: list[str]) -> Located | None:
 
 def _read_evaluation(lines: list[str], report: RawReport) -> None:
     """Year and month of the evaluation, publisher, evaluators, interviewees."""
-    found = find_month_year(lines, cue="genomfordes") or find_month_year(lines)
-    if found:
-        month, year, line = found
-        report.year = Stated(year, "evaluation", line, str(year))
-        report.month = Stated(month, "evaluation", line, str(month))
+    read_evaluation_date(lines, report)
     report.publisher = find_publisher(lines)
     report.interviewees = find_interviewees(lines)
     report.evaluators = _evaluators(lines)
