@@ -26,3 +26,15 @@ def test_every_diagnostic_has_a_title_and_an_explanation():
     for code, entry in CATALOGUE.items():
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", code)
         assert entry.title and entry.explanation and entry.template
+
+
+def test_every_command_has_an_example_and_a_readme_section():
+    from kompass_cli.cli.main import app
+
+    names = []
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        names.append(name)
+        assert "Example:" in (command.callback.__doc__ or ""), f"{name} has no example"
+        assert f"kompass {name}" in README, f"{name} is not documented in the README"
+    assert {"parse", "validate", "schema"} <= set(names)

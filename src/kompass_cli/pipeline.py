@@ -8,12 +8,12 @@ from kompass_cli.build import SourceInfo, build_report
 from kompass_cli.errors import NotAReport
 from kompass_cli.parsers.registry import choose_parser
 from kompass_cli.schemas.common import ReportBase
-from kompass_cli.sources import read_source
+from kompass_cli.sources import DEFAULT_MAX_BYTES, read_source
 
 
-def parse_file(path: Path) -> ReportBase:
+def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReportBase:
     """The report in ``path``; raises KompassError with the file named on bad input."""
-    source = read_source(path)
+    source = read_source(path, max_bytes)
     try:
         parser = choose_parser(source.lines)
         raw = parser.parse(source.lines)

@@ -1,16 +1,27 @@
 """Reading an input file into lines of text, with its checksum.
 
-Kept apart from parsing so that every input kind (text now; PDFs and other encodings
-later) ends as the same thing: a list of lines, line i+1 at index i.
+Kept apart from parsing so that every input kind ends as the same thing: a list of
+lines, line i+1 at index i, whatever the encoding or line endings of the file. Line
+numbers count line breaks only (LF, CRLF or CR); a form feed (a page break in text
+extracted from PDFs) is dropped rather than counted as a line, so provenance matches
+what an editor shows.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
+
+# Files larger than this are refused before they are read (raise with --max-bytes).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# Share of control characters above which bytes are taken as binary, not text.
+_BINARY_SHARE = 0.01
+_ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
 
 
 @dataclass(frozen=True)
@@ -19,27 +30,81 @@ class SourceText:
     lines: list[str]
     sha256: str
     format: str
+    encoding: str
 
 
-def read_source(path: Path) -> SourceText:
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read a report file; one clear error for anything that is not readable text."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KompassError("no such file; check the path", str(path)) from None
-    except IsADirectoryError:
-        raise KompassError("is a folder, not a file", str(path)) from None
-    except OSError as error:
-        raise KompassError(f"cannot be read ({error.strerror})", str(path)) from None
+    data = _read_bytes(path, max_bytes)
     if not data.strip():
         raise KompassError("the file is empty", str(path))
-    text = _decode(data, path)
-    return SourceText(path, text.splitlines(), hashlib.sha256(data).hexdigest(), "text")
+    if path.suffix.lower() == ".pdf" and not data.startswith(b"%PDF-"):
+        raise KompassError("is named .pdf but is not a PDF (no %PDF header)", str(path))
+    if data.startswith(b"%PDF-"):
+        raise KompassError("is a PDF; PDF input is not supported yet, extract its text first",
+                           str(path))
+    text, encoding = decode(data, path)
+    return SourceText(path, split_lines(text), hashlib.sha256(data).hexdigest(), "text",
+                      encoding)
 
 
-def _decode(data: bytes, path: Path) -> str:
-    """UTF-8 text (a byte-order mark is dropped); anything else is refused clearly."""
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
-        return data.decode("utf-8-sig")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise KompassError(f"is {size:,} bytes, over the limit of {max_bytes:,}; "
+                               f"raise it with --max-bytes if the file is genuine", str(path))
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise KompassError("no such file or folder; check the path", str(path)) from None
+    except IsADirectoryError:
+        raise KompassError("is a folder, not a file", str(path)) from None
+    except PermissionError:
+        raise KompassError("cannot be read (permission denied)", str(path)) from None
+    except OSError as error:
+        raise KompassError(f"cannot be read ({error.strerror})", str(path)) from None
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode by evidence: a byte-order mark, then strict UTF-8, then Windows-1252.
+
+    UTF-8 is strict and self-checking, so Swedish text in cp1252/latin-1 (å = 0xE5)
+    fails it and falls through; cp1252 is a superset of latin-1's printable range.
+    """
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _checked(data.decode(encoding, errors="strict"), encoding, path)
+    if _looks_utf16(data):
+        return _checked(data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"),
+                        "utf-16", path)
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", path)
     except UnicodeDecodeError:
-        raise KompassError("not UTF-8 text; save the report as UTF-8", str(path)) from None
+        pass
+    return _checked(data.decode("cp1252", errors="replace"), "cp1252", path)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: every other byte of ASCII-range text is zero."""
+    sample = data[:4000]
+    return len(sample) >= 4 and sample.count(0) > len(sample) * 0.3
+
+
+def _checked(text: str, encoding: str, path: Path) -> tuple[str, str]:
+    """Refuse binary data that happened to decode (random bytes, images)."""
+    sample = text[:20000]
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in _ALLOWED_CONTROLS)
+                   or c == "\ufffd")
+    if controls > max(3, len(sample) * _BINARY_SHARE):
+        raise KompassError("is not text (binary data); is this the right file?", str(path))
+    return text, encoding
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines separated by LF, CRLF or CR; form feeds dropped; no trailing empty line."""
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
+    lines = normalised.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines

@@ -36,6 +36,8 @@ def parse(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary table."),
     check: bool = typer.Option(False, "--check",
                                help="Write nothing; exit 1 if any output in OUT would change."),
+    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", min=1,
+                                  help="Refuse input files larger than this."),
 ) -> None:
     """Parse Kommunkompassen reports into validated JSON.
 
@@ -52,39 +54,39 @@ def parse(
     if out == "-":
         if problems:
             raise problems[0]
-        _print_single(paths)
+        _print_single(paths, max_bytes)
         return
     outcome = Outcome()
     for problem in problems:
         typer.echo(f"error: {problem}", err=True)
         outcome.refused.append(problem.path or "")
     if check:
-        _check_all(paths, Path(out), outcome)
+        _check_all(paths, Path(out), outcome, max_bytes)
         return
-    _parse_all(paths, Path(out), outcome)
+    _parse_all(paths, Path(out), outcome, max_bytes)
     if not quiet:
         _summary(outcome)
     if outcome.refused:
         raise typer.Exit(2)
 
 
-def _print_single(paths: list[Path]) -> None:
+def _print_single(paths: list[Path], max_bytes: int) -> None:
     from kompass_cli.pipeline import parse_file
     from kompass_cli.writer import to_json
 
     if len(paths) != 1:
         raise KompassError(f"--out - prints one report, but {len(paths)} inputs were given")
-    typer.echo(to_json(parse_file(paths[0])), nl=False)
+    typer.echo(to_json(parse_file(paths[0], max_bytes)), nl=False)
 
 
-def _parse_all(paths: list[Path], out_dir: Path, outcome: Outcome) -> None:
+def _parse_all(paths: list[Path], out_dir: Path, outcome: Outcome, max_bytes: int) -> None:
     """Parse every input; a refused input is reported and the rest go on."""
     from kompass_cli.pipeline import parse_file
     from kompass_cli.writer import output_name, to_json, write_atomic
 
     for path in paths:
         try:
-            report = parse_file(path)
+            report = parse_file(path, max_bytes)
             target = out_dir / output_name(report)
             write_atomic(target, to_json(report))
         except KompassError as error:
@@ -116,7 +118,7 @@ def _summary(outcome: Outcome) -> None:
     console.print(f"{len(outcome.written)} parsed{where}, {len(outcome.refused)} refused")
 
 
-def _check_all(paths: list[Path], out_dir: Path, outcome: Outcome) -> None:
+def _check_all(paths: list[Path], out_dir: Path, outcome: Outcome, max_bytes: int) -> None:
     """Like black --check: report every output that differs from the committed one."""
     import difflib
 
@@ -126,7 +128,7 @@ def _check_all(paths: list[Path], out_dir: Path, outcome: Outcome) -> None:
     changed = []
     for path in paths:
         try:
-            report = parse_file(path)
+            report = parse_file(path, max_bytes)
         except KompassError as error:
             typer.echo(f"error: {error}", err=True)
             outcome.refused.append(str(path))

@@ -1,0 +1,93 @@
+"""``kompass diff``: what changed between two normalised reports, for people and for CI."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from kompass_cli.cli.app import app, handles_errors
+
+if TYPE_CHECKING:
+    from kompass_cli.diffing import Difference
+
+_CELL_LIMIT = 80
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+@handles_errors
+def diff(
+    a: Path = typer.Argument(..., metavar="A.json", help="The first normalised JSON report (old)."),
+    b: Path = typer.Argument(..., metavar="B.json", help="The second normalised JSON report (new)."),
+    output_format: Format = typer.Option(Format.table, "--format", "-f", help="table or json"),
+    lines: bool = typer.Option(False, "--lines",
+                               help="Also report equal values printed on another line, as "
+                                    "kind 'moved' (needs --format json)."),
+) -> None:
+    """Show field-level differences between two normalised reports, matched by meaning.
+
+    Areas match by number, questions by id, history rows by year, diagnostics by code,
+    area, question and year, and strengths and improvements by text (a slightly reworded
+    item is one 'changed' difference with both texts), so reordering a list is no
+    difference. Line numbers are ignored unless --lines is given; the source block and
+    diagnostic messages are never compared. Reports of different instrument versions
+    can be compared: areas still match by number.
+
+    Exit 0 when equal, 1 when different, 2 when a file cannot be read or is not a
+    valid report.
+
+    Example: [bold]kompass diff data/normalized/norsjo-2018.json other.json[/bold]
+    """
+    from kompass_cli.diffing import diff_reports, load_report
+
+    if lines and output_format is not Format.json:
+        raise typer.BadParameter("--lines needs --format json", param_hint="'--lines'")
+    report_a, report_b = load_report(a), load_report(b)
+    differences = diff_reports(report_a, report_b, lines=lines)
+    if output_format is Format.json:
+        typer.echo(json.dumps({"a": str(a), "b": str(b),
+                               "differences": [d.to_dict() for d in differences],
+                               "equal": not differences}, ensure_ascii=False, indent=2))
+    else:
+        _render(differences, report_a.instrument.version, report_b.instrument.version)
+    if differences:
+        raise typer.Exit(1)
+
+
+def _render(differences: list[Difference], version_a: str, version_b: str) -> None:
+    """A table of the differences, a note when versions differ, then the count last."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    if differences:
+        table = Table()
+        for column in ("path", "kind", "old", "new"):
+            table.add_column(column, overflow="fold")
+        for d in differences:
+            table.add_row(Text(d.path), d.kind, Text(_cell(d.old)), Text(_cell(d.new)))
+        console.print(table)
+    if version_a != version_b:
+        console.print(Text(f"instrument versions differ ({version_a} and {version_b}): "
+                           f"areas are matched by number"))
+    noun = "difference" if len(differences) == 1 else "differences"
+    console.print(f"{len(differences)} {noun}")
+
+
+def _cell(value: Any) -> str:
+    """Strings and numbers as they are; whole items as compact JSON, shortened."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return text if len(text) <= _CELL_LIMIT else text[:_CELL_LIMIT - 1] + "…"
