@@ -1,0 +1,109 @@
+"""Parse many files on all cores, each under a wall-clock limit enforced from outside.
+
+A crafted input can keep a parser busy for minutes, so every file is parsed in a worker
+process that the parent can terminate; the parser itself needs no cooperation. Results
+come back as finished JSON text and are handed out in input order, so the output of
+``--jobs 2`` is identical to ``--jobs 1``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kompass_cli.errors import KompassError
+from kompass_cli.sources import DEFAULT_MAX_BYTES
+
+DEFAULT_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-file limits: bytes read, and seconds of wall-clock time (0 = none)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float = DEFAULT_TIMEOUT
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The outcome for one input: its JSON and output name, or the reason it was refused."""
+
+    path: Path
+    json: str | None = None
+    name: str | None = None
+    summary: tuple | None = None
+    error: str | None = None
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def parse_one(path: Path, max_bytes: int) -> Parsed:
+    """Parse one file into its JSON text; refusals become ``Parsed.error``."""
+    from kompass_cli.pipeline import parse_file
+    from kompass_cli.writer import output_name, to_json
+
+    try:
+        report = parse_file(path, max_bytes)
+        counts = tuple(sum(1 for d in report.diagnostics if d.severity == s)
+                       for s in ("error", "warning", "info"))
+        summary = (report.municipality.name, report.municipality.code,
+                   report.instrument.version, report.total.score, counts)
+        return Parsed(path, to_json(report), output_name(report), summary)
+    except KompassError as error:
+        return Parsed(path, error=str(error))
+
+
+def parse_many(paths: list[Path], jobs: int, limits: Limits,
+               progress: Callable[[], None] = lambda: None) -> list[Parsed]:
+    """Every input parsed, in input order; ``progress`` is called once per finished file."""
+    if jobs <= 1 and not limits.timeout:
+        results = []
+        for path in paths:
+            results.append(parse_one(path, limits.max_bytes))
+            progress()
+        return results
+    return list(_in_workers(paths, jobs, limits, progress))
+
+
+def _in_workers(paths: list[Path], jobs: int, limits: Limits,
+                progress: Callable[[], None]) -> Iterator[Parsed]:
+    """Run files in a process pool; a file over time is refused and its worker killed."""
+    context = multiprocessing.get_context("fork" if "fork" in
+                                          multiprocessing.get_all_start_methods() else "spawn")
+    done: dict[int, Parsed] = {}
+    pending = list(range(len(paths)))
+    while pending:
+        with context.Pool(max(1, min(jobs, len(pending)))) as pool:
+            tasks = {i: pool.apply_async(parse_one, (paths[i], limits.max_bytes)) for i in pending}
+            pending = _collect(tasks, paths, limits, done, progress)
+    return (done[i] for i in range(len(paths)))
+
+
+def _collect(tasks: dict, paths: list[Path], limits: Limits, done: dict[int, Parsed],
+             progress: Callable[[], None]) -> list[int]:
+    """Wait for tasks in order; on a time-out, keep what finished and return the rest."""
+    for index, task in tasks.items():
+        started = time.monotonic()
+        try:
+            done[index] = task.get(timeout=limits.timeout or None)
+        except multiprocessing.TimeoutError:
+            seconds = time.monotonic() - started
+            done[index] = Parsed(paths[index], error=(
+                f"{paths[index]}: took longer than {limits.timeout:g} s "
+                f"(stopped after {seconds:.0f} s); raise the limit with --timeout"))
+            progress()
+            unfinished = [i for i, t in tasks.items() if i not in done and not t.ready()]
+            for i, t in tasks.items():
+                if i not in done and t.ready():
+                    done[i] = t.get()
+                    progress()
+            return unfinished
+        progress()
+    return []
