@@ -94,20 +94,29 @@ def test_changed_achieved(tmp_path):
          "old": 16, "new": 17}]
 
 
-def test_changed_achieved_as_a_table(tmp_path):
+def test_table_lists_path_kind_old_new_and_counts_last(tmp_path):
     def change(document):
         _area(document, 3)["questions"][1]["achieved"] = 17
+        _area(document, 3)["improvements"][0]["text"] = REWORDED
 
     changed = _copy(tmp_path, change)
     result = runner.invoke(app, ["diff", str(HALLSBERG), str(changed)], env={"COLUMNS": "80"})
     assert result.exit_code == 1
     assert result.stdout == (
-        "┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━┳━━━━━┓\n"
-        "┃ path                                            ┃ kind    ┃ old ┃ new ┃\n"
-        "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━╇━━━━━╇━━━━━┩\n"
-        "│ areas[number=3].questions[id=3.2].achieved      │ changed │ 16  │ 17  │\n"
-        "└─────────────────────────────────────────────────┴─────────┴─────┴─────┘\n"
-        "1 difference\n")
+        "┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┓\n"
+        "┃ path                            ┃ kind    ┃ old             ┃ new            ┃\n"
+        "┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━┩\n"
+        "│ areas[number=3].questions[id=3. │ changed │ 16              │ 17             │\n"
+        "│ 2].achieved                     │         │                 │                │\n"
+        "│ areas[number=3].improvements[te │ changed │ Fortsätta       │ Fortsätt       │\n"
+        "│ xt=\"Fortsätta utveckla          │         │ utveckla        │ utveckla       │\n"
+        "│ styrmodellen enligt befintliga  │         │ styrmodellen    │ styrmodellen   │\n"
+        "│ intentioner.\"]                  │         │ enligt          │ enligt de      │\n"
+        "│                                 │         │ befintliga      │ befintliga     │\n"
+        "│                                 │         │ intentioner.    │ intentionerna. │\n"
+        "└─────────────────────────────────┴─────────┴─────────────────┴────────────────┘\n"
+        "2 differences\n")
+    assert result.stderr == ""
 
 
 def test_removed_strength(tmp_path):

@@ -67,6 +67,10 @@ def _require_complete(raw: RawReport) -> None:
         missing = sorted(set(range(1, 9)) - set(numbers))
         raise NotAReport(f"incomplete report: areas {', '.join(map(str, missing))} not found "
                          f"(truncated or not a full Kommunkompassen report)")
+    repeated = sorted({a.number for a in raw.areas if [b.number for b in raw.areas].count(a.number) > 1})
+    if repeated:
+        raise NotAReport(f"ambiguous report: area {', '.join(map(str, repeated))} appears more "
+                         f"than once; check the file for duplicated sections")
     unscored = [area.number for area in raw.areas if not area.scores]
     if unscored:
         raise NotAReport(f"incomplete report: no score found for areas "

@@ -25,8 +25,8 @@ class Format(str, Enum):
 @app.command()
 @handles_errors
 def diff(
-    a: Path = typer.Argument(..., metavar="A.json", help="The first normalised JSON report (old)."),
-    b: Path = typer.Argument(..., metavar="B.json", help="The second normalised JSON report (new)."),
+    a: Path = typer.Argument(..., metavar="A.json", help="The old normalised JSON report."),
+    b: Path = typer.Argument(..., metavar="B.json", help="The new normalised JSON report."),
     output_format: Format = typer.Option(Format.table, "--format", "-f", help="table or json"),
     lines: bool = typer.Option(False, "--lines",
                                help="Also report equal values printed on another line, as "
@@ -70,9 +70,11 @@ def _render(differences: list[Difference], version_a: str, version_b: str) -> No
 
     console = Console()
     if differences:
-        table = Table()
-        for column in ("path", "kind", "old", "new"):
-            table.add_column(column, overflow="fold")
+        table = Table(expand=True)
+        table.add_column("path", overflow="fold", ratio=2)
+        table.add_column("kind", no_wrap=True, min_width=7)
+        table.add_column("old", overflow="fold", ratio=1)
+        table.add_column("new", overflow="fold", ratio=1)
         for d in differences:
             table.add_row(Text(d.path), d.kind, Text(_cell(d.old)), Text(_cell(d.new)))
         console.print(table)
