@@ -245,3 +245,45 @@ def _crosswalk_notes(evaluations: list[Evaluation]) -> list[str]:
         notes.append(f"Version change {previous.version} -> {current.version} between "
                      f"{previous.year} and {current.year}: {'; '.join(changed) or 'none'}{tail}.")
     return notes
+
+
+def to_dict(comparison: Comparison) -> dict:
+    """The comparison as plain data, for JSON: the same content the table shows."""
+    from dataclasses import asdict
+
+    from kompass_cli.crosswalk import crosswalk_data
+
+    m = comparison.municipality
+    return {
+        "municipality": {"name": m.name, "code": m.code, "county": m.county},
+        "caveat": comparison.caveat,
+        "reference_version": comparison.reference_version,
+        "relations": crosswalk_data()["relations"],
+        "evaluations": [asdict(e) for e in comparison.evaluations],
+        "rows": [asdict(r) for r in comparison.rows],
+        "notes": comparison.notes,
+    }
+
+
+CSV_COLUMNS = ("municipality", "kommunkod", "year", "instrument_version", "kind", "source",
+               "row", "row_name", "area", "area_name", "score", "change", "relation",
+               "caveat")
+
+
+def to_rows(comparison: Comparison) -> list[dict]:
+    """One flat row per evaluation and row (areas, then 'total'), ordered by year."""
+    m = comparison.municipality
+    rows = []
+    for index, evaluation in enumerate(comparison.evaluations):
+        for row in comparison.rows:
+            cell = row.cells[index]
+            label = row.area if row.area is not None else "total"
+            rows.append({
+                "municipality": m.name, "kommunkod": m.code, "year": evaluation.year,
+                "instrument_version": evaluation.version, "kind": evaluation.kind,
+                "source": evaluation.source, "row": label, "row_name": row.name,
+                "area": cell.area if row.area is not None else "total",
+                "area_name": cell.name if row.area is not None else row.name,
+                "score": cell.score, "change": cell.change, "relation": cell.relation,
+                "caveat": comparison.caveat})
+    return rows

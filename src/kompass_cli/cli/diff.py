@@ -44,7 +44,7 @@ def diff(
     Exit 0 when equal, 1 when different, 2 when a file cannot be read or is not a
     valid report.
 
-    Example: [bold]kompass diff data/normalized/norsjo-2018.json other.json[/bold]
+    Example: `kompass diff data/normalized/norsjo-2018.json other.json`
     """
     from kompass_cli.diffing import diff_reports, load_report
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kompass_cli.cli import diff, parse, schema, validate  # noqa: F401  (each registers its command)
+from kompass_cli.cli import compare, diff, parse, schema, summarise, validate  # noqa: F401  (each registers its command)
 from kompass_cli.cli.app import app
 
 

@@ -39,7 +39,7 @@ def parse(
     file already in OUT, differences are printed, and the exit code is 1 if any would
     change.
 
-    Example: [bold]kompass parse data/raw/norsjo-2018.txt --out -[/bold]
+    Example: `kompass parse data/raw/norsjo-2018.txt --out -`
     """
     from kompass_cli.batch import Limits, default_jobs
 

@@ -19,7 +19,7 @@ def schema(
 ) -> None:
     """Print or write the JSON Schema of the report models, generated from pydantic.
 
-    Example: [bold]kompass schema --out schemas[/bold]
+    Example: `kompass schema --out schemas`
     """
     from kompass_cli.jsonschema import schema_documents, write_schemas
 

@@ -41,7 +41,7 @@ def validate(
     Exit 0 when valid, 1 when a finding at or above --fail-on is found, 2 when a file
     cannot be read. Contradictions recorded at parse time are listed, not counted.
 
-    Example: [bold]kompass validate data/normalized --format json[/bold]
+    Example: `kompass validate data/normalized --format json`
     """
     from kompass_cli.validate import SEVERITY_RANK, validate_file
 

@@ -1,0 +1,129 @@
+"""``kompass compare``: one municipality's evaluations side by side, across versions."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.errors import KompassError
+
+DEFAULT_DATA = Path("data/normalized")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+@handles_errors
+def compare(
+    municipality: str = typer.Argument(..., help="Name (any case, diacritics optional) or "
+                                                 "four-digit kommunkod."),
+    data: Path = typer.Option(DEFAULT_DATA, "--data", "-d",
+                              help="Folder of normalised JSON reports."),
+    output_format: Format = typer.Option(Format.table, "--format", "-f",
+                                         help="table, json or csv"),
+) -> None:
+    """Compare every evaluation of one municipality, per area and in total.
+
+    Evaluations are each report's own results and the rows of its history table; a year
+    with its own report is taken from the report. Areas of other instrument versions
+    are lined up through the crosswalk (data/crosswalk.json) and every cell says its
+    relation to the previous evaluation: same, renamed, restructured or not_comparable.
+    Scores are only strictly comparable within one version of the instrument.
+
+    Exit 0 when evaluations were found, 1 when the municipality has none in the data,
+    2 for an unknown municipality or an unreadable folder.
+
+    Example: `kompass compare Norsjö --format csv`
+    """
+    from kompass_cli.compare import compare as build
+    from kompass_cli.dataset import load_folder
+    from kompass_cli.municipalities import lookup
+
+    found = lookup(municipality)
+    if found is None:
+        raise KompassError("not a Swedish municipality; give a name such as Norsjö or a "
+                           "four-digit kommunkod such as 2417", municipality)
+    comparison = build(found, load_folder(data))
+    if not comparison.evaluations:
+        typer.echo(f"{data}: no evaluation of {found.name} ({found.code}) in these reports; "
+                   f"parse its report with kompass parse or point --data elsewhere", err=True)
+        raise typer.Exit(1)
+    _RENDERERS[output_format](comparison)
+
+
+def _json(comparison) -> None:
+    import json
+
+    from kompass_cli.compare import to_dict
+
+    typer.echo(json.dumps(to_dict(comparison), ensure_ascii=False, indent=2))
+
+
+def _csv(comparison) -> None:
+    import csv
+    import sys
+
+    from kompass_cli.compare import CSV_COLUMNS, to_rows
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(to_rows(comparison))
+
+
+def _table(comparison) -> None:
+    """A rich table, the caveat above it and the sources and crosswalk below it."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from kompass_cli.cli.render import print_table
+
+    m = comparison.municipality
+    console = Console(highlight=False)
+    count = len(comparison.evaluations)
+    console.print(f"{m.name} ({m.code}, {m.county}): {count} evaluation{'s' * (count != 1)}, "
+                  f"areas as in instrument {comparison.reference_version}", soft_wrap=True)
+    console.print(comparison.caveat, style="bold", markup=False, soft_wrap=True)
+    table = Table()
+    table.add_column("area", min_width=16)
+    for evaluation in comparison.evaluations:
+        table.add_column(_header(evaluation), justify="right", no_wrap=True)
+    for row in comparison.rows:
+        label = f"{row.area} {row.name}" if row.area is not None else row.name
+        table.add_row(label, *(_cell_text(row, cell) for cell in row.cells))
+    print_table(console, table)
+    console.print("Each cell: score, change from the previous evaluation, relation: "
+                  "same = same area, same name; renamed = same topic, new name; "
+                  "restructured = topic moved, merged or split; "
+                  "not_comparable = no counterpart.", markup=False, soft_wrap=True)
+    for note in comparison.notes:
+        console.print(f"- {note}", markup=False, soft_wrap=True)
+
+
+def _header(evaluation) -> str:
+    lines = [str(evaluation.year), f"v{evaluation.version}",
+             evaluation.kind.replace("_", "-")]
+    if evaluation.version_change:
+        lines += ["NEW VERSION", evaluation.version_change]
+    return "\n".join(lines)
+
+
+def _cell_text(row, cell) -> str:
+    if cell.score is None:
+        text = "–"
+    else:
+        moved = row.area is not None and cell.area not in (None, row.area)
+        text = f"{cell.score} (area {cell.area})" if moved else f"{cell.score}"
+    if cell.relation is None:
+        return text
+    change = "" if cell.change is None else f" {cell.change:+}"
+    return f"{text}{change} {cell.relation}"
+
+
+_RENDERERS = {Format.table: _table, Format.json: _json, Format.csv: _csv}

@@ -1,0 +1,117 @@
+"""``kompass summarise``: one row per normalised report, for people and spreadsheets."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from kompass_cli.cli.app import app, handles_errors
+
+DEFAULT_DATA = Path("data/normalized")
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+@handles_errors
+def summarise(
+    folder: Path = typer.Argument(DEFAULT_DATA, help="Folder of normalised JSON reports."),
+    output_format: Format = typer.Option(Format.table, "--format", "-f",
+                                         help="table, csv or json"),
+) -> None:
+    """Summarise every report in a folder: scores, findings and diagnostics per report.
+
+    The table marks each report's best area (bold green, ↑) and its weakest (red, ↓).
+    CSV (UTF-8, with a header) and JSON (a list of objects) have these columns, rows
+    sorted by municipality, then year:
+
+    file, municipality, kommunkod, county, year, instrument_version, total,
+    area_1, area_2, area_3, area_4, area_5, area_6, area_7, area_8,
+    strengths, improvements, errors, warnings, info, best_areas, weakest_areas
+
+    area_N is area N of the report's own instrument_version; best_areas and
+    weakest_areas are area numbers (ties all named; ';'-separated in CSV).
+    strengths and improvements count findings over all areas; errors, warnings and
+    info count the report's diagnostics by severity.
+
+    Exit 0; 2 when the folder is missing, empty or holds a file that is not a report.
+
+    Example: `kompass summarise data/normalized --format csv`
+    """
+    from kompass_cli.dataset import load_folder
+    from kompass_cli.summary import summarise as build
+
+    rows = build(load_folder(folder))
+    _RENDERERS[output_format](rows)
+
+
+def _csv(rows) -> None:
+    import csv
+    import sys
+
+    from kompass_cli.summary import COLUMNS
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        record = row.to_dict()
+        for key in ("best_areas", "weakest_areas"):
+            record[key] = ";".join(map(str, record[key]))
+        writer.writerow(record)
+
+
+def _json(rows) -> None:
+    import json
+
+    typer.echo(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2))
+
+
+def _table(rows) -> None:
+    """Area scores with the best of each report in bold green and the weakest in red."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from kompass_cli.cli.render import print_table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("municipality", "code", "year", "ver", "total", *map(str, range(1, 9)), "str/impr", "e/w/i"):
+        table.add_column(column, justify="left" if column in ("municipality", "code") else "right",
+                         no_wrap=True)
+    for row in rows:
+        table.add_row(row.municipality, row.kommunkod or "–", str(row.year),
+                      row.instrument_version, _number(row.total), *_area_cells(row),
+                      f"{row.strengths}/{row.improvements}",
+                      f"{row.errors}/{row.warnings}/{row.info}")
+    console = Console(highlight=False)
+    print_table(console, table)
+    console.print("1-8: area scores, numbered as in each report's own instrument version; "
+                  "[bold green]↑ bold green[/bold green] = the report's best area, "
+                  "[red]↓ red[/red] = its weakest (ties all marked). str/impr: strengths/improvements; "
+                  "e/w/i: diagnostics (errors/warnings/info).", soft_wrap=True)
+
+
+def _area_cells(row) -> list[str]:
+    best, weakest = row.best_areas(), row.weakest_areas()
+    cells = []
+    for n in range(1, 9):
+        text = _number(row.areas.get(n))
+        if n in best:
+            text = f"[bold green]{text}↑[/bold green]"
+        elif n in weakest:
+            text = f"[red]{text}↓[/red]"
+        cells.append(text)
+    return cells
+
+
+def _number(value) -> str:
+    return "–" if value is None else str(value)
+
+
+_RENDERERS = {Format.table: _table, Format.csv: _csv, Format.json: _json}
