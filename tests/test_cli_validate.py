@@ -74,7 +74,11 @@ def test_unreadable_json_exits_2(tmp_path):
     assert result.stderr.startswith(f"error: {path}: not valid JSON")
 
 
-def test_fail_on_warning(tmp_path):
-    # A warning-level finding does not exist among validation findings yet; info never fails.
-    result = _validate(str(NORMALIZED), "--fail-on", "warning")
+def test_recorded_warnings_never_fail_the_file():
+    # Norsjö records four warnings about the report itself; they are not errors of the file.
+    result = _validate(str(NORMALIZED / "norsjo-2018.json"), "--fail-on", "warning",
+                       "--format", "json")
     assert result.exit_code == 0
+    [entry] = json.loads(result.stdout)["files"]
+    assert entry["findings"] == []
+    assert sum(1 for d in entry["recorded"] if d["severity"] == "warning") == 4
