@@ -195,12 +195,12 @@ def _invalid_report(tmp_path):
 
 @pytest.mark.parametrize("make,reason", [
     (lambda tmp: tmp / "nope.json", "no such file; check the path"),
-    (lambda tmp: tmp, "cannot be read: Is a directory"),
+    (lambda tmp: tmp, "is a folder, not a JSON file"),
     (lambda tmp: (tmp / "x.json", (tmp / "x.json").write_text("{", encoding="utf-8"))[0],
      "not valid JSON (line 1: Expecting property name enclosed in double quotes); "
      "expected a kompass JSON file"),
     (_invalid_report,
-     "not a valid kompass report (areas[2].score.int: Input should be a valid integer; "
+     "not a valid kompass report (areas[2].score: Input should be a valid integer; "
      "1 more); run kompass validate on it for every problem"),
 ])
 @pytest.mark.parametrize("second", [False, True])

@@ -92,7 +92,7 @@ def test_a_file_that_is_not_a_report_is_exit_2(tmp_path):
     (tmp_path / "x.json").write_text('{"schema_version": "1"}', encoding="utf-8")
     result = _summarise(str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {tmp_path / 'x.json'}: not a kompass report")
+    assert result.stderr.startswith(f"error: {tmp_path / 'x.json'}: not a valid kompass report")
 
 
 def test_help_documents_every_column_and_has_an_example():

@@ -28,16 +28,58 @@ def load_folder(folder: Path) -> list[tuple[Path, ReportBase]]:
     return [(path, load_report(path)) for path in paths]
 
 
+def read_json(path: Path) -> object:
+    """A JSON document from a file; every failure is one KompassError line."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KompassError("no such file; check the path", str(path)) from None
+    except IsADirectoryError:
+        raise KompassError("is a folder, not a JSON file", str(path)) from None
+    except UnicodeDecodeError:
+        raise KompassError("not UTF-8 text; expected a kompass JSON file", str(path)) from None
+    except json.JSONDecodeError as error:
+        raise KompassError(f"not valid JSON (line {error.lineno}: {error.msg}); "
+                           f"expected a kompass JSON file", str(path)) from None
+    except OSError as error:
+        raise KompassError(f"cannot be read: {error.strerror}", str(path)) from None
+
+
 def load_report(path: Path) -> ReportBase:
-    """One report, validated against the JSON contract."""
+    """One report, validated against the JSON contract; failures name the first problem."""
     from pydantic import ValidationError
 
     from kompass_cli.schemas.report import REPORT_ADAPTER
 
+    document = read_json(path)
     try:
-        return REPORT_ADAPTER.validate_python(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise KompassError(f"cannot read this file as JSON: {error}", str(path)) from None
+        return REPORT_ADAPTER.validate_python(document)
     except ValidationError as error:
-        raise KompassError(f"not a kompass report ({error.error_count()} schema errors); "
-                           f"check it with kompass validate", str(path)) from None
+        raise KompassError(f"not a valid kompass report ({_first_problem(error)}); "
+                           f"run kompass validate on it for every problem", str(path)) from None
+
+
+def _first_problem(error) -> str:
+    """The first schema error in words."""
+    first = error.errors()[0]
+    if first["type"].startswith("union_tag"):
+        return "instrument.version is missing or not a known version"
+    count = error.error_count()
+    more = f"; {count - 1} more" if count > 1 else ""
+    return f"{json_path(first['loc']) or 'the document'}: {first['msg']}{more}"
+
+
+# Names pydantic adds to a location for the branches of a union; not part of the JSON.
+_UNION_BRANCHES = {"int", "float", "str", "bool", "none", "list", "dict"}
+
+
+def json_path(loc: tuple) -> str:
+    """A pydantic error location as a JSON path: ('2008', 'areas', 0, 'score', 'int') ->
+    'areas[0].score' (the version tag and union branch names dropped)."""
+    parts = [p for p in loc if not (isinstance(p, str) and p in _UNION_BRANCHES)]
+    if parts and isinstance(parts[0], str) and parts[0].isdigit() and len(parts[0]) == 4:
+        parts = parts[1:]
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

@@ -24,8 +24,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from kompass_cli.catalog import VERSIONS
-from kompass_cli.errors import KompassError
 from kompass_cli.schemas.common import ReportBase
 
 Kind = Literal["added", "removed", "changed", "moved"]
@@ -52,53 +50,6 @@ class Difference:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def load_report(path: Path) -> ReportBase:
-    """Read and validate one normalised report; every failure is one KompassError line."""
-    from pydantic import ValidationError
-
-    from kompass_cli.schemas.report import REPORT_ADAPTER
-
-    document = _read_json(path)
-    try:
-        return REPORT_ADAPTER.validate_python(document)
-    except ValidationError as error:
-        raise KompassError(f"not a valid kompass report ({_first_problem(error)}); "
-                           f"run kompass validate on it for every problem", str(path)) from None
-
-
-def _first_problem(error) -> str:
-    """The first schema error in words; the version tag pydantic puts first is dropped."""
-    first = error.errors()[0]
-    if first["type"].startswith("union_tag"):
-        return "instrument.version is missing or not a known version"
-    loc = first["loc"][1:] if first["loc"][:1] in {(v,) for v in VERSIONS} else first["loc"]
-    count = error.error_count()
-    more = f"; {count - 1} more" if count > 1 else ""
-    return f"{_loc_path(loc) or 'the document'}: {first['msg']}{more}"
-
-
-def _read_json(path: Path) -> object:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KompassError("no such file; check the path", str(path)) from None
-    except UnicodeDecodeError:
-        raise KompassError("not UTF-8 text; expected a kompass JSON file", str(path)) from None
-    except json.JSONDecodeError as error:
-        raise KompassError(f"not valid JSON (line {error.lineno}: {error.msg}); "
-                           f"expected a kompass JSON file", str(path)) from None
-    except OSError as error:
-        raise KompassError(f"cannot be read: {error.strerror}", str(path)) from None
-
-
-def _loc_path(loc: Sequence[Any]) -> str:
-    """A pydantic error location as a JSON path: ('areas', 2, 'score') -> areas[2].score."""
-    path = ""
-    for part in loc:
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return path.lstrip(".")
 
 
 def diff_reports(a: ReportBase, b: ReportBase, *, lines: bool = False) -> list[Difference]:

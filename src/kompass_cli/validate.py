@@ -14,7 +14,6 @@ as recorded and never count as errors of the file.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from pydantic import ValidationError
 from kompass_cli import municipalities
 from kompass_cli.catalog import instrument
 from kompass_cli.consistency import check_report
-from kompass_cli.errors import KompassError
+from kompass_cli.dataset import json_path, read_json
 from kompass_cli.modelview import raw_from_model
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.schemas.report import REPORT_ADAPTER
@@ -64,7 +63,7 @@ class FileResult:
 
 def validate_file(path: Path, raw_dir: Path | None) -> FileResult:
     """Validate one JSON file; raises KompassError when it is not readable JSON."""
-    document = _load(path)
+    document = read_json(path)
     result = FileResult(str(path))
     try:
         report = REPORT_ADAPTER.validate_python(document)
@@ -79,28 +78,13 @@ def validate_file(path: Path, raw_dir: Path | None) -> FileResult:
     return result
 
 
-def _load(path: Path) -> object:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KompassError("no such file; check the path", str(path)) from None
-    except UnicodeDecodeError:
-        raise KompassError("not UTF-8 text", str(path)) from None
-    except json.JSONDecodeError as error:
-        raise KompassError(f"not valid JSON (line {error.lineno}: {error.msg})", str(path)) from None
-
-
 _SCHEMA_CODES = {"missing": "schema-missing-field", "extra_forbidden": "schema-unknown-field"}
 
 
 def _schema_finding(file: str, error: dict) -> Finding:
-    location = _json_path(error["loc"])
+    location = json_path(error["loc"])
     code = _SCHEMA_CODES.get(error["type"], "schema-invalid-value")
     return Finding(code, "error", f"{location}: {error['msg']}", file, location)
-
-
-# Names pydantic adds to a location for the branches of a union; not part of the JSON.
-_UNION_BRANCHES = {"int", "float", "str", "bool", "none", "list", "dict"}
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:
@@ -112,17 +96,6 @@ def _unique(findings: list[Finding]) -> list[Finding]:
             seen.add((finding.path, finding.code))
             unique.append(finding)
     return unique
-
-
-def _json_path(loc: tuple) -> str:
-    """('2008', 'areas', 0, 'score', 'int') -> 'areas[0].score' (union tags dropped)."""
-    parts = [p for p in loc if not (isinstance(p, str) and p in _UNION_BRANCHES)]
-    if parts and isinstance(parts[0], str) and parts[0].isdigit() and len(parts[0]) == 4:
-        parts = parts[1:]
-    text = ""
-    for part in parts:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _catalogue_findings(report: ReportBase, file: str) -> list[Finding]:

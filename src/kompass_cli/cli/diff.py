@@ -46,7 +46,8 @@ def diff(
 
     Example: `kompass diff data/normalized/norsjo-2018.json other.json`
     """
-    from kompass_cli.diffing import diff_reports, load_report
+    from kompass_cli.dataset import load_report
+    from kompass_cli.diffing import diff_reports
 
     if lines and output_format is not Format.json:
         raise typer.BadParameter("--lines needs --format json", param_hint="'--lines'")
