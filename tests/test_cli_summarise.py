@@ -101,3 +101,16 @@ def test_help_documents_every_column_and_has_an_example():
     text = " ".join(result.stdout.split())
     assert ", ".join(COLUMNS) in text
     assert "Example: kompass summarise data/normalized --format csv" in text
+
+
+def test_bar_view_draws_each_area_to_scale():
+    from kompass_cli.cli.summarise import bar
+
+    assert bar(100) == "█" * 40 and bar(0) == "" and bar(None) == ""
+    assert bar(54.5) == "█" * 21 + "▊"
+    result = _summarise("--format", "bars")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Hallsberg 2008 (instrument 2008, total 463/800)"
+    assert lines[1] == "  1 " + bar(57).ljust(40) + "   57"
+    assert lines[7].endswith("  38 ↓") and lines[8].endswith("  74 ↑")

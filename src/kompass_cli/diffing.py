@@ -21,7 +21,6 @@ import json
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any, Literal
 
 from kompass_cli.schemas.common import ReportBase

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from kompass_cli.cli import compare, diff, parse, schema, summarise, validate  # noqa: F401  (each registers its command)
+from kompass_cli.cli import (  # noqa: F401  (each module registers its command)
+    compare,
+    diff,
+    export,
+    parse,
+    plot,
+    schema,
+    summarise,
+    validate,
+)
 from kompass_cli.cli.app import app
 
 

@@ -14,6 +14,7 @@ DEFAULT_DATA = Path("data/normalized")
 
 class Format(str, Enum):
     table = "table"
+    bars = "bars"
     csv = "csv"
     json = "json"
 
@@ -23,11 +24,12 @@ class Format(str, Enum):
 def summarise(
     folder: Path = typer.Argument(DEFAULT_DATA, help="Folder of normalised JSON reports."),
     output_format: Format = typer.Option(Format.table, "--format", "-f",
-                                         help="table, csv or json"),
+                                         help="table, bars, csv or json"),
 ) -> None:
     """Summarise every report in a folder: scores, findings and diagnostics per report.
 
-    The table marks each report's best area (bold green, ↑) and its weakest (red, ↓).
+    The table marks each report's best area (bold green, ↑) and its weakest (red, ↓);
+    `--format bars` draws the eight areas of each report as bars out of 100.
     CSV (UTF-8, with a header) and JSON (a list of objects) have these columns, rows
     sorted by municipality, then year:
 
@@ -114,4 +116,35 @@ def _number(value) -> str:
     return "–" if value is None else str(value)
 
 
-_RENDERERS = {Format.table: _table, Format.csv: _csv, Format.json: _json}
+# Width in characters of a full bar (a score of 100).
+BAR_WIDTH = 40
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(score, width: int = BAR_WIDTH) -> str:
+    """A score out of 100 as a bar of block characters, to an eighth of a cell."""
+    if score is None:
+        return ""
+    eighths = round(max(0.0, min(100.0, float(score))) / 100 * width * 8)
+    return "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
+
+
+def _bars(rows) -> None:
+    """One block per report: its eight areas as bars, best and weakest marked."""
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    for row in rows:
+        console.print(f"[bold]{row.municipality} {row.year}[/bold] (instrument "
+                      f"{row.instrument_version}, total {_number(row.total)}/800)")
+        best, weakest = row.best_areas(), row.weakest_areas()
+        for n in range(1, 9):
+            score = row.areas.get(n)
+            style = "green" if n in best else "red" if n in weakest else "blue"
+            mark = " ↑" if n in best else " ↓" if n in weakest else ""
+            console.print(f"  {n} [{style}]{bar(score):<{BAR_WIDTH}}[/{style}] "
+                          f"{_number(score):>4}{mark}")
+        console.print()
+
+
+_RENDERERS = {Format.table: _table, Format.bars: _bars, Format.csv: _csv, Format.json: _json}

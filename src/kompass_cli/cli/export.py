@@ -1,0 +1,89 @@
+"""``kompass export``: normalised reports as tidy tables (CSV, Excel, parquet, JSON lines)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.errors import KompassError
+
+DEFAULT_DATA = Path("data/normalized")
+
+
+class Level(str, Enum):
+    areas = "areas"
+    questions = "questions"
+    findings = "findings"
+    history = "history"
+
+
+class Format(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command()
+@handles_errors
+def export(
+    paths: list[Path] = typer.Argument(None, help="JSON files or folders "
+                                                  "[default: data/normalized]"),
+    level: Level = typer.Option(Level.areas, "--level", "-l",
+                                help="One row per area, question, finding or history-table "
+                                     "area."),
+    output_format: Format = typer.Option(None, "--format", "-f", show_default=False,
+                                         help="csv, xlsx, parquet or jsonl [default: from "
+                                              "--out's suffix, else csv]"),
+    out: Path = typer.Option(None, "--out", "-o",
+                             help="File to write (atomically); '-' or none means stdout, "
+                                  "which only csv and jsonl can use."),
+) -> None:
+    """Export normalised reports as a tidy long table, one row per municipality x
+    evaluation x area (or question, finding, history row).
+
+    Columns are fixed per level and documented in docs/columns.md. Numbers are numbers
+    (int when whole); missing values are empty in CSV and null elsewhere. A file that
+    does not load stops the export: a table that silently lacks a report looks complete.
+
+    Example: [bold]kompass export data/normalized --level questions --out questions.xlsx[/bold]
+    """
+    from kompass_cli.dataset import load_report
+    from kompass_cli.export import BINARY_FORMATS, render, rows
+    from kompass_cli.writer import write_bytes_atomic
+    from kompass_cli.inputs import expand_inputs
+    from kompass_cli.writer import write_atomic
+
+    chosen = _format(output_format, out)
+    to_stdout = out is None or str(out) == "-"
+    if to_stdout and chosen in BINARY_FORMATS:
+        raise KompassError(f"{chosen} is a binary format; give a file with --out, "
+                           f"e.g. --out {level.value}.{chosen}")
+    files, problems = expand_inputs(paths or [DEFAULT_DATA], (".json",))
+    if problems:
+        raise problems[0]
+    table = rows(level.value, [load_report(path) for path in files])
+    data = render(level.value, chosen, table)
+    if to_stdout:
+        typer.echo(data, nl=False)
+    elif isinstance(data, bytes):
+        write_bytes_atomic(out, data)
+    else:
+        write_atomic(out, data)
+    if not to_stdout:
+        typer.echo(f"{out}: {len(table)} {level.value} rows from {len(files)} reports", err=True)
+
+
+def _format(given: Format | None, out: Path | None) -> str:
+    """--format if given, else the suffix of --out, else csv; a clash is an error."""
+    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    known = suffix if suffix in Format.__members__ else None
+    if given is None:
+        return known or Format.csv.value
+    if known and known != given.value:
+        raise KompassError(f"--format {given.value} but the file name says {known}; "
+                           f"make them agree", str(out))
+    return given.value
