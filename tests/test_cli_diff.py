@@ -54,7 +54,7 @@ def test_two_municipalities_differ_and_say_the_versions_differ():
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-2:] == [
         "instrument versions differ (2008 and 2016): areas are matched by number",
-        "466 differences"]
+        "467 differences"]
 
 
 def test_two_municipalities_as_json_start_with_the_metadata():

@@ -14,6 +14,7 @@ from kompass_cli import municipalities
 from kompass_cli.catalog import Instrument, instrument, older_version_naming, matches_area
 from kompass_cli.consistency import check_report, primary
 from kompass_cli.errors import NotAReport
+from kompass_cli.ocr import Repairs
 from kompass_cli.parsers.base import Located, RawArea, RawQuestion, RawReport, Stated
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.schemas.report import REPORT_MODELS
@@ -32,7 +33,8 @@ class SourceInfo:
     format: str  # "text" | "pdf"
 
 
-def build_report(raw: RawReport, source: SourceInfo) -> ReportBase:
+def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = None,
+                 ) -> ReportBase:
     """Assemble, check and validate the report model for one parsed text."""
     _require_complete(raw)
     version = detect_version(raw)
@@ -43,6 +45,9 @@ def build_report(raw: RawReport, source: SourceInfo) -> ReportBase:
     municipality, found = _municipality(raw)
     diagnostics += found
     diagnostics += _date_checks(raw, inst)
+    repairs = repairs or Repairs()
+    if repairs.applied:
+        diagnostics.append(d.make("ocr-repaired", line=None, changes=repairs.changes))
     document = {
         "schema_version": SCHEMA_VERSION,
         "doc_kind": DOC_KIND,
@@ -54,6 +59,7 @@ def build_report(raw: RawReport, source: SourceInfo) -> ReportBase:
         "areas": [_area(area, inst) for area in sorted(raw.areas, key=lambda a: a.number)],
         "history": [_history(row) for row in sorted(raw.history, key=lambda r: r.year)],
         "diagnostics": [_diagnostic(x) for x in sorted(diagnostics, key=d.Diagnostic.sort_key)],
+        "repairs": {"applied": repairs.applied, "fixes": dict(sorted(repairs.fixes.items()))},
         "source": {"file": source.file, "sha256": source.sha256, "format": source.format,
                    "parser": raw.parser},
     }

@@ -135,6 +135,13 @@ CATALOGUE: dict[str, Code] = {
         "error", "Municipality not recognised",
         "'{printed}' does not match any of Sweden's 290 municipalities.",
         "The municipality could not be matched to the SCB list, so it has no kommunkod."),
+    "ocr-repaired": Code(
+        "info", "Titles and findings repaired",
+        "The text shows OCR damage (lost å/ä/ö, scanner confusions); {changes} changes "
+        "were made to question titles and findings (repairs.fixes counts them per fix).",
+        "Question titles and findings are repaired word by word after parsing; numbers "
+        "and names are never changed (names keep their printed form in name_in_source). "
+        "kompass fix-text --explain shows the repair of a whole text."),
     "findings-split-inferred": Code(
         "info", "Findings split inferred",
         "Area {area}: where the strengths end and the improvements begin, or where "

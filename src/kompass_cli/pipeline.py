@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kompass_cli.build import SourceInfo, build_report
 from kompass_cli.errors import NotAReport
+from kompass_cli.ocr import repair_report_text
 from kompass_cli.parsers.registry import choose_parser
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.sources import DEFAULT_MAX_BYTES, read_source
@@ -17,6 +18,7 @@ def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReportBase:
     try:
         parser = choose_parser(source.lines)
         raw = parser.parse(source.lines)
-        return build_report(raw, SourceInfo(path.name, source.sha256, source.format))
+        repairs = repair_report_text(source.lines, raw)
+        return build_report(raw, SourceInfo(path.name, source.sha256, source.format), repairs)
     except NotAReport as refusal:
         raise NotAReport(refusal.reason, str(path)) from None

@@ -6,6 +6,7 @@ from kompass_cli.cli import (  # noqa: F401  (each module registers its command)
     compare,
     diff,
     export,
+    fixtext,
     parse,
     plot,
     schema,

@@ -95,6 +95,13 @@ class Diagnostic(Strict):
     year: int | None
 
 
+class Repairs(Strict):
+    """Whether the text was repaired before parsing (OCR damage), and how often each fix ran."""
+
+    applied: bool
+    fixes: dict[str, Annotated[int, Field(ge=1)]]
+
+
 class Source(Strict):
     file: str
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -134,4 +141,5 @@ class ReportBase(Strict):
     areas: list[AreaBase]
     history: list[HistoryRow]
     diagnostics: list[Diagnostic]
+    repairs: Repairs
     source: Source

@@ -1,0 +1,177 @@
+"""Benchmark of ``kompass_cli.repair``: accuracy, throughput, lexicon load time and memory.
+
+Run from the repository root: ``python benchmarks/repair_accuracy.py``. Writes
+``benchmarks/results/repair.json``.
+
+Accuracy is measured leave-one-out on the clean bundled reports with their diacritics
+stripped (å, ä -> a; ö -> o; é -> e): each report is scored with a domain vocabulary
+that leaves that report out (the other report, the catalogues and the municipality
+names remain). Three figures per fold: the share of all word tokens that come out
+right, of tokens that had a diacritic, and of tokens without one that were wrongly
+changed. The Norsjö report has no clean original, so a sample of its changed words is
+printed for checking by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from difflib import SequenceMatcher
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from kompass_cli.repair import repair  # noqa: E402
+from kompass_cli.repair.fixes import apply_fixes  # noqa: E402
+from kompass_cli.repair.lexicon import load  # noqa: E402
+
+RAW = ROOT / "data" / "raw"
+CLEAN = ("hallsberg-2008", "lindesberg-2021")
+WORD = re.compile(r"[^\W\d_]+")
+STRIP = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
+SAMPLE_SIZE = 120
+
+
+def strip(text: str) -> str:
+    return text.translate(STRIP)
+
+
+def score_fold(name: str) -> dict:
+    """Accuracy on one clean report, stripped, with its own words left out of the vocabulary."""
+    original = (RAW / f"{name}.txt").read_text(encoding="utf-8")
+    repaired, _ = repair(strip(original), vocabulary_excludes=frozenset({name}))
+    gold, out = WORD.findall(original), WORD.findall(repaired)
+    pairs = _aligned(gold, out)
+    errors = Counter((g, o) for g, o in pairs if g != o)
+    with_diacritic = [(g, o) for g, o in pairs if strip(g) != g]
+    plain = [(g, o) for g, o in pairs if strip(g) == g]
+    return {
+        "report": name,
+        "tokens": len(pairs),
+        "tokens_right": _share(sum(g == o for g, o in pairs), len(pairs)),
+        "diacritic_tokens": len(with_diacritic),
+        "diacritic_right": _share(sum(g == o for g, o in with_diacritic), len(with_diacritic)),
+        "plain_tokens": len(plain),
+        "plain_wrongly_changed": _share(sum(g != o for g, o in plain), len(plain)),
+        "errors": [f"{g} -> {o} x{n}" for (g, o), n in errors.most_common()],
+        "_counts": (sum(g == o for g, o in pairs), len(pairs),
+                    sum(g == o for g, o in with_diacritic), len(with_diacritic),
+                    sum(g != o for g, o in plain), len(plain)),
+    }
+
+
+def _aligned(gold: list[str], out: list[str]) -> list[tuple[str, str]]:
+    """Token pairs; a rejoined hyphenation would shift tokens, so align when counts differ."""
+    if len(gold) == len(out):
+        return list(zip(gold, out))
+    pairs = []
+    for tag, a, b, c, d in SequenceMatcher(None, gold, out, autojunk=False).get_opcodes():
+        pairs += list(zip(gold[a:b], out[c:d])) if tag in ("equal", "replace") else \
+            [(g, "") for g in gold[a:b]]
+    return pairs
+
+
+def _share(part: int, whole: int) -> float:
+    return round(100 * part / whole, 2) if whole else 0.0
+
+
+def overall(folds: list[dict]) -> dict:
+    sums = [sum(f["_counts"][i] for f in folds) for i in range(6)]
+    return {"tokens_right": _share(sums[0], sums[1]),
+            "diacritic_right": _share(sums[2], sums[3]),
+            "plain_wrongly_changed": _share(sums[4], sums[5]),
+            "tokens": sums[1]}
+
+
+def throughput() -> dict:
+    """Words per second of the fixes once the lexicon is loaded: cold memo, then warm."""
+    texts = [strip((RAW / f"{n}.txt").read_text(encoding="utf-8")) for n in CLEAN]
+    texts.append((RAW / "norsjo-2018.txt").read_text(encoding="utf-8"))
+    words = sum(len(WORD.findall(t)) for t in texts)
+    lex = load(frozenset({"throughput-cold"}))
+    start = time.perf_counter()
+    for text in texts:
+        apply_fixes(text, lex)
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    for _ in range(3):
+        for text in texts:
+            apply_fixes(text, lex)
+    warm = (time.perf_counter() - start) / 3
+    return {"words": words, "cold_words_per_s": round(words / cold),
+            "warm_words_per_s": round(words / warm)}
+
+
+_LOAD = """
+import resource, time, tracemalloc, sys
+sys.path.insert(0, {src!r})
+trace = {trace}
+if trace: tracemalloc.start()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+from kompass_cli.repair.lexicon import load
+load()
+elapsed = time.perf_counter() - start
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = tracemalloc.get_traced_memory()[1] if trace else 0
+print(elapsed, (after - before) / 1024, peak / 2**20)
+"""
+
+
+def load_cost() -> dict:
+    """Load time and memory in fresh interpreters (tracemalloc slows loading, so run twice)."""
+    def run(trace: bool) -> list[float]:
+        code = _LOAD.format(src=str(ROOT / "src"), trace=trace)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True)
+        return [float(x) for x in result.stdout.split()]
+
+    times = [run(False) for _ in range(3)]
+    traced = run(True)
+    return {"load_seconds": round(min(t[0] for t in times), 3),
+            "rss_increase_mb": round(max(t[1] for t in times), 1),
+            "tracemalloc_peak_mb": round(traced[2], 1)}
+
+
+def norsjo_sample() -> dict:
+    """Every n-th changed word of the Norsjö report, for checking by hand."""
+    text = (RAW / "norsjo-2018.txt").read_text(encoding="utf-8")
+    _, steps = repair(text)
+    words = [s for s in steps if s.after.strip()]
+    every = max(1, len(words) // SAMPLE_SIZE)
+    sample = words[::every][:SAMPLE_SIZE]
+    return {"steps": len(steps), "by_fix": dict(Counter(s.fix for s in steps)),
+            "sample": [f"{s.line}: {s.before} -> {s.after} ({s.fix})" for s in sample]}
+
+
+def main() -> None:
+    folds = [score_fold(name) for name in CLEAN]
+    result = {"folds": [{k: v for k, v in f.items() if k != "_counts"} for f in folds],
+              "overall": overall(folds), "throughput": throughput(), "load": load_cost(),
+              "norsjo": norsjo_sample()}
+    for fold_result in result["folds"]:
+        print(f"{fold_result['report']}: {fold_result['tokens_right']} % right, "
+              f"{fold_result['diacritic_right']} % of diacritic tokens right, "
+              f"{fold_result['plain_wrongly_changed']} % of plain tokens wrongly changed "
+              f"({fold_result['tokens']} tokens)")
+        print("  errors:", "; ".join(fold_result["errors"][:40]))
+    o = result["overall"]
+    print(f"overall: {o['tokens_right']} % / {o['diacritic_right']} % / "
+          f"{o['plain_wrongly_changed']} % ({o['tokens']} tokens)")
+    print("throughput:", result["throughput"])
+    print("load:", result["load"])
+    print("norsjo:", result["norsjo"]["steps"], "steps", result["norsjo"]["by_fix"])
+    for line in result["norsjo"]["sample"]:
+        print("  ", line)
+    out = ROOT / "benchmarks" / "results" / "repair.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,359 @@
+"""Every repair is a small function named for what it changes, registered in ``FIXES``.
+
+Line fixes see the whole text as lines; token fixes see one word at a time and return
+the new word or None. A token fix from an OCR confusion family only fires when the
+word as printed is not a known word and the changed word is one (the lexicon decides,
+see ``lexicon.py``): '6ver' -> 'over', 'kdnnetecknar' -> 'kannetecknar'. The letters
+it writes are the stripped ones; ``restore_diacritics`` runs last and puts back å, ä,
+ö from frequency, the domain vocabulary and context ('over' -> 'över'). Each change
+is one ``Step``; the name of the fix labels it, and the same name switches it off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kompass_cli.repair.context import RULES, Around
+from kompass_cli.repair.lexicon import Lexicon, fold, has_diacritic
+from kompass_cli.repair.steps import Step
+
+# A restored word must be this much more frequent (centibels: 30 = twice) than the
+# printed word when the printed word is itself a real word ('satt' vs 'sätt').
+RESTORE_MARGIN = 30
+# A compound reading counts as evidence only if its parts are this common.
+MIN_COMPOUND_PART = -740
+
+TOKEN = re.compile(r"(?:\[(?=[a-z]))?[\w&@]+")
+_LINK_LIKE = re.compile(r"\S*(?:://|www\.|\.html?|@\w+\.)\S*|\S*/\S*/\S*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:]\s*)$")
+_CONTEXT = object()
+
+
+@dataclass
+class Token:
+    line: int
+    start: int
+    text: str
+    sentence_start: bool
+
+
+@dataclass
+class Work:
+    """What the fixes share: the lexicon, memoised decisions, the steps so far."""
+
+    lex: Lexicon
+    steps: list[Step] = field(default_factory=list)
+    ranks: dict[tuple[str, bool], int | None] = field(default_factory=dict)
+    restored: dict[str, object] = field(default_factory=dict)
+
+    def rank(self, folded: str, strict: bool = False) -> int | None:
+        """How good a reading a stripped word is: its best score, None if not a word.
+
+        Strict ranking is for words an OCR fix would write: a whole known word or a
+        compound of two common parts. Lenient ranking is for words as printed, which
+        are left alone whenever any split explains them.
+        """
+        key = (folded, strict)
+        if key not in self.ranks:
+            self.ranks[key] = _rank(self.lex, folded, strict)
+        return self.ranks[key]
+
+
+def _rank(lex: Lexicon, folded: str, strict: bool) -> int | None:
+    scores = [lex.score(w) for w in (folded, *lex.options(folded)) if lex.known(w)]
+    if scores:
+        return max(scores)
+    parts = lex.split(folded)
+    if not parts or not all(_part_score(lex, p) >= MIN_COMPOUND_PART for p in parts):
+        return None
+    if strict and not _strong_compound(lex, parts):
+        return None
+    return min(_part_score(lex, p) for p in parts) - 50 * len(parts)
+
+
+def _strong_compound(lex: Lexicon, parts: tuple[str, ...]) -> bool:
+    return len(parts) == 2 and all(len(p) >= 4 and _part_score(lex, p) >= MIN_COMPOUND_PART
+                                   for p in parts)
+
+
+def _part_score(lex: Lexicon, part: str) -> int:
+    """Score of a restored compound part, read as a word, with a linking s or a dropped e/a."""
+    stems = [part, part[:-1]] if part.endswith("s") else [part]
+    forms = [f + end for f in stems for end in ("", "e", "a")]
+    scores = [lex.score(f) for f in forms if lex.known(f)]
+    return max(scores) if scores else -10_000
+
+
+# ---------------------------------------------------------------- line fixes
+
+_HYPHENATED = re.compile(r"(?<![\w/.-])([A-Za-zåäöÅÄÖé]*[a-zåäöé])-[ \t]*$")
+_CONTINUATION = re.compile(r"^([ \t]*)([a-zåäöé]+)(\S*)[ \t]*")
+_SUSPENDED = {"och", "eller", "samt", "respektive", "som", "till", "resp", "men"}
+
+
+def rejoin_hyphenation(lines: list[str], work: Work) -> None:
+    """'Kommun-' + 'kompassen ...' -> 'Kommunkompassen' + '...': only when the joined word is known.
+
+    The joined word moves onto the first line; the continuation line keeps its
+    remainder, so the line count never changes. 'medborgar- och' is left alone.
+    """
+    for i in range(len(lines) - 1):
+        head, tail = _HYPHENATED.search(lines[i]), _CONTINUATION.match(lines[i + 1])
+        if not head or not tail or tail.group(2) in _SUSPENDED or tail.group(1):
+            continue
+        joined = head.group(1) + tail.group(2)
+        if work.rank(fold(joined.lower())) is None:
+            continue
+        _record(lines, work, "rejoin_hyphenation", i, head.start(), head.group(0),
+                joined + tail.group(3))
+        _record(lines, work, "rejoin_hyphenation", i + 1, 0, tail.group(0), "")
+
+
+_PIPE = re.compile(r"(?:^|(?<=[.!?:] ))\|(?= [A-Za-zÅÄÖåäö])")
+
+
+def pipe_to_capital_i(lines: list[str], work: Work) -> None:
+    """'| kommunen finns' -> 'I kommunen finns': a bar alone where a sentence starts."""
+    for i, line in enumerate(lines):
+        for match in reversed(list(_PIPE.finditer(line))):
+            if _word_after(line, match.end()).lower() not in {"max", "procent", "uppnatt"}:
+                _record(lines, work, "pipe_to_capital_i", i, match.start(), "|", "I")
+
+
+def _word_after(line: str, end: int) -> str:
+    match = TOKEN.search(line, end)
+    return match.group(0) if match else ""
+
+
+def _record(lines: list[str], work: Work, fix: str, index: int, column: int, before: str,
+            after: str) -> None:
+    line = lines[index]
+    lines[index] = line[:column] + after + line[column + len(before):]
+    work.steps.append(Step(fix, index + 1, before, after, column))
+
+
+# ---------------------------------------------------------------- token fixes
+
+def _resolving(token: str, candidates, work: Work) -> str | None:
+    """The best-ranked candidate that reads as a known word, if the token itself does not.
+
+    Candidates come in groups, fewest edits first; a later group is tried only when no
+    candidate of an earlier one reads as a word.
+    """
+    if work.rank(fold(token.lower())) is not None:
+        return None
+    for group in candidates:
+        ranked = [(work.rank(fold(c.lower()), strict=True), c) for c in dict.fromkeys(group)]
+        ranked = [(r, c) for r, c in ranked if r is not None]
+        if ranked:
+            return max(ranked)[1]
+    return None
+
+
+def _substitutions(token: str, pattern: str, choices, flags=0) -> list[list[str]]:
+    """Two groups: one match of ``pattern`` replaced by each choice; every match replaced."""
+    matches = list(re.finditer(pattern, token, flags))
+    single = [token[:m.start()] + c + token[m.end():] for m in matches for c in choices]
+    every = [re.sub(pattern, c, token, flags=flags) for c in choices] if len(matches) > 1 else []
+    return [single, every]
+
+
+_PAIRS = r"oé|éo|aé|éa|od|d&|&d|da"
+
+
+def two_letters_for_vowel(token: str, work: Work) -> str | None:
+    """'forsoérjning' -> 'forsorjning', 'bemodtande' -> 'bemotande', 'hdamtas' -> 'hamtas'."""
+    if not re.search(_PAIRS, token, re.IGNORECASE) or len(token) < 4:
+        return None
+    return _resolving(token, _substitutions(token, _PAIRS, "ao", re.IGNORECASE), work)
+
+
+def digit_for_vowel(token: str, work: Work) -> str | None:
+    """'6ver' -> 'over', '16n' -> 'lon', 'I6nerevision' -> 'lonerevision', 'Mal3' -> 'Mala'."""
+    if not re.search(r"\d", token) or not re.search(r"[^\W\d]", token):
+        return None
+    groups = (_substitutions(token, r"[1I]6", ["lo"]) + _substitutions(token, r"6", "o")
+              + _substitutions(token, r"4(?=[a-z])", "a") + _substitutions(token, r"(?<=[a-z])3$", "a"))
+    return _resolving(token, [[c for c in g if not re.search(r"\d", c)] for g in groups], work)
+
+
+def symbol_for_vowel(token: str, work: Work) -> str | None:
+    """'&r' -> 'ar', '@r' -> 'ar', 'b&ttre' -> 'battre': & and @ where a vowel belongs."""
+    if not re.search(r"[&@]", token):
+        return None
+    return _resolving(token, _substitutions(token, r"[&@]", "ao"), work)
+
+
+def acute_e_for_vowel(token: str, work: Work) -> str | None:
+    """'férbattring' -> 'forbattring', 'kéllor' -> 'kallor'; 'Café' is a word and stays."""
+    if "é" not in token.lower():
+        return None
+    return _resolving(token, _substitutions(token, "é", "oa", re.IGNORECASE), work)
+
+
+_SHORT = {"dn": "an", "ir": "ar", "dr": "ar", "Dn": "An", "Ir": "Ar"}
+
+
+def letter_d_for_vowel(token: str, work: Work) -> str | None:
+    """'kdnnetecknar' -> 'kannetecknar', 'Luled' -> 'Lulea', 'dn' -> 'an'."""
+    if token in _SHORT and token.startswith(("d", "D")):
+        return _SHORT[token]
+    if "d" not in token or len(token) < 4:
+        return None
+    return _resolving(token, _substitutions(token, "d", "ao"), work)
+
+
+def letter_i_for_a(token: str, work: Work) -> str | None:
+    """'Tillginglighet' -> 'Tillganglighet', 'anvinds' -> 'anvands', 'ir' -> 'ar'."""
+    if token in _SHORT and token.startswith(("i", "I")):
+        return _SHORT[token]
+    if "i" not in token or len(token) < 4:
+        return None
+    return _resolving(token, _substitutions(token, r"i(?=\w)", "a"), work)
+
+
+def capital_i_for_l(token: str, work: Work) -> str | None:
+    """'Ionekriterier' -> 'lonekriterier': a capital I read for a lower-case l."""
+    if not re.match(r"I[a-zé]", token):
+        return None
+    return _resolving(token, [["l" + token[1:]]], work)
+
+
+def bracket_for_l(token: str, work: Work) -> str | None:
+    """'[amnas' -> 'lamnas': a bracket read for an l at the start of a word."""
+    if not token.startswith("["):
+        return None
+    return _resolving(token, [["l" + token[1:]]], work)
+
+
+def restore_diacritics(token: str, work: Work, around: Around) -> str | None:
+    """'forbattringsomraden' -> 'förbättringsområden', from frequency, vocabulary, context."""
+    lower = token.lower()
+    choice = work.restored.get(lower)
+    if choice is None:
+        choice = work.restored[lower] = _restoration(lower, work.lex)
+    if choice is _CONTEXT:
+        choice = RULES[lower](around)
+    if not choice or choice == lower:
+        return None
+    return _with_case(token, choice)
+
+
+def _restoration(lower: str, lex: Lexicon):
+    """The restored word for a stripped one, _CONTEXT for a minimal pair, '' to leave it."""
+    if lower in RULES:
+        return _CONTEXT
+    if has_diacritic(lower) or not lower.isalpha() or not lower.isascii():
+        return ""
+    best, printed = lex.best(lower), lex.score(lower)
+    if best is not None:
+        return best if printed is None or lex.score(best) - printed >= RESTORE_MARGIN else ""
+    if printed is not None:
+        return ""
+    parts = lex.split(lower)
+    if parts and all(_part_score(lex, p) >= MIN_COMPOUND_PART for p in parts):
+        return "".join(parts)
+    return ""
+
+
+def _with_case(token: str, word: str) -> str:
+    """Give the restored word the printed word's case: 'Forbattring' -> 'Förbättring'."""
+    if token.isupper() and len(token) > 1:
+        return word.upper()
+    if token[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+LineFix = Callable[[list[str], Work], None]
+TokenFix = Callable[[str, Work], str | None]
+
+LINE_FIXES: dict[str, LineFix] = {
+    "rejoin_hyphenation": rejoin_hyphenation,
+    "pipe_to_capital_i": pipe_to_capital_i,
+}
+TOKEN_FIXES: dict[str, TokenFix] = {
+    "digit_for_vowel": digit_for_vowel,
+    "symbol_for_vowel": symbol_for_vowel,
+    "acute_e_for_vowel": acute_e_for_vowel,
+    "letter_d_for_vowel": letter_d_for_vowel,
+    "letter_i_for_a": letter_i_for_a,
+    "two_letters_for_vowel": two_letters_for_vowel,
+    "capital_i_for_l": capital_i_for_l,
+    "bracket_for_l": bracket_for_l,
+}
+FIXES: dict[str, Callable] = {**LINE_FIXES, **TOKEN_FIXES,
+                              "restore_diacritics": restore_diacritics}
+
+_SUSPECT = re.compile(r"[\d&@é\[]|d|i|^I", re.IGNORECASE)
+
+
+def apply_fixes(text: str, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> tuple[str, list[Step]]:
+    """Run every enabled fix in registry order; the line count never changes."""
+    work = Work(lex)
+    lines = text.split("\n")
+    for name, fix in LINE_FIXES.items():
+        if name not in disabled:
+            fix(lines, work)
+    tokens = _tokens(lines)
+    token_fixes = [(n, f) for n, f in TOKEN_FIXES.items() if n not in disabled]
+    restore = "restore_diacritics" not in disabled
+    shift: dict[int, int] = {}
+    for index, token in enumerate(tokens):
+        _fix_token(lines, work, tokens, index, token_fixes, restore, shift)
+    return "\n".join(lines), work.steps
+
+
+def _fix_token(lines, work, tokens, index, token_fixes, restore, shift) -> None:
+    """Apply the token fixes to one word, then restore its diacritics; record each change."""
+    token = tokens[index]
+    text, column = token.text, token.start + shift.get(token.line, 0)
+    if _SUSPECT.search(text) and not text.isupper():
+        for name, fix in token_fixes:
+            new = fix(text, work)
+            if new is not None and new != text:
+                _change(lines, work, name, token.line, column, text, new, shift)
+                text = new
+    if restore and text.isalpha() and not (text.isupper() and len(text) < 5):
+        new = restore_diacritics(text, work, _around(tokens, index, text, token))
+        if new is not None:
+            _change(lines, work, "restore_diacritics", token.line, column, text, new, shift)
+            text = new
+    token.text = text
+
+
+def _change(lines, work, fix, line, column, before, after, shift) -> None:
+    _record(lines, work, fix, line, column, before, after)
+    shift[line] = shift.get(line, 0) + len(after) - len(before)
+
+
+def _around(tokens: list[Token], index: int, text: str, token: Token) -> Around:
+    """Neighbouring words, folded and lower-cased, for the context rules."""
+    def word(i: int) -> str:
+        return fold(tokens[i].text.lower()) if 0 <= i < len(tokens) else ""
+
+    return Around(word(index - 1), word(index + 1), word(index - 2), word(index + 2),
+                  token.sentence_start)
+
+
+def _tokens(lines: list[str]) -> list[Token]:
+    """Words of the text with their positions; words inside links and addresses are left out."""
+    tokens: list[Token] = []
+    for number, line in enumerate(lines):
+        links = [m.span() for m in _LINK_LIKE.finditer(line)]
+        for match in TOKEN.finditer(line):
+            if any(a <= match.start() < b for a, b in links):
+                continue
+            before = line[:match.start()].rstrip(" \t\"'”“(-–=•*")
+            starts = _SENTENCE_END.search(before) is not None if before else _line_ends_sentence(lines, number)
+            tokens.append(Token(number, match.start(), match.group(0), starts))
+    return tokens
+
+
+def _line_ends_sentence(lines: list[str], number: int) -> bool:
+    previous = lines[number - 1].rstrip() if number else ""
+    return not previous or previous[-1] in ".!?:"
+
+

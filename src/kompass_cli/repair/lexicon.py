@@ -1,0 +1,276 @@
+"""The evidence diacritic restoration decides from: word frequencies and the domain vocabulary.
+
+Stripped Swedish loses å, ä, ö and é; each stripped form ('forbattring') is looked up
+in an index of the real words that fold to it ('förbättring'). Frequencies come from
+wordfreq's Swedish 'large' list, which ships its data (no downloads). The reports'
+own vocabulary adds what a general list lacks or ranks wrongly: the instrument
+catalogues, the municipality names and the clean bundled reports
+(``data/repair_vocabulary.csv``). Swedish compounds are mostly missing from any list,
+so an unknown stripped word is split into known parts ('kommunfullmaktiges' ->
+'kommun' + 'fullmäktiges').
+
+Loading reads wordfreq's bucket list directly (about 0.1 s) rather than its frequency
+dictionary (over 1 s); the folded index is derived in memory on first use and cached
+per vocabulary exclusion set. Scores are log10 frequencies times 100 ("centibels",
+wordfreq's own bucket unit): higher is more frequent, so sums compare products.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+# Each occurrence in the domain vocabulary is worth this much frequency: a word seen a
+# few times in a clean report outranks a general-language word of similar form.
+DOMAIN_FREQUENCY = 2e-5
+# A domain word never scores below this (centibels), even seen once.
+DOMAIN_FLOOR = -560
+# Parts of a split compound: shortest modifier and head, and the cost of each split.
+MIN_PART = 3
+# A short head ('år', 'går') makes too many false compounds: 'utvärderingars'.
+MIN_HEAD = 4
+SPLIT_PENALTY = 60
+# Below this a word from the general list is too rare to count as evidence.
+MIN_WORD_SCORE = -750
+
+_FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
+_DIACRITIC = re.compile("[åäöé]")
+_WORD = re.compile(r"[a-zåäöéü]+")
+SOURCES = ("catalogues", "kommuner", "hallsberg-2008", "lindesberg-2021")
+
+
+def fold(word: str) -> str:
+    """Strip the diacritics a damaged report loses: å, ä -> a; ö -> o; é -> e."""
+    return word.translate(_FOLD)
+
+
+def has_diacritic(word: str) -> bool:
+    return _DIACRITIC.search(word.lower()) is not None
+
+
+@dataclass
+class Lexicon:
+    """Scores of real words, and the real words each stripped form may stand for."""
+
+    scores: dict[str, int]
+    variants: dict[str, tuple[str, ...]]
+    segments: dict[str, tuple] = field(default_factory=dict)
+
+    def score(self, word: str) -> int | None:
+        """Centibel score of a lower-case word, None when it is not a known word."""
+        return self.scores.get(word)
+
+    def known(self, word: str) -> bool:
+        return word in self.scores
+
+    def best(self, folded: str) -> str | None:
+        """The most frequent real word with diacritics that folds to ``folded``."""
+        options = self.variants.get(folded)
+        return options[0] if options else None
+
+    def options(self, folded: str) -> tuple[str, ...]:
+        return self.variants.get(folded, ())
+
+    def resolves(self, folded: str) -> bool:
+        """True when a stripped form reads as a known word, whole or as a compound."""
+        return folded in self.scores or folded in self.variants or self.split(folded) is not None
+
+    def split(self, folded: str) -> tuple[str, ...] | None:
+        """Known parts of a stripped compound, restored, or None ('malomraden' -> mål, områden)."""
+        return _split(self, folded)
+
+
+def _best_part(lex: Lexicon, folded: str) -> tuple[str, int] | None:
+    """The best real word for one stripped part, with its score."""
+    candidates = [w for w in (folded, *lex.options(folded)) if w in lex.scores]
+    if not candidates:
+        return None
+    word = max(candidates, key=lex.scores.__getitem__)
+    return word, lex.scores[word]
+
+
+def _modifier(lex: Lexicon, folded: str) -> tuple[str, int] | None:
+    """A compound's non-final part: a word, a word + linking s, or a word minus final e/a.
+
+    The best-scoring reading wins, so a rare stray form ('förbattrings') loses to the
+    real word with a linking s ('förbättring' + s).
+    """
+    found = [_best_part(lex, folded), _stem_part(lex, folded)]
+    if folded.endswith("s") and len(folded) > MIN_PART:
+        inner = [_best_part(lex, folded[:-1]), _stem_part(lex, folded[:-1])]
+        found += [(word + "s", score) for word, score in filter(None, inner)]
+    found = [f for f in found if f]
+    return max(found, key=lambda f: f[1]) if found else None
+
+
+def _stem_part(lex: Lexicon, folded: str) -> tuple[str, int] | None:
+    """'arbet' of 'arbetsmiljo', 'skol' of 'skolverksamhet': the word minus its final vowel."""
+    for vowel in "ea":
+        found = _best_part(lex, folded + vowel)
+        if found:
+            return found[0][:-1], found[1]
+    return None
+
+
+def _split(lex: Lexicon, folded: str) -> tuple[str, ...] | None:
+    return _segment(lex, folded)[0] if len(folded) >= 2 * MIN_PART else None
+
+
+def _segment(lex: Lexicon, folded: str):
+    """Memoised: OCR'd reports repeat their compounds."""
+    found = lex.segments.get(folded)
+    if found is None:
+        found = lex.segments[folded] = _segment_uncached(lex, folded)
+    return found
+
+
+def _segment_uncached(lex: Lexicon, folded: str):
+    """Best split into modifiers and a head: fewest parts first, then the highest score."""
+    best: tuple[tuple[str, ...] | None, tuple[int, float]] = (None, (-99, float("-inf")))
+    for cut in range(MIN_PART, len(folded) - MIN_PART + 1):
+        head = _best_part(lex, folded[cut:])
+        if len(folded) - cut < MIN_HEAD or head is None or head[1] < MIN_WORD_SCORE:
+            continue
+        rest = folded[:cut]
+        modifier = _modifier(lex, rest)
+        if modifier and modifier[1] >= MIN_WORD_SCORE:
+            parts, score = (modifier[0], head[0]), modifier[1] + head[1] - SPLIT_PENALTY
+        else:
+            inner, (_, inner_score) = _segment(lex, rest) if len(rest) >= 2 * MIN_PART else (None, (0, 0))
+            if inner is None:
+                continue
+            parts, score = (*inner, head[0]), inner_score + head[1] - SPLIT_PENALTY
+        if (-len(parts), score) > best[1]:
+            best = (parts, (-len(parts), score))
+    return best
+
+
+@cache
+def load(excludes: frozenset[str] = frozenset()) -> Lexicon:
+    """The lexicon, built on first use; ``excludes`` leaves domain sources out (leave-one-out)."""
+    scores = _general_scores()
+    domain = domain_counts(excludes)
+    merged = dict(scores)
+    for word, count in domain.items():
+        boost = max(DOMAIN_FLOOR, _centibels(count * DOMAIN_FREQUENCY))
+        merged[word] = _log_add(merged.get(word), boost)
+    return Lexicon(merged, _index(merged))
+
+
+def _centibels(frequency: float) -> int:
+    import math
+
+    return round(100 * math.log10(frequency))
+
+
+def _log_add(a: int | None, b: int) -> int:
+    """Centibel score of the summed frequencies."""
+    if a is None:
+        return b
+    return _centibels(10 ** (a / 100) + 10 ** (b / 100))
+
+
+@cache
+def _general_scores() -> dict[str, int]:
+    """wordfreq's Swedish words (letters only) with their bucket as a centibel score."""
+    from wordfreq import get_frequency_list
+
+    scores: dict[str, int] = {}
+    match = _WORD.fullmatch
+    for bucket, words in enumerate(get_frequency_list("sv", "large")):
+        for word in words:
+            if match(word) and word not in scores:
+                scores[word] = -bucket
+    return scores
+
+
+def _index(scores: dict[str, int]) -> dict[str, tuple[str, ...]]:
+    """Stripped form -> real words with diacritics that fold to it, most frequent first."""
+    index: dict[str, list[str]] = {}
+    search = _DIACRITIC.search
+    for word in scores:
+        if search(word):
+            index.setdefault(word.translate(_FOLD), []).append(word)
+    return {k: tuple(sorted(v, key=scores.__getitem__, reverse=True)) for k, v in index.items()}
+
+
+@cache
+def domain_counts(excludes: frozenset[str] = frozenset()) -> dict[str, int]:
+    """Lower-case word counts from the domain sources not in ``excludes``."""
+    counts: dict[str, int] = {}
+    for source, words in _domain_sources().items():
+        if source in excludes:
+            continue
+        for word, count in words.items():
+            counts[word] = counts.get(word, 0) + count
+    return counts
+
+
+@cache
+def _domain_sources() -> dict[str, dict[str, int]]:
+    return {"catalogues": _catalogue_words(), "kommuner": _municipality_words(),
+            **_report_words()}
+
+
+def _count(text: str, counts: dict[str, int] | None = None) -> dict[str, int]:
+    counts = {} if counts is None else counts
+    for word in _WORD.findall(text.lower()):
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _catalogue_words() -> dict[str, int]:
+    """Area names, question titles and their variants from every instrument catalogue."""
+    counts: dict[str, int] = {}
+    folder = resources.files("kompass_cli").joinpath("data/instruments")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            _count(" ".join(_strings(json.loads(entry.read_text(encoding="utf-8")))), counts)
+    return counts
+
+
+def _strings(node) -> list[str]:
+    """Every string value of a JSON document (keys and numbers left out)."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _strings(value)]
+    return []
+
+
+def _municipality_words() -> dict[str, int]:
+    text = resources.files("kompass_cli").joinpath("data/kommuner.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(io.StringIO(text))
+    return _count(" ".join(f"{r['kommun']} {r['lan']}" for r in rows))
+
+
+def _report_words() -> dict[str, dict[str, int]]:
+    """Per clean report, its word counts (see data/REPAIR_VOCABULARY.md)."""
+    path = resources.files("kompass_cli").joinpath("data/repair_vocabulary.csv")
+    rows = csv.reader(io.StringIO(path.read_text(encoding="utf-8")))
+    header = next(rows)
+    sources = {name: {} for name in header[1:]}
+    for word, *counts in rows:
+        for name, count in zip(header[1:], counts):
+            if count != "0":
+                sources[name][word] = int(count)
+    return sources
+
+
+def build_report_vocabulary(reports: dict[str, str]) -> str:
+    """CSV of word counts per clean report: how data/repair_vocabulary.csv is made."""
+    counts = {name: _count(text) for name, text in reports.items()}
+    words = sorted({w for c in counts.values() for w in c})
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["word", *counts])
+    for word in words:
+        writer.writerow([word, *(c.get(word, 0) for c in counts.values())])
+    return out.getvalue()
