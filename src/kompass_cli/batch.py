@@ -75,8 +75,10 @@ def parse_many(paths: list[Path], jobs: int, limits: Limits,
 def _in_workers(paths: list[Path], jobs: int, limits: Limits,
                 progress: Callable[[], None]) -> Iterator[Parsed]:
     """Run files in a process pool; a file over time is refused and its worker killed."""
-    context = multiprocessing.get_context("fork" if "fork" in
-                                          multiprocessing.get_all_start_methods() else "spawn")
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    if forking:
+        _warm_up(paths, limits.max_bytes)
     done: dict[int, Parsed] = {}
     pending = list(range(len(paths)))
     while pending:
@@ -84,6 +86,28 @@ def _in_workers(paths: list[Path], jobs: int, limits: Limits,
             tasks = {i: pool.apply_async(parse_one, (paths[i], limits.max_bytes)) for i in pending}
             pending = _collect(tasks, paths, limits, done, progress)
     return (done[i] for i in range(len(paths)))
+
+
+def _warm_up(paths: list[Path], max_bytes: int) -> None:
+    """Load once in the parent what every forked worker would otherwise load again.
+
+    The parsing modules are always imported; the repair lexicon (about half a second)
+    only when some input is not plainly clean text. Forked workers share both.
+    """
+    from kompass_cli.ocr import plainly_clean
+    from kompass_cli.pipeline import parse_file  # noqa: F401
+    from kompass_cli.sources import read_source
+
+    for path in paths:
+        try:
+            lines = read_source(path, max_bytes).lines
+        except KompassError:
+            continue
+        if not plainly_clean(lines):
+            from kompass_cli.repair.lexicon import load
+
+            load()
+            return
 
 
 def _collect(tasks: dict, paths: list[Path], limits: Limits, done: dict[int, Parsed],
