@@ -71,7 +71,8 @@ def test_result_does_not_depend_on_encoding(tmp_path, raw, variant):
     (b"", "the file is empty"),
     (b"  \n\n\t\n", "the file is empty"),
     (bytes(range(256)) * 40, "is not text (binary data); is this the right file?"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "is a PDF; PDF input is not supported yet, extract its text first"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+     "is not a readable PDF (damaged or truncated: No /Root object! - Is this really a PDF?)"),
 ])
 def test_bad_bytes_get_one_clear_reason(tmp_path, content, message):
     path = tmp_path / "input.txt"

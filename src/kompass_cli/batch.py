@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
+from kompass_cli.pdf.document import DEFAULT_MAX_PAGES
 from kompass_cli.sources import DEFAULT_MAX_BYTES
 
 DEFAULT_TIMEOUT = 60.0
@@ -23,10 +24,11 @@ DEFAULT_TIMEOUT = 60.0
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-file limits: bytes read, and seconds of wall-clock time (0 = none)."""
+    """Per-file limits: bytes read, PDF pages, and seconds of wall-clock time (0 = none)."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
+    max_pages: int = DEFAULT_MAX_PAGES
 
 
 @dataclass(frozen=True)
@@ -44,13 +46,13 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def parse_one(path: Path, max_bytes: int) -> Parsed:
+def parse_one(path: Path, limits: Limits) -> Parsed:
     """Parse one file into its JSON text; refusals become ``Parsed.error``."""
     from kompass_cli.pipeline import parse_file
     from kompass_cli.writer import output_name, to_json
 
     try:
-        report = parse_file(path, max_bytes)
+        report = parse_file(path, limits.max_bytes, limits.max_pages)
         counts = tuple(sum(1 for d in report.diagnostics if d.severity == s)
                        for s in ("error", "warning", "info"))
         summary = (report.municipality.name, report.municipality.code,
@@ -66,7 +68,7 @@ def parse_many(paths: list[Path], jobs: int, limits: Limits,
     if jobs <= 1 and not limits.timeout:
         results = []
         for path in paths:
-            results.append(parse_one(path, limits.max_bytes))
+            results.append(parse_one(path, limits))
             progress()
         return results
     return list(_in_workers(paths, jobs, limits, progress))
@@ -83,7 +85,7 @@ def _in_workers(paths: list[Path], jobs: int, limits: Limits,
     pending = list(range(len(paths)))
     while pending:
         with context.Pool(max(1, min(jobs, len(pending)))) as pool:
-            tasks = {i: pool.apply_async(parse_one, (paths[i], limits.max_bytes)) for i in pending}
+            tasks = {i: pool.apply_async(parse_one, (paths[i], limits)) for i in pending}
             pending = _collect(tasks, paths, limits, done, progress)
     return (done[i] for i in range(len(paths)))
 
@@ -91,14 +93,20 @@ def _in_workers(paths: list[Path], jobs: int, limits: Limits,
 def _warm_up(paths: list[Path], max_bytes: int) -> None:
     """Load once in the parent what every forked worker would otherwise load again.
 
-    The parsing modules are always imported; the repair lexicon (about half a second)
-    only when some input is not plainly clean text. Forked workers share both.
+    The parsing modules are always imported, pdfplumber when some input is a PDF, and
+    the repair lexicon (about half a second) when some text input is not plainly clean.
+    Forked workers share all three. PDFs themselves are left to the workers: reading
+    one is the slow part of parsing it.
     """
     from kompass_cli.ocr import plainly_clean
     from kompass_cli.pipeline import parse_file  # noqa: F401
-    from kompass_cli.sources import read_source
+    from kompass_cli.sources import is_pdf, read_source
 
+    if any(is_pdf(path) for path in paths):
+        import pdfplumber  # noqa: F401
     for path in paths:
+        if is_pdf(path):
+            continue
         try:
             lines = read_source(path, max_bytes).lines
         except KompassError:

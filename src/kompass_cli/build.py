@@ -31,6 +31,7 @@ class SourceInfo:
     file: str
     sha256: str
     format: str  # "text" | "pdf"
+    pages: list[int] | None = None  # for a PDF, the page of each line
 
 
 def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = None,
@@ -63,7 +64,23 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
         "source": {"file": source.file, "sha256": source.sha256, "format": source.format,
                    "parser": raw.parser},
     }
+    if source.pages:
+        _add_pages(document, source.pages)
+        document["source"]["pages"] = max(source.pages)
     return REPORT_MODELS[version].model_validate(document)
+
+
+def _add_pages(node, pages: list[int]) -> None:
+    """Give every located value the PDF page its line was read from."""
+    if isinstance(node, dict):
+        line = node.get("line")
+        if isinstance(line, int) and 1 <= line <= len(pages):
+            node["page"] = pages[line - 1]
+        for value in node.values():
+            _add_pages(value, pages)
+    elif isinstance(node, list):
+        for value in node:
+            _add_pages(value, pages)
 
 
 def _require_complete(raw: RawReport) -> None:

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from kompass_cli.schemas.common import ReportBase
+from kompass_cli.writer import report_document
 
 Kind = Literal["added", "removed", "changed", "moved"]
 Item = dict[str, Any]
@@ -53,7 +54,7 @@ class Difference:
 
 def diff_reports(a: ReportBase, b: ReportBase, *, lines: bool = False) -> list[Difference]:
     """Every difference from A to B, in contract order; an empty list means equal."""
-    x, y = a.model_dump(), b.model_dump()
+    x, y = report_document(a), report_document(b)
     return (_fields(x["instrument"], y["instrument"], "instrument", ("version",), lines)
             + _fields(x["municipality"], y["municipality"], "municipality", _MUNICIPALITY, lines)
             + _fields(x["evaluation"], y["evaluation"], "evaluation", _EVALUATION, lines)

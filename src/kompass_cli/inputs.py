@@ -7,7 +7,7 @@ from pathlib import Path
 from kompass_cli.errors import KompassError
 
 # File kinds a folder is searched for.
-REPORT_SUFFIXES = (".txt",)
+REPORT_SUFFIXES = (".txt", ".pdf")
 
 
 def expand_inputs(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES,

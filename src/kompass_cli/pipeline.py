@@ -9,16 +9,18 @@ from kompass_cli.errors import NotAReport
 from kompass_cli.ocr import repair_report_text
 from kompass_cli.parsers.registry import choose_parser
 from kompass_cli.schemas.common import ReportBase
-from kompass_cli.sources import DEFAULT_MAX_BYTES, read_source
+from kompass_cli.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
 
 
-def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReportBase:
+def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               max_pages: int = DEFAULT_MAX_PAGES) -> ReportBase:
     """The report in ``path``; raises KompassError with the file named on bad input."""
-    source = read_source(path, max_bytes)
+    source = read_source(path, max_bytes, max_pages)
     try:
         parser = choose_parser(source.lines)
         raw = parser.parse(source.lines)
         repairs = repair_report_text(source.lines, raw)
-        return build_report(raw, SourceInfo(path.name, source.sha256, source.format), repairs)
+        return build_report(raw, SourceInfo(path.name, source.sha256, source.format,
+                                                       source.pages), repairs)
     except NotAReport as refusal:
         raise NotAReport(refusal.reason, str(path)) from None

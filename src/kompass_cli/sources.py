@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
+from kompass_cli.pdf.document import DEFAULT_MAX_PAGES, read_pdf
 
 # Files larger than this are refused before they are read (raise with --max-bytes).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -26,26 +27,47 @@ _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
 
 @dataclass(frozen=True)
 class SourceText:
+    """The lines of an input file; for a PDF also the page each line was read from."""
+
     path: Path
     lines: list[str]
     sha256: str
     format: str
     encoding: str
+    pages: list[int] | None = None
 
 
-def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
-    """Read a report file; one clear error for anything that is not readable text."""
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                max_pages: int = DEFAULT_MAX_PAGES) -> SourceText:
+    """Read a report file; one clear error for anything that is neither text nor a PDF.
+
+    A PDF is known by its header, not by its name: the header may follow up to 1 KiB
+    of junk, as PDF readers allow.
+    """
     data = _read_bytes(path, max_bytes)
     if not data.strip():
         raise KompassError("the file is empty", str(path))
-    if path.suffix.lower() == ".pdf" and not data.startswith(b"%PDF-"):
+    sha256 = hashlib.sha256(data).hexdigest()
+    if _pdf_header(data):
+        pdf = read_pdf(data, path, max_pages)
+        return SourceText(path, pdf.lines, sha256, "pdf", "pdf", pdf.pages)
+    if path.suffix.lower() == ".pdf":
         raise KompassError("is named .pdf but is not a PDF (no %PDF header)", str(path))
-    if data.startswith(b"%PDF-"):
-        raise KompassError("is a PDF; PDF input is not supported yet, extract its text first",
-                           str(path))
     text, encoding = decode(data, path)
-    return SourceText(path, split_lines(text), hashlib.sha256(data).hexdigest(), "text",
-                      encoding)
+    return SourceText(path, split_lines(text), sha256, "text", encoding)
+
+
+def _pdf_header(data: bytes) -> bool:
+    return b"%PDF-" in data[:1024]
+
+
+def is_pdf(path: Path) -> bool:
+    """Whether the file starts like a PDF (within its first KiB); False if unreadable."""
+    try:
+        with path.open("rb") as stream:
+            return _pdf_header(stream.read(1024))
+    except OSError:
+        return False
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:

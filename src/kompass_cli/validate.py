@@ -26,6 +26,7 @@ from kompass_cli.dataset import json_path, read_json
 from kompass_cli.modelview import raw_from_model
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.schemas.report import REPORT_ADAPTER
+from kompass_cli.writer import report_document
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -70,7 +71,7 @@ def validate_file(path: Path, raw_dir: Path | None) -> FileResult:
     except ValidationError as error:
         result.findings = _unique([_schema_finding(str(path), e) for e in error.errors()])
         return result
-    result.recorded = [d.model_dump() for d in report.diagnostics]
+    result.recorded = report_document(report)["diagnostics"]
     result.findings = (_catalogue_findings(report, str(path))
                        + _consistency_findings(report, str(path))
                        + _municipality_findings(report, str(path))

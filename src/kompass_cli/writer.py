@@ -13,9 +13,27 @@ from kompass_cli.errors import KompassError
 from kompass_cli.schemas.common import ReportBase
 
 
+# Provenance that only PDF input has; left out, rather than written as null, for text.
+PDF_ONLY_FIELDS = frozenset({"page", "pages"})
+
+
 def to_json(report: ReportBase) -> str:
     """UTF-8 JSON, non-ASCII kept, indent 2, trailing newline; field order from the model."""
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_document(report: ReportBase) -> dict:
+    """The report as the JSON document kompass writes (PDF-only fields left out if null)."""
+    return _without_null_pages(report.model_dump(mode="json"))
+
+
+def _without_null_pages(node):
+    if isinstance(node, dict):
+        return {key: _without_null_pages(value) for key, value in node.items()
+                if not (key in PDF_ONLY_FIELDS and value is None)}
+    if isinstance(node, list):
+        return [_without_null_pages(value) for value in node]
+    return node
 
 
 def slug(name: str) -> str:

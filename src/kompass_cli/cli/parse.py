@@ -30,6 +30,8 @@ def parse(
                                   help="Seconds one file may take (0: no limit)."),
     max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", min=1,
                                   help="Refuse input files larger than this."),
+    max_pages: int = typer.Option(1000, "--max-pages", min=1,
+                                  help="Refuse PDFs with more pages than this."),
 ) -> None:
     """Parse Kommunkompassen reports into validated JSON.
 
@@ -44,7 +46,7 @@ def parse(
     from kompass_cli.batch import Limits, default_jobs
 
     paths, problems = expand_inputs(inputs or [DEFAULT_INPUT])
-    limits = Limits(max_bytes, timeout)
+    limits = Limits(max_bytes, timeout, max_pages)
     if out == "-":
         if problems:
             raise problems[0]

@@ -34,9 +34,11 @@ from kompass_cli.parsers.common import (
 _AREA_HEADING = re.compile(r"^Område\s+([1-8])\s+(\S.*)$")
 _SUMMARY_ROW = re.compile(r"^([1-8])\s+([^\t]+?)\t(\d+(?:,\d+)?)\s*$")
 _SUMMARY_TOTAL = re.compile(r"^TOTALT\t(\d+(?:,\d+)?)\s*$", re.IGNORECASE)
-_LISTED_QUESTION = re.compile(r"^-\s+([1-8]\.\d)\s+(\S.*)$")
+# A list item starts with a dash in saved text, with a bullet glyph in a PDF.
+_ITEM = r"[-•▪●◦]\s+"
+_LISTED_QUESTION = re.compile(rf"^{_ITEM}([1-8]\.\d)\s+(\S.*)$")
 _SCORE_SENTENCE = re.compile(r"uppnår kommunen (\d+(?:,\d+)?) poäng")
-_BULLET = re.compile(r"^-\s+(.*)$")
+_BULLET = re.compile(rf"^{_ITEM}(.*)$")
 _QUESTION_ID = re.compile(r"^[1-8]\.\d$")
 _EVALUATOR = re.compile(
     r"^([A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+),\s*(.*(?:kommun|Landsting|Regioner).*)$"

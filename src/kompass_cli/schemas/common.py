@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
 Number = StrictInt | StrictFloat
 Line = Annotated[int, Field(ge=1, description="1-based line in the source text")]
+# Present only for PDF input, where ``line`` counts the lines of the text read from it.
+Page = Annotated[int, Field(ge=1, description="1-based PDF page the line was read from")]
 Severity = Literal["error", "warning", "info"]
 Where = Literal["summary", "area-text", "area-header", "question-table", "overview-table",
                 "history-table", "headline"]
@@ -27,6 +29,7 @@ class Printed(Strict):
 
     text: str
     line: Line
+    page: Page | None = None
 
 
 class ReportedScore(Strict):
@@ -35,6 +38,7 @@ class ReportedScore(Strict):
     value: Number
     where: Where
     line: Line
+    page: Page | None = None
 
 
 class Municipality(Strict):
@@ -44,6 +48,7 @@ class Municipality(Strict):
     county: str | None
     name_in_source: str
     line: Line | None = None
+    page: Page | None = None
 
 
 class Evaluation(Strict):
@@ -68,12 +73,14 @@ class Question(Strict):
     max: Number | None
     percent: Number | None
     line: Line
+    page: Page | None = None
     other_titles: list[Printed] = Field(default_factory=list)
 
 
 class Finding(Strict):
     text: Annotated[str, Field(min_length=1)]
     line: Line
+    page: Page | None = None
 
 
 class HistoryRow(Strict):
@@ -83,6 +90,7 @@ class HistoryRow(Strict):
     scores: dict[Literal["1", "2", "3", "4", "5", "6", "7", "8"], Number]
     total: Number | None
     line: Line
+    page: Page | None = None
 
 
 class Diagnostic(Strict):
@@ -90,6 +98,7 @@ class Diagnostic(Strict):
     severity: Severity
     message: str
     line: Line | None
+    page: Page | None = None
     area: Annotated[int, Field(ge=1, le=8)] | None
     question: str | None
     year: int | None
@@ -107,6 +116,7 @@ class Source(Strict):
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     format: Literal["text", "pdf"]
     parser: str
+    pages: Annotated[int, Field(ge=1, description="Pages of the PDF")] | None = None
 
 
 class AreaBase(Strict):
@@ -115,6 +125,7 @@ class AreaBase(Strict):
     name: str
     name_in_source: str
     line: Line
+    page: Page | None = None
     score: Number | None
     max: Literal[100]
     reported_scores: list[ReportedScore]

@@ -1,0 +1,97 @@
+"""Open a PDF under limits and read its pages, refusing what cannot be read.
+
+The page count is read from the document catalogue before any page is parsed, so an
+over-long file costs nothing. Pages are read one at a time and their cached layout
+objects dropped at once, so memory stays flat however long the document is.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from kompass_cli.errors import KompassError
+
+# Documents with more pages than this are refused before parsing (raise with --max-pages).
+DEFAULT_MAX_PAGES = 1000
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The text read from a PDF: lines, the page of each line, and the page count."""
+
+    lines: list[str]
+    pages: list[int]
+    page_count: int
+
+
+def read_pdf(data: bytes, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> PdfText:
+    """Lines of text in reading order from the PDF bytes ``data`` of ``path``.
+
+    pdfminer meets a damaged or hostile file with many kinds of exception, so any
+    exception from it becomes the one refusal 'not a readable PDF', with its reason.
+    """
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            count = _page_count(pdf)
+            if count > max_pages:
+                raise KompassError(f"has {count:,} pages, over the limit of {max_pages:,}; "
+                                   f"raise it with --max-pages if the file is genuine",
+                                   str(path))
+            return _read_pages(pdf, count, path)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise _encrypted(path) from None
+    except KompassError:
+        raise
+    except Exception as error:  # noqa: BLE001 - pdfminer fails on hostile files in many ways
+        if _mentions_encryption(error):
+            raise _encrypted(path) from None
+        raise KompassError(f"is not a readable PDF (damaged or truncated: "
+                           f"{_short(error)})", str(path)) from None
+
+
+def _read_pages(pdf, count: int, path: Path) -> PdfText:
+    from kompass_cli.pdf.flow import flow
+    from kompass_cli.pdf.furniture import drop_furniture
+    from kompass_cli.pdf.page import read_page
+
+    contents = []
+    for number, page in enumerate(pdf.pages, start=1):
+        contents.append(read_page(page, number))
+        page.close()
+    if not any(content.lines or content.tables for content in contents):
+        raise KompassError("has no text layer (a scanned image?); run OCR on it first, "
+                           "for example with ocrmypdf, and parse the result", str(path))
+    drop_furniture(contents)
+    text = flow(contents)
+    return PdfText(text.lines, text.pages, max(count, len(contents)))
+
+
+def _page_count(pdf) -> int:
+    """The /Count of the page tree, without parsing any page."""
+    from pdfminer.pdftypes import resolve1
+
+    tree = resolve1(pdf.doc.catalog.get("Pages"))
+    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    return count if isinstance(count, int) else len(pdf.pages)
+
+
+def _encrypted(path: Path) -> KompassError:
+    return KompassError("is an encrypted PDF that needs a password; save an unprotected "
+                        "copy and parse that", str(path))
+
+
+def _mentions_encryption(error: Exception) -> bool:
+    """pdfplumber wraps pdfminer's errors: look for an encryption error inside."""
+    from pdfminer.pdfdocument import PDFEncryptionError
+
+    return any(isinstance(arg, PDFEncryptionError) for arg in error.args)
+
+
+def _short(error: Exception) -> str:
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 80 else text[:77] + "..."

@@ -1,0 +1,224 @@
+"""PDF input: the bundled reports typeset as PDFs must parse to the same report.
+
+The PDFs are made at test time from data/raw (tests/pdf_render.py, reportlab), with ruled
+tables whose cells wrap, two-column findings tables, bullet lists, running headers and
+page footers, so the reader's column splitting, paragraph rejoining and furniture
+removal are all exercised. Line numbers differ between a text and its PDF (they count
+the lines of the text read from the PDF), so they are left out of the comparison.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pdfplumber
+import pytest
+from typer.testing import CliRunner
+
+from kompass_cli.cli.main import app
+from kompass_cli.errors import KompassError
+from kompass_cli.pipeline import parse_file
+from kompass_cli.sources import read_source
+from kompass_cli.writer import report_document
+from tests import pdf_render
+from tests.conftest import NORMALIZED, RAW
+
+runner = CliRunner()
+_LINE_REFERENCE = re.compile(r"\bline \d+")
+
+
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory):
+    """Each bundled report rendered once per test session, by stem."""
+    folder = tmp_path_factory.mktemp("pdf")
+    return {stem: pdf_render.render(RAW / f"{stem}.txt", folder / f"{stem}.pdf", style)
+            for stem, style in pdf_render.STYLES.items()}
+
+
+def _content(document: dict):
+    """The report without provenance: no lines, pages or source, messages without lines."""
+    if isinstance(document, dict):
+        return {key: _content(value) for key, value in document.items()
+                if key not in ("line", "page", "pages", "source")}
+    if isinstance(document, list):
+        return [_content(value) for value in document]
+    if isinstance(document, str):
+        return _LINE_REFERENCE.sub("line N", document)
+    return document
+
+
+@pytest.mark.parametrize("stem", sorted(pdf_render.STYLES))
+def test_pdf_gives_the_same_report_as_the_text(pdfs, stem):
+    from_pdf = report_document(parse_file(pdfs[stem]))
+    golden = json.loads((NORMALIZED / f"{stem}.json").read_text(encoding="utf-8"))
+    assert _content(from_pdf) == _content(golden)
+    assert from_pdf["source"]["format"] == "pdf"
+    assert from_pdf["source"]["file"] == f"{stem}.pdf"
+
+
+@pytest.mark.parametrize("stem", sorted(pdf_render.STYLES))
+def test_every_located_value_names_its_page(pdfs, stem):
+    document = report_document(parse_file(pdfs[stem]))
+    with pdfplumber.open(pdfs[stem]) as pdf:
+        assert document["source"]["pages"] == len(pdf.pages)
+    located = list(_located(document))
+    assert located and all("page" in node for node in located)
+
+
+def _located(node):
+    if isinstance(node, dict):
+        if isinstance(node.get("line"), int):
+            yield node
+        for value in node.values():
+            yield from _located(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _located(value)
+
+
+@pytest.mark.parametrize("stem", ["hallsberg-2008", "lindesberg-2021"])
+def test_findings_are_printed_on_the_page_they_cite(pdfs, stem):
+    """Traceability: each finding's first words are on the page the JSON gives."""
+    document = report_document(parse_file(pdfs[stem]))
+    with pdfplumber.open(pdfs[stem]) as pdf:
+        words = [{word["text"].lstrip("-") for word in page.extract_words()}
+                 for page in pdf.pages]  # the parser drops a list dash glued to an item
+    findings = [finding for area in document["areas"]
+                for finding in area["strengths"] + area["improvements"]]
+    assert len(findings) > 40
+    for finding in findings:
+        opening = [word for word in finding["text"].split() if word.strip("-–")][:3]
+        assert set(opening) <= words[finding["page"] - 1], finding
+
+
+def test_two_column_findings_are_not_interleaved(pdfs):
+    """pdfplumber's plain text runs both columns together; the reader keeps them apart."""
+    with pdfplumber.open(pdfs["lindesberg-2021"]) as pdf:
+        plain = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert "Öppna KS Strategi för demokratiutveckling" in " ".join(plain.split())
+    source = read_source(pdfs["lindesberg-2021"])
+    header = source.lines.index("Styrkor\tFörbättringsmöjligheter")
+    strengths, improvements = source.lines[header + 1].split("\t")
+    assert strengths.startswith("<p>Öppna KS</p> <p>websända KF")
+    assert improvements.startswith("<p>Strategi för demokratiutveckling med ett")
+
+
+def test_running_headers_and_page_numbers_are_dropped(pdfs):
+    for path in pdfs.values():
+        lines = read_source(path).lines
+        assert not [line for line in lines if line.startswith(("Kommunkompassen |", "Sida "))]
+
+
+def test_wrapped_paragraphs_are_rejoined(pdfs):
+    """A paragraph that wraps over lines (and pages) reads as one line again.
+
+    Markdown emphasis in the text is a font in the PDF, and a list dash a bullet.
+    """
+    text = (RAW / "hallsberg-2008.txt").read_text(encoding="utf-8").replace("*", "")
+    text = re.sub(r"(?m)^- ", "• ", text)
+    lines = read_source(pdfs["hallsberg-2008"]).lines
+    long_paragraphs = [line.strip() for line in text.splitlines()
+                       if len(line) > 300 and "\t" not in line]
+    assert len(long_paragraphs) > 30
+    assert [line for line in long_paragraphs if line not in lines] == []
+
+
+def test_ocr_lines_keep_their_breaks(pdfs):
+    """A line-for-line text layer (OCR) is not run together: its lines end short."""
+    text = [" ".join(line.split()) for line in (RAW / "norsjo-2018.txt").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    lines = [line for line in read_source(pdfs["norsjo-2018"]).lines if line.strip()]
+    assert lines == text
+
+
+def test_unruled_columns_become_tab_separated(tmp_path):
+    path = pdf_render.columns(tmp_path / "columns.pdf", [
+        ["1.1", "Hur informeras medborgarna?", "40", "26", "65%"],
+        ["1.2", "Hur främjas medborgarnas engagemang?", "40", "24", "60%"],
+    ], [56, 90, 400, 450, 500])
+    assert read_source(path).lines == [
+        "1.1 Hur informeras medborgarna?\t40\t26\t65%",
+        "1.2 Hur främjas medborgarnas engagemang?\t40\t24\t60%",
+    ]
+
+
+def test_the_rendering_is_reproducible(pdfs, tmp_path):
+    again = pdf_render.render(RAW / "hallsberg-2008.txt", tmp_path / "again.pdf")
+    assert again.read_bytes() == pdfs["hallsberg-2008"].read_bytes()
+
+
+# --- refusals --------------------------------------------------------------------------
+
+
+def _refusal(path, *args) -> tuple[int, str]:
+    result = runner.invoke(app, ["parse", str(path), "--quiet", *args])
+    return result.exit_code, result.stderr
+
+
+def test_encrypted_pdf_is_refused(tmp_path):
+    path = pdf_render.encrypted(tmp_path / "locked.pdf")
+    code, stderr = _refusal(path, "--out", str(tmp_path / "out"))
+    assert code == 2
+    assert stderr == (f"error: {path}: is an encrypted PDF that needs a password; save an "
+                      f"unprotected copy and parse that\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_pdf_without_text_layer_is_refused(tmp_path):
+    path = pdf_render.image_only(tmp_path / "scan.pdf")
+    with pytest.raises(KompassError) as caught:
+        parse_file(path)
+    assert str(caught.value) == (f"{path}: has no text layer (a scanned image?); run OCR on "
+                                 f"it first, for example with ocrmypdf, and parse the result")
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.5, 0.9])
+def test_truncated_pdf_is_refused(pdfs, tmp_path, keep):
+    data = pdfs["lindesberg-2021"].read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[:int(len(data) * keep)])
+    with pytest.raises(KompassError) as caught:
+        parse_file(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert "Traceback" not in str(caught.value)
+
+
+def test_page_limit_is_checked_before_parsing(pdfs, tmp_path):
+    path = pdfs["hallsberg-2008"]
+    code, stderr = _refusal(path, "--out", "-", "--max-pages", "5")
+    assert code == 2
+    assert stderr == (f"error: {path}: has 22 pages, over the limit of 5; raise it with "
+                      f"--max-pages if the file is genuine\n")
+
+
+def test_pdf_under_a_text_name_is_read_as_pdf(pdfs, tmp_path):
+    path = tmp_path / "report.txt"
+    shutil.copy(pdfs["lindesberg-2021"], path)
+    assert parse_file(path).source.format == "pdf"
+
+
+def test_existing_output_survives_a_bad_pdf(tmp_path, pdfs):
+    out = tmp_path / "out"
+    runner.invoke(app, ["parse", str(pdfs["hallsberg-2008"]), "--out", str(out), "-q"])
+    before = (out / "hallsberg-2008.json").read_bytes()
+    broken = tmp_path / "hallsberg.pdf"
+    broken.write_bytes(pdfs["hallsberg-2008"].read_bytes()[:5000])
+    code, stderr = _refusal(broken, "--out", str(out), "-q")
+    assert code == 2 and stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert (out / "hallsberg-2008.json").read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["hallsberg-2008.json"]
+
+
+def test_folder_of_pdfs_and_texts_parses_in_one_call(tmp_path, pdfs):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in pdfs.values():
+        shutil.copy(path, folder)
+    shutil.copy(RAW / "hallsberg-2008.txt", folder / "hallsberg-text.txt")
+    result = runner.invoke(app, ["parse", str(folder), "--out", str(tmp_path / "out"), "-q",
+                                 "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "hallsberg-2008.json", "lindesberg-2021.json", "norsjo-2018.json"]
