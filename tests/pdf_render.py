@@ -34,7 +34,7 @@ BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12, spa
 BULLET = ParagraphStyle("bullet", parent=BODY, leftIndent=14, bulletIndent=2, spaceAfter=0)
 CELL_SIZE = 8.0
 
-_BLOCK = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|h[1-6]|br|div)\b[^<>]*>", re.I)
+_BLOCK = re.compile(r"<\s*/?\s*(?:p|li|ul|ol|h[1-6]|br|div)\b[^<>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
 _BULLETS = re.compile(r"\s*[•·▪]\s*")
 

@@ -15,6 +15,8 @@ import shutil
 
 import pdfplumber
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kompass_cli.cli.main import app
@@ -49,9 +51,15 @@ def _content(document: dict):
     return document
 
 
+@pytest.fixture(scope="session")
+def parsed(pdfs):
+    """Each rendered report parsed once per test session, as its JSON document."""
+    return {stem: report_document(parse_file(path)) for stem, path in pdfs.items()}
+
+
 @pytest.mark.parametrize("stem", sorted(pdf_render.STYLES))
-def test_pdf_gives_the_same_report_as_the_text(pdfs, stem):
-    from_pdf = report_document(parse_file(pdfs[stem]))
+def test_pdf_gives_the_same_report_as_the_text(parsed, stem):
+    from_pdf = parsed[stem]
     golden = json.loads((NORMALIZED / f"{stem}.json").read_text(encoding="utf-8"))
     assert _content(from_pdf) == _content(golden)
     assert from_pdf["source"]["format"] == "pdf"
@@ -59,8 +67,8 @@ def test_pdf_gives_the_same_report_as_the_text(pdfs, stem):
 
 
 @pytest.mark.parametrize("stem", sorted(pdf_render.STYLES))
-def test_every_located_value_names_its_page(pdfs, stem):
-    document = report_document(parse_file(pdfs[stem]))
+def test_every_located_value_names_its_page(pdfs, parsed, stem):
+    document = parsed[stem]
     with pdfplumber.open(pdfs[stem]) as pdf:
         assert document["source"]["pages"] == len(pdf.pages)
     located = list(_located(document))
@@ -79,9 +87,9 @@ def _located(node):
 
 
 @pytest.mark.parametrize("stem", ["hallsberg-2008", "lindesberg-2021"])
-def test_findings_are_printed_on_the_page_they_cite(pdfs, stem):
+def test_findings_are_printed_on_the_page_they_cite(pdfs, parsed, stem):
     """Traceability: each finding's first words are on the page the JSON gives."""
-    document = report_document(parse_file(pdfs[stem]))
+    document = parsed[stem]
     with pdfplumber.open(pdfs[stem]) as pdf:
         words = [{word["text"].lstrip("-") for word in page.extract_words()}
                  for page in pdf.pages]  # the parser drops a list dash glued to an item
@@ -222,3 +230,48 @@ def test_folder_of_pdfs_and_texts_parses_in_one_call(tmp_path, pdfs):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "hallsberg-2008.json", "lindesberg-2021.json", "norsjo-2018.json"]
+
+
+def test_text_command_numbers_lines_with_their_pages(pdfs, parsed):
+    result = runner.invoke(app, ["text", str(pdfs["hallsberg-2008"]), "--numbers"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    total = parsed["hallsberg-2008"]["total"]["reported_scores"][0]
+    assert lines[total["line"] - 1] == f"{total['page']}:{total['line']}\tTOTALT\t463"
+
+
+def test_text_command_prints_a_text_file_as_read(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Förbättringsområden\r\när\r\n".encode("cp1252"))
+    result = runner.invoke(app, ["text", str(path), "-n"])
+    assert (result.exit_code, result.stdout) == (0, "1\tFörbättringsområden\n2\tär\n")
+
+
+def test_text_command_refuses_a_bad_pdf(tmp_path):
+    path = pdf_render.image_only(tmp_path / "scan.pdf")
+    result = runner.invoke(app, ["text", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}: has no text layer")
+
+
+@pytest.fixture(scope="module")
+def small_pdf(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("small")
+    return pdf_render.columns(folder / "small.pdf", [["Kommunkompassen", "1.1", "40"]] * 3,
+                              [56, 300, 400]).read_bytes()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1,
+                      max_size=8))
+def test_damaged_pdf_bytes_parse_or_are_refused(tmp_path, small_pdf, edits):
+    """Bytes changed anywhere in a PDF: a report or one clean refusal, never a crash."""
+    data = bytearray(small_pdf)
+    for position, value in edits:
+        data[position % len(data)] = value
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    try:
+        parse_file(path)
+    except KompassError as error:
+        assert str(error).startswith(f"{path}: ") and "\n" not in str(error)

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from kompass_cli import diagnostics as d
 from kompass_cli import municipalities
-from kompass_cli.catalog import Instrument, instrument, older_version_naming, matches_area
+from kompass_cli.catalog import (
+    Instrument,
+    instrument,
+    matches_area,
+    older_version_naming,
+)
 from kompass_cli.consistency import check_report, primary
 from kompass_cli.errors import NotAReport
 from kompass_cli.ocr import Repairs

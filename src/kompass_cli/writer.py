@@ -12,7 +12,6 @@ from pathlib import Path
 from kompass_cli.errors import KompassError
 from kompass_cli.schemas.common import ReportBase
 
-
 # Provenance that only PDF input has; left out, rather than written as null, for text.
 PDF_ONLY_FIELDS = frozenset({"page", "pages"})
 

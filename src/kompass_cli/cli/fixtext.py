@@ -10,7 +10,6 @@ from pathlib import Path
 import typer
 
 from kompass_cli.cli.app import app, handles_errors
-from kompass_cli.errors import KompassError
 
 
 class TextFormat(str, Enum):
@@ -21,7 +20,7 @@ class TextFormat(str, Enum):
 @app.command("fix-text")
 @handles_errors
 def fix_text(
-    path: str = typer.Argument("-", help="A text file, or - for standard input."),
+    path: str = typer.Argument("-", help="A text file or PDF, or - for standard input."),
     explain: bool = typer.Option(False, "--explain", help="List every change on stderr."),
     output_format: TextFormat = typer.Option(TextFormat.text, "--format", "-f",
                                              help="text, or json with the text and its steps"),
@@ -48,9 +47,9 @@ def fix_text(
 
 
 def _read(path: str) -> str:
+    """Standard input as it comes; a file as kompass reads it (any encoding, or a PDF)."""
     if path == "-":
         return sys.stdin.read()
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise KompassError(f"{path}: cannot read: {error}; give a UTF-8 text file or -") from None
+    from kompass_cli.sources import read_source
+
+    return "".join(line + "\n" for line in read_source(Path(path)).lines)

@@ -11,6 +11,7 @@ from kompass_cli.cli import (  # noqa: F401  (each module registers its command)
     plot,
     schema,
     summarise,
+    text,
     validate,
 )
 from kompass_cli.cli.app import app

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kompass_cli.pdf.lines import PARAGRAPH_LEADING, Joiner
 from kompass_cli.pdf.page import PageContent, TableBlock
@@ -88,7 +89,7 @@ def _line_pitch(pages: list[PageContent]) -> float:
     distances: Counter[float] = Counter()
     sizes: list[float] = []
     for page in pages:
-        for before, after in zip(page.lines, page.lines[1:]):
+        for before, after in pairwise(page.lines):
             distance = after.top - before.top
             sizes.append(after.size)
             if 0 < distance <= PARAGRAPH_LEADING * max(before.size, after.size):

@@ -17,7 +17,7 @@ from kompass_cli.pdf.page import PageContent
 # Share of the page height, from the top and from the bottom, where furniture is printed.
 BAND = 0.09
 _PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?"
-                          r"(?:\s*(?:av|of|/)\s*\d{1,4})?$", re.I)
+                          r"(?:\s*(?:av|of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
 def drop_furniture(pages: list[PageContent]) -> None:

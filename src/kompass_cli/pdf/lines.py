@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 # Glyphs that open a list item; U+F0B7 is the Symbol-font bullet of word processors.
 BULLETS = ("•", "▪", "●", "◦", "·", "–", "\uf0b7")
@@ -64,7 +65,7 @@ def _line(words: list[dict], page: int) -> TextLine:
     """Words joined by a space, or by a tab across a gap as wide as a table column."""
     size = max(word["size"] for word in words)
     parts = [clean_word(words[0]["text"])]
-    for before, word in zip(words, words[1:]):
+    for before, word in pairwise(words):
         gap = word["x0"] - before["x1"]
         parts.append("\t" if gap > COLUMN_GAP * size else " ")
         parts.append(clean_word(word["text"]))
