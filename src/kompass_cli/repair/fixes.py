@@ -37,7 +37,7 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:]\s*)$")
 _CONTEXT = object()
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """A word and where it starts; ``source`` is the line as tokenised, for ``sentence_start``."""
 
@@ -68,13 +68,13 @@ class Work:
     steps: list[Step] = field(default_factory=list)
     ranks: dict[tuple[str, bool], int | None] = field(init=False)
     restored: dict[tuple[str, bool], object] = field(init=False)
-    ocr: dict[tuple, tuple] = field(init=False)
+    plans: dict[tuple, dict[str, tuple]] = field(init=False)
 
     def __post_init__(self) -> None:
         memo = self.lex.memo
         self.ranks = memo.setdefault("ranks", {})
         self.restored = memo.setdefault("restored", {})
-        self.ocr = memo.setdefault("ocr", {})
+        self.plans = memo.setdefault("plans", {})
 
     def rank(self, folded: str, strict: bool = False) -> int | None:
         """How good a reading a stripped word is: its best score, None if not a word.
@@ -277,6 +277,11 @@ def restore_diacritics(token: str, work: Work, around: Callable[[], Around]) -> 
     choice = work.restoration(token)
     if choice is _CONTEXT:
         choice = rule_for(token.lower())(around())
+    return _restored(token, choice)
+
+
+def _restored(token: str, choice) -> str | None:
+    """The printed word with a chosen reading, in its case; None when nothing changes."""
     if not choice or choice == token.lower():
         return None
     return _with_case(token, choice)
@@ -382,43 +387,50 @@ def apply_fixes(text: str, lex: Lexicon, disabled: frozenset[str] = frozenset())
         if name not in disabled:
             fix(lines, work)
     tokens = _tokens(lines)
-    token_fixes = [(n, f) for n, f in TOKEN_FIXES.items() if n not in disabled]
+    token_fixes = tuple((n, f) for n, f in TOKEN_FIXES.items() if n not in disabled)
     restore = "restore_diacritics" not in disabled
+    plans = work.plans.setdefault((tuple(n for n, _ in token_fixes), restore), {})
     shift: dict[int, int] = {}
     for index, token in enumerate(tokens):
-        _fix_token(lines, work, tokens, index, token_fixes, restore, shift)
+        plan = plans.get(token.text)
+        if plan is None:
+            plan = plans[token.text] = _plan(token.text, work, token_fixes, restore)
+        if plan:
+            _fix_token(lines, work, tokens, index, plan, shift)
     return "\n".join(lines), work.steps
 
 
-def _fix_token(lines, work, tokens, index, token_fixes, restore, shift) -> None:
-    """Apply the token fixes to one word, then restore its diacritics; record each change."""
+def _plan(text: str, work: Work, token_fixes, restore: bool) -> tuple[tuple[str, object], ...]:
+    """What happens to a printed word whatever its neighbours, memoised per word: the
+    fixes that change it, in order, each with its result; a minimal pair's restoration
+    is _CONTEXT, for the context rules to decide at each occurrence."""
+    changes: list[tuple[str, object]] = []
+    if _SUSPECT.search(text) and not text.isupper():
+        for name, fix in token_fixes:
+            new = fix(text, work)
+            if new is not None and new != text:
+                changes.append((name, new))
+                text = new
+    if restore and text.isalpha() and not (text.isupper() and len(text) < 5):
+        choice = work.restoration(text)
+        new = _CONTEXT if choice is _CONTEXT else _restored(text, choice)
+        if new is not None:
+            changes.append(("restore_diacritics", new))
+    return tuple(changes)
+
+
+def _fix_token(lines, work, tokens, index, plan, shift) -> None:
+    """Make the planned changes to one word and record each; context decides a minimal pair."""
     token = tokens[index]
     text, column = token.text, token.start + shift.get(token.line, 0)
-    if _SUSPECT.search(text) and not text.isupper():
-        for name, new in _ocr_chain(text, work, token_fixes):
-            _change(lines, work, name, token.line, column, text, new, shift)
-            text = new
-    if restore and text.isalpha() and not (text.isupper() and len(text) < 5):
-        new = restore_diacritics(text, work, lambda: _around(tokens, index, token))
-        if new is not None:
-            _change(lines, work, "restore_diacritics", token.line, column, text, new, shift)
-            text = new
+    for name, new in plan:
+        if new is _CONTEXT:
+            new = restore_diacritics(text, work, lambda: _around(tokens, index, token))
+            if new is None:
+                continue
+        _change(lines, work, name, token.line, column, text, new, shift)
+        text = new
     token.text = text
-
-
-def _ocr_chain(text: str, work: Work, token_fixes) -> tuple[tuple[str, str], ...]:
-    """The OCR fixes that change ``text``, in order, with each result (memoised per word)."""
-    key = (text, tuple(name for name, _ in token_fixes))
-    found = work.ocr.get(key)
-    if found is None:
-        changes, current = [], text
-        for name, fix in token_fixes:
-            new = fix(current, work)
-            if new is not None and new != current:
-                changes.append((name, new))
-                current = new
-        found = work.ocr[key] = tuple(changes)
-    return found
 
 
 def _change(lines, work, fix, line, column, before, after, shift) -> None:
