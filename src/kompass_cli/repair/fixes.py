@@ -177,13 +177,14 @@ def _record(lines: list[str], work: Work, fix: str, index: int, column: int, bef
 
 # ---------------------------------------------------------------- token fixes
 
-def _resolving(token: str, candidates, work: Work) -> str | None:
+def _resolving(token: str, candidates, work: Work, suspect: bool = False) -> str | None:
     """The best-ranked candidate that reads as a known word, if the token itself does not.
 
     Candidates come in groups, fewest edits first; a later group is tried only when no
-    candidate of an earlier one reads as a word.
+    candidate of an earlier one reads as a word. A ``suspect`` token (one with a letter
+    Swedish rarely has there) must read as a word strictly, not as any split.
     """
-    if work.rank(fold(token.lower())) is not None:
+    if work.rank(fold(token.lower()), strict=suspect) is not None:
         return None
     for group in candidates:
         ranked = [(work.rank(fold(c.lower()), strict=True), c) for c in dict.fromkeys(group)]
@@ -228,10 +229,15 @@ def symbol_for_vowel(token: str, work: Work) -> str | None:
 
 
 def acute_e_for_vowel(token: str, work: Work) -> str | None:
-    """'férbattring' -> 'forbattring', 'kéllor' -> 'kallor'; 'Café' is a word and stays."""
+    """'férbattring' -> 'forbattring', 'kéllor' -> 'kallor'; 'Café' is a word and stays.
+
+    Swedish has é in a few loanwords, nearly always last ('idé', 'armé'); inside an
+    unknown word it is a misread vowel even when the word splits into short parts
+    ('férbattringsomraden' is not 'fer' + 'batt' + 'rings' + 'områden').
+    """
     if "é" not in token.lower():
         return None
-    return _resolving(token, _substitutions(token, "é", "oa", re.IGNORECASE), work)
+    return _resolving(token, _substitutions(token, "é", "oa", re.IGNORECASE), work, suspect=True)
 
 
 _SHORT = {"dn": "an", "ir": "ar", "dr": "ar", "Dn": "An", "Ir": "Ar"}
