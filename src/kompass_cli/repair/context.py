@@ -34,11 +34,13 @@ _YEAR_BEFORE = {"i", "per", "varje", "nasta", "forra", "fjol", "tva", "tre", "fy
                 "sex", "sju", "atta", "nio", "tio", "arton", "senaste", "foregaende",
                 "kommande", "innevarande", "lopande", "mars", "vartannat", "varannat",
                 "ggr", "gang", "ganger", "fyllda", "fyllt"}
-# Pronouns and adjectives that go with 'år' ('detta år', 'många år') but can also be
-# the subject of 'är' ('detta är', 'många är'): they count only when the next word
-# does not continue a copula.
-_YEAR_OR_SUBJECT = {"samma", "flera", "manga", "nagra", "ett", "hela", "detta", "vart",
-                    "tredje", "senare", "tidigare"}
+# Determiners and adjectives that go with 'år' ('ett år', 'hela året'); they count
+# when the next word does not continue a copula.
+_YEAR_OR_SUBJECT = {"samma", "ett", "hela", "vart", "tredje", "senare", "tidigare"}
+# Pronouns that are as often the subject of 'är' ('detta är', 'många är'): 'år' only
+# inside a time adverbial opened by a preposition ('under många år', 'i detta år').
+_SUBJECT_PRONOUNS = {"detta", "manga", "flera", "nagra"}
+_TIME_PREPOSITIONS = {"i", "under", "sedan", "for", "efter", "pa", "om", "inom"}
 # A copula goes on to an article, a negation or an adverb; a year noun does not:
 # 'detta är en förutsättning', 'många är inte'.
 _AFTER_COPULA = {"en", "ett", "inte", "det", "ocksa", "aven", "dock", "mycket", "sa", "ju",
@@ -55,7 +57,8 @@ def ar(around: Around) -> str | None:
         return "år"
     if around.after in _AFTER_COPULA:
         return "är"
-    if around.before in _YEAR_OR_SUBJECT:
+    if around.before in _YEAR_OR_SUBJECT or (around.before in _SUBJECT_PRONOUNS and
+                                             around.before2 in _TIME_PREPOSITIONS):
         return "år"
     if _YEAR.fullmatch(around.after) and (around.sentence_start
                                           or around.before in _BEFORE_YEAR_NUMBER):
