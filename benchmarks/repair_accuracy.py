@@ -15,6 +15,7 @@ printed for checking by hand.
 from __future__ import annotations
 
 import json
+import random
 import re
 import subprocess
 import sys
@@ -34,7 +35,8 @@ RAW = ROOT / "data" / "raw"
 CLEAN = ("hallsberg-2008", "lindesberg-2021")
 WORD = re.compile(r"[^\W\d_]+")
 STRIP = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
-SAMPLE_SIZE = 120
+SAMPLE_SIZE = 150
+SAMPLE_SEED = 2018
 
 
 def strip(text: str) -> str:
@@ -139,12 +141,13 @@ def load_cost() -> dict:
 
 
 def norsjo_sample() -> dict:
-    """Every n-th changed word of the Norsjö report, for checking by hand."""
+    """Changed words of the Norsjö report drawn at random (fixed seed), in text order,
+    for checking by hand."""
     text = (RAW / "norsjo-2018.txt").read_text(encoding="utf-8")
     _, steps = repair(text)
     words = [s for s in steps if s.after.strip()]
-    every = max(1, len(words) // SAMPLE_SIZE)
-    sample = words[::every][:SAMPLE_SIZE]
+    picked = sorted(random.Random(SAMPLE_SEED).sample(range(len(words)), SAMPLE_SIZE))
+    sample = [words[i] for i in picked]
     return {"steps": len(steps), "by_fix": dict(Counter(s.fix for s in steps)),
             "sample": [f"{s.line}: {s.before} -> {s.after} ({s.fix})" for s in sample]}
 

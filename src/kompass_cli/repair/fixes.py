@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kompass_cli.repair.context import RULES, Around
+from kompass_cli.repair.context import Around, rule_for
 from kompass_cli.repair.lexicon import Lexicon, fold, has_diacritic
 from kompass_cli.repair.steps import Step
 
@@ -24,29 +24,57 @@ from kompass_cli.repair.steps import Step
 RESTORE_MARGIN = 30
 # A compound reading counts as evidence only if its parts are this common.
 MIN_COMPOUND_PART = -740
+# Endings of Swedish nouns, longest first, split off an unknown word to find a known
+# stem ('bemanning' + 'ar'), only when the stem is this long ('ars' is not 'år' + s).
+NOUN_ENDINGS = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "ars", "ers",
+                "ors", "nas", "ar", "er", "or", "en", "et", "na", "s", "n")
+MIN_STEM = 4
 
 TOKEN = re.compile(r"(?:\[(?=[a-z]))?[\w&@]+")
 _LINK_LIKE = re.compile(r"\S*(?:://|www\.|\.html?|@\w+\.)\S*|\S*/\S*/\S*")
+_MAY_LINK = re.compile(r"[/@]|www\.|\.htm")  # cheap test before _LINK_LIKE
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]\s*)$")
 _CONTEXT = object()
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
+    """A word and where it starts; ``source`` is the line as tokenised, for ``sentence_start``."""
+
     line: int
     start: int
     text: str
-    sentence_start: bool
+    source: list[str] = field(repr=False, default_factory=list)
+
+    @property
+    def sentence_start(self) -> bool:
+        """Does a sentence start here? Asked only by the context rules, so worked out lazily."""
+        line = self.source[self.line]
+        before = line[:self.start].rstrip(" \t\"'”“(-–=•*")
+        if before:
+            return _SENTENCE_END.search(before) is not None
+        return _line_ends_sentence(self.source, self.line)
 
 
 @dataclass
 class Work:
-    """What the fixes share: the lexicon, memoised decisions, the steps so far."""
+    """What the fixes share: the lexicon, memoised decisions, the steps so far.
+
+    The memos live on the lexicon (``Lexicon.memo``): every decision depends only on
+    the word and the lexicon, so later texts reuse them.
+    """
 
     lex: Lexicon
     steps: list[Step] = field(default_factory=list)
-    ranks: dict[tuple[str, bool], int | None] = field(default_factory=dict)
-    restored: dict[str, object] = field(default_factory=dict)
+    ranks: dict[tuple[str, bool], int | None] = field(init=False)
+    restored: dict[tuple[str, bool], object] = field(init=False)
+    plans: dict[tuple, dict[str, tuple]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        memo = self.lex.memo
+        self.ranks = memo.setdefault("ranks", {})
+        self.restored = memo.setdefault("restored", {})
+        self.plans = memo.setdefault("plans", {})
 
     def rank(self, folded: str, strict: bool = False) -> int | None:
         """How good a reading a stripped word is: its best score, None if not a word.
@@ -59,6 +87,14 @@ class Work:
         if key not in self.ranks:
             self.ranks[key] = _rank(self.lex, folded, strict)
         return self.ranks[key]
+
+    def restoration(self, token: str):
+        """The memoised restoration of a printed word (see ``_restoration``)."""
+        key = (token.lower(), token[:1].isupper())
+        choice = self.restored.get(key)
+        if choice is None:
+            choice = self.restored[key] = _restoration(key[0], self.lex, key[1])
+        return choice
 
 
 def _rank(lex: Lexicon, folded: str, strict: bool) -> int | None:
@@ -79,10 +115,15 @@ def _strong_compound(lex: Lexicon, parts: tuple[str, ...]) -> bool:
 
 
 def _part_score(lex: Lexicon, part: str) -> int:
-    """Score of a restored compound part, read as a word, with a linking s or a dropped e/a."""
+    """Score of a restored compound part, read as a word, with a linking s or a dropped e/a.
+
+    A productive head ('mässiga', see ``lexicon.SUFFIX_HEADS``) always counts as common.
+    """
     stems = [part, part[:-1]] if part.endswith("s") else [part]
     forms = [f + end for f in stems for end in ("", "e", "a")]
     scores = [lex.score(f) for f in forms if lex.known(f)]
+    if lex.suffix_head(part):
+        scores.append(MIN_COMPOUND_PART)
     return max(scores) if scores else -10_000
 
 
@@ -136,13 +177,14 @@ def _record(lines: list[str], work: Work, fix: str, index: int, column: int, bef
 
 # ---------------------------------------------------------------- token fixes
 
-def _resolving(token: str, candidates, work: Work) -> str | None:
+def _resolving(token: str, candidates, work: Work, suspect: bool = False) -> str | None:
     """The best-ranked candidate that reads as a known word, if the token itself does not.
 
     Candidates come in groups, fewest edits first; a later group is tried only when no
-    candidate of an earlier one reads as a word.
+    candidate of an earlier one reads as a word. A ``suspect`` token (one with a letter
+    Swedish rarely has there) must read as a word strictly, not as any split.
     """
-    if work.rank(fold(token.lower())) is not None:
+    if work.rank(fold(token.lower()), strict=suspect) is not None:
         return None
     for group in candidates:
         ranked = [(work.rank(fold(c.lower()), strict=True), c) for c in dict.fromkeys(group)]
@@ -187,10 +229,15 @@ def symbol_for_vowel(token: str, work: Work) -> str | None:
 
 
 def acute_e_for_vowel(token: str, work: Work) -> str | None:
-    """'férbattring' -> 'forbattring', 'kéllor' -> 'kallor'; 'Café' is a word and stays."""
+    """'férbattring' -> 'forbattring', 'kéllor' -> 'kallor'; 'Café' is a word and stays.
+
+    Swedish has é in a few loanwords, nearly always last ('idé', 'armé'); inside an
+    unknown word it is a misread vowel even when the word splits into short parts
+    ('férbattringsomraden' is not 'fer' + 'batt' + 'rings' + 'områden').
+    """
     if "é" not in token.lower():
         return None
-    return _resolving(token, _substitutions(token, "é", "oa", re.IGNORECASE), work)
+    return _resolving(token, _substitutions(token, "é", "oa", re.IGNORECASE), work, suspect=True)
 
 
 _SHORT = {"dn": "an", "ir": "ar", "dr": "ar", "Dn": "An", "Ir": "Ar"}
@@ -228,34 +275,82 @@ def bracket_for_l(token: str, work: Work) -> str | None:
     return _resolving(token, [["l" + token[1:]]], work)
 
 
-def restore_diacritics(token: str, work: Work, around: Around) -> str | None:
-    """'forbattringsomraden' -> 'förbättringsområden', from frequency, vocabulary, context."""
-    lower = token.lower()
-    choice = work.restored.get(lower)
-    if choice is None:
-        choice = work.restored[lower] = _restoration(lower, work.lex)
+def restore_diacritics(token: str, work: Work, around: Callable[[], Around]) -> str | None:
+    """'forbattringsomraden' -> 'förbättringsområden', from frequency, vocabulary, context.
+
+    ``around`` gives the neighbouring words; it is called only for a minimal pair.
+    """
+    choice = work.restoration(token)
     if choice is _CONTEXT:
-        choice = RULES[lower](around)
-    if not choice or choice == lower:
+        choice = rule_for(token.lower())(around())
+    return _restored(token, choice)
+
+
+def _restored(token: str, choice) -> str | None:
+    """The printed word with a chosen reading, in its case; None when nothing changes."""
+    if not choice or choice == token.lower():
         return None
     return _with_case(token, choice)
 
 
-def _restoration(lower: str, lex: Lexicon):
-    """The restored word for a stripped one, _CONTEXT for a minimal pair, '' to leave it."""
-    if lower in RULES:
+def _restoration(lower: str, lex: Lexicon, proper: bool):
+    """The restored word for a stripped one, _CONTEXT for a minimal pair, '' to leave it.
+
+    A capitalised word may be a municipality name ('Ange' -> 'Ånge'); a word in lower
+    case is not ('ange' stays).
+    """
+    if rule_for(lower) is not None:
         return _CONTEXT
     if has_diacritic(lower) or not lower.isalpha() or not lower.isascii():
         return ""
-    best, printed = lex.best(lower), lex.score(lower)
-    if best is not None:
+    whole = _whole_word(lower, lex, proper)
+    if whole is None:
+        whole = _inflected(lower, lex, proper)
+    if whole is None:
+        whole = _compound(lower, lex) or _compound_genitive(lower, lex)
+    return whole
+
+
+def _whole_word(folded: str, lex: Lexicon, proper: bool) -> str | None:
+    """The best reading of a known word; '' keeps the printed one; None if not a word.
+
+    The printed word, when it is a word itself, keeps its place unless a reading is at
+    least RESTORE_MARGIN more frequent ('satt' vs 'sätt' is left to context).
+    """
+    options = lex.options(folded) if proper else lex.common_options(folded)
+    printed = lex.score(folded)
+    if options:
+        best = options[0]
         return best if printed is None or lex.score(best) - printed >= RESTORE_MARGIN else ""
-    if printed is not None:
-        return ""
-    parts = lex.split(lower)
+    return "" if printed is not None else None
+
+
+def _inflected(folded: str, lex: Lexicon, proper: bool) -> str | None:
+    """A known word with a noun ending the list lacks: genitive or linking s
+    ('valfrihets', 'förtroendevaldas'), plural, definite ('bemanningar', 'äskanden').
+    The stem's reading + the ending, sooner than a split ('väl' + 'frihets')."""
+    for ending in NOUN_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= MIN_STEM:
+            stem = _whole_word(folded[:-len(ending)], lex, proper)
+            if stem is not None:
+                return stem and stem + ending
+    return None
+
+
+def _compound(folded: str, lex: Lexicon) -> str:
+    """The restored parts of a compound whose parts are all common enough, or ''."""
+    parts = lex.split(folded)
     if parts and all(_part_score(lex, p) >= MIN_COMPOUND_PART for p in parts):
         return "".join(parts)
     return ""
+
+
+def _compound_genitive(folded: str, lex: Lexicon) -> str:
+    """A compound in the genitive ('hallbarhetsperspektivens'), when only its stem splits."""
+    if not folded.endswith("s") or len(folded) <= MIN_STEM:
+        return ""
+    stem = _compound(folded[:-1], lex)
+    return stem and stem + "s"
 
 
 def _with_case(token: str, word: str) -> str:
@@ -298,29 +393,49 @@ def apply_fixes(text: str, lex: Lexicon, disabled: frozenset[str] = frozenset())
         if name not in disabled:
             fix(lines, work)
     tokens = _tokens(lines)
-    token_fixes = [(n, f) for n, f in TOKEN_FIXES.items() if n not in disabled]
+    token_fixes = tuple((n, f) for n, f in TOKEN_FIXES.items() if n not in disabled)
     restore = "restore_diacritics" not in disabled
+    plans = work.plans.setdefault((tuple(n for n, _ in token_fixes), restore), {})
     shift: dict[int, int] = {}
     for index, token in enumerate(tokens):
-        _fix_token(lines, work, tokens, index, token_fixes, restore, shift)
+        plan = plans.get(token.text)
+        if plan is None:
+            plan = plans[token.text] = _plan(token.text, work, token_fixes, restore)
+        if plan:
+            _fix_token(lines, work, tokens, index, plan, shift)
     return "\n".join(lines), work.steps
 
 
-def _fix_token(lines, work, tokens, index, token_fixes, restore, shift) -> None:
-    """Apply the token fixes to one word, then restore its diacritics; record each change."""
-    token = tokens[index]
-    text, column = token.text, token.start + shift.get(token.line, 0)
+def _plan(text: str, work: Work, token_fixes, restore: bool) -> tuple[tuple[str, object], ...]:
+    """What happens to a printed word whatever its neighbours, memoised per word: the
+    fixes that change it, in order, each with its result; a minimal pair's restoration
+    is _CONTEXT, for the context rules to decide at each occurrence."""
+    changes: list[tuple[str, object]] = []
     if _SUSPECT.search(text) and not text.isupper():
         for name, fix in token_fixes:
             new = fix(text, work)
             if new is not None and new != text:
-                _change(lines, work, name, token.line, column, text, new, shift)
+                changes.append((name, new))
                 text = new
     if restore and text.isalpha() and not (text.isupper() and len(text) < 5):
-        new = restore_diacritics(text, work, _around(tokens, index, text, token))
+        choice = work.restoration(text)
+        new = _CONTEXT if choice is _CONTEXT else _restored(text, choice)
         if new is not None:
-            _change(lines, work, "restore_diacritics", token.line, column, text, new, shift)
-            text = new
+            changes.append(("restore_diacritics", new))
+    return tuple(changes)
+
+
+def _fix_token(lines, work, tokens, index, plan, shift) -> None:
+    """Make the planned changes to one word and record each; context decides a minimal pair."""
+    token = tokens[index]
+    text, column = token.text, token.start + shift.get(token.line, 0)
+    for name, new in plan:
+        if new is _CONTEXT:
+            new = restore_diacritics(text, work, lambda: _around(tokens, index, token))
+            if new is None:
+                continue
+        _change(lines, work, name, token.line, column, text, new, shift)
+        text = new
     token.text = text
 
 
@@ -329,7 +444,7 @@ def _change(lines, work, fix, line, column, before, after, shift) -> None:
     shift[line] = shift.get(line, 0) + len(after) - len(before)
 
 
-def _around(tokens: list[Token], index: int, text: str, token: Token) -> Around:
+def _around(tokens: list[Token], index: int, token: Token) -> Around:
     """Neighbouring words, folded and lower-cased, for the context rules."""
     def word(i: int) -> str:
         return fold(tokens[i].text.lower()) if 0 <= i < len(tokens) else ""
@@ -341,14 +456,13 @@ def _around(tokens: list[Token], index: int, text: str, token: Token) -> Around:
 def _tokens(lines: list[str]) -> list[Token]:
     """Words of the text with their positions; words inside links and addresses are left out."""
     tokens: list[Token] = []
+    source = list(lines)  # token fixes change ``lines``; sentence starts read the text as it was
     for number, line in enumerate(lines):
-        links = [m.span() for m in _LINK_LIKE.finditer(line)]
+        links = [m.span() for m in _LINK_LIKE.finditer(line)] if _MAY_LINK.search(line) else ()
         for match in TOKEN.finditer(line):
-            if any(a <= match.start() < b for a, b in links):
+            if links and any(a <= match.start() < b for a, b in links):
                 continue
-            before = line[:match.start()].rstrip(" \t\"'”“(-–=•*")
-            starts = _SENTENCE_END.search(before) is not None if before else _line_ends_sentence(lines, number)
-            tokens.append(Token(number, match.start(), match.group(0), starts))
+            tokens.append(Token(number, match.start(), match.group(0), source))
     return tokens
 
 

@@ -35,8 +35,20 @@ MIN_PART = 3
 # A short head ('år', 'går') makes too many false compounds: 'utvärderingars'.
 MIN_HEAD = 4
 SPLIT_PENALTY = 60
+# Adverbs and function words are never the head of a compound: 'serviceanda' is
+# 'service' + 'anda' (spirit), not + 'ändå' (still).
+NOT_HEADS = frozenset({"ändå", "också", "även", "där", "här", "när", "så", "på", "för", "än",
+                       "ännu", "något", "många", "bättre", "måste", "sånt"})
+# Heads that are short or rare as words but make compounds freely in administrative
+# Swedish, as stripped forms: 'förvaltningsvis', 'samverkansråd', 'inriktningsmål',
+# 'funktionsmässiga'. They may be shorter than MIN_HEAD and rarer than MIN_WORD_SCORE.
+SUFFIX_HEADS = frozenset({"vis", "rad", "mal", "massig", "massiga", "massigt"})
 # Below this a word from the general list is too rare to count as evidence.
 MIN_WORD_SCORE = -750
+# Between readings of one stripped form, a word the domain vocabulary attests counts as
+# this much more frequent (centibels; 30 = twice): 'arlig' in a report is 'årlig'
+# (annual) sooner than the slightly more frequent 'ärlig' (honest).
+DOMAIN_PREFERENCE = 30
 
 _FOLD = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
 _DIACRITIC = re.compile("[åäöé]")
@@ -59,7 +71,12 @@ class Lexicon:
 
     scores: dict[str, int]
     variants: dict[str, tuple[str, ...]]
+    # One-word municipality names with a diacritic ('ånge', 'malå'): proper nouns, so a
+    # word in lower case is never read as one ('ange' is the verb 'ange').
+    names: frozenset[str] = frozenset()
     segments: dict[str, tuple] = field(default_factory=dict)
+    # Per-word decisions of the fixes (see fixes.Work), kept across texts.
+    memo: dict[str, dict] = field(default_factory=dict)
 
     def score(self, word: str) -> int | None:
         """Centibel score of a lower-case word, None when it is not a known word."""
@@ -76,9 +93,17 @@ class Lexicon:
     def options(self, folded: str) -> tuple[str, ...]:
         return self.variants.get(folded, ())
 
+    def common_options(self, folded: str) -> tuple[str, ...]:
+        """The readings of a stripped word in lower case: municipality names left out."""
+        return tuple(w for w in self.options(folded) if w not in self.names)
+
     def resolves(self, folded: str) -> bool:
         """True when a stripped form reads as a known word, whole or as a compound."""
         return folded in self.scores or folded in self.variants or self.split(folded) is not None
+
+    def suffix_head(self, part: str) -> bool:
+        """Is this restored part one of the SUFFIX_HEADS ('råd', 'mässiga')?"""
+        return fold(part) in SUFFIX_HEADS
 
     def split(self, folded: str) -> tuple[str, ...] | None:
         """Known parts of a stripped compound, restored, or None ('malomraden' -> mål, områden)."""
@@ -117,6 +142,16 @@ def _stem_part(lex: Lexicon, folded: str) -> tuple[str, int] | None:
     return None
 
 
+def _head(lex: Lexicon, folded: str) -> tuple[str, int] | None:
+    """The best reading of a compound's final part that can be a head at all."""
+    candidates = [w for w in (folded, *lex.options(folded)) if w in lex.scores
+                  and w not in NOT_HEADS]
+    if not candidates:
+        return None
+    word = max(candidates, key=lex.scores.__getitem__)
+    return word, lex.scores[word]
+
+
 def _split(lex: Lexicon, folded: str) -> tuple[str, ...] | None:
     return _segment(lex, folded)[0] if len(folded) >= 2 * MIN_PART else None
 
@@ -133,8 +168,10 @@ def _segment_uncached(lex: Lexicon, folded: str):
     """Best split into modifiers and a head: fewest parts first, then the highest score."""
     best: tuple[tuple[str, ...] | None, tuple[int, float]] = (None, (-99, float("-inf")))
     for cut in range(MIN_PART, len(folded) - MIN_PART + 1):
-        head = _best_part(lex, folded[cut:])
-        if len(folded) - cut < MIN_HEAD or head is None or head[1] < MIN_WORD_SCORE:
+        tail = folded[cut:]
+        head = _head(lex, tail)
+        if head is None or (tail not in SUFFIX_HEADS and
+                            (len(tail) < MIN_HEAD or head[1] < MIN_WORD_SCORE)):
             continue
         rest = folded[:cut]
         modifier = _modifier(lex, rest)
@@ -159,7 +196,8 @@ def load(excludes: frozenset[str] = frozenset()) -> Lexicon:
     for word, count in domain.items():
         boost = max(DOMAIN_FLOOR, _centibels(count * DOMAIN_FREQUENCY))
         merged[word] = _log_add(merged.get(word), boost)
-    return Lexicon(merged, _index(merged))
+    names = frozenset() if "kommuner" in excludes else _municipality_names()
+    return Lexicon(merged, _index(merged, domain), names)
 
 
 def _centibels(frequency: float) -> int:
@@ -189,14 +227,20 @@ def _general_scores() -> dict[str, int]:
     return scores
 
 
-def _index(scores: dict[str, int]) -> dict[str, tuple[str, ...]]:
-    """Stripped form -> real words with diacritics that fold to it, most frequent first."""
+def _index(scores: dict[str, int], domain: dict[str, int]) -> dict[str, tuple[str, ...]]:
+    """Stripped form -> real words with diacritics that fold to it, best first: most
+    frequent, a word attested in the domain vocabulary counting DOMAIN_PREFERENCE more."""
     index: dict[str, list[str]] = {}
     search = _DIACRITIC.search
     for word in scores:
         if search(word):
             index.setdefault(word.translate(_FOLD), []).append(word)
-    return {k: tuple(sorted(v, key=scores.__getitem__, reverse=True)) for k, v in index.items()}
+
+    def rank(word: str) -> int:
+        return scores[word] + (DOMAIN_PREFERENCE if word in domain else 0)
+
+    return {k: tuple(sorted(v, key=rank, reverse=True)) if len(v) > 1 else tuple(v)
+            for k, v in index.items()}
 
 
 @cache
@@ -246,9 +290,20 @@ def _strings(node) -> list[str]:
 
 
 def _municipality_words() -> dict[str, int]:
+    return _count(" ".join(f"{r['kommun']} {r['lan']}" for r in _municipality_rows()))
+
+
+@cache
+def _municipality_rows() -> tuple[dict[str, str], ...]:
     text = resources.files("kompass_cli").joinpath("data/kommuner.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(io.StringIO(text))
-    return _count(" ".join(f"{r['kommun']} {r['lan']}" for r in rows))
+    return tuple(csv.DictReader(io.StringIO(text)))
+
+
+@cache
+def _municipality_names() -> frozenset[str]:
+    """Municipality names of one word that carry a diacritic, in lower case."""
+    names = (row["kommun"].lower() for row in _municipality_rows())
+    return frozenset(n for n in names if _WORD.fullmatch(n) and has_diacritic(n))
 
 
 def _report_words() -> dict[str, dict[str, int]]:
