@@ -83,6 +83,20 @@ def test_truncated_report_is_not_emitted(tmp_path):
     assert not out.exists() or list(out.iterdir()) == []
 
 
+@pytest.mark.parametrize("name", ["hallsberg-2008.txt", "lindesberg-2021.txt", "norsjo-2018.txt"])
+def test_a_report_printed_twice_is_refused(tmp_path, name):
+    """Two sections for every area: which one counts is not for kompass to guess."""
+    text = (RAW / name).read_text(encoding="utf-8")
+    doubled = tmp_path / name
+    doubled.write_text(text + text, encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(doubled), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"error: {doubled}: ambiguous report: areas 1, 2, 3, 4, 5, 6, 7, 8 appear more than "
+        f"once; check the file for duplicated sections")
+    assert not (tmp_path / "out").exists()
+
+
 def test_existing_output_survives_a_refused_input(tmp_path):
     target = tmp_path / "hallsberg-2008.json"
     shutil.copy(NORMALIZED / "hallsberg-2008.json", target)

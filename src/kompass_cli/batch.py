@@ -8,6 +8,7 @@ come back as finished JSON text and are handed out in input order, so the output
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -81,6 +82,7 @@ def _in_workers(paths: list[Path], jobs: int, limits: Limits,
     context = multiprocessing.get_context("fork" if forking else "spawn")
     if forking:
         _warm_up(paths, limits.max_bytes)
+        gc.freeze()  # workers' collections then leave the shared objects' pages alone
     done: dict[int, Parsed] = {}
     pending = list(range(len(paths)))
     while pending:

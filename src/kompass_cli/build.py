@@ -97,8 +97,10 @@ def _require_complete(raw: RawReport) -> None:
                          f"(truncated or not a full Kommunkompassen report)")
     repeated = sorted({a.number for a in raw.areas if [b.number for b in raw.areas].count(a.number) > 1})
     if repeated:
-        raise NotAReport(f"ambiguous report: area {', '.join(map(str, repeated))} appears more "
-                         f"than once; check the file for duplicated sections")
+        which = (f"area {repeated[0]} appears" if len(repeated) == 1 else
+                 f"areas {', '.join(map(str, repeated))} appear")
+        raise NotAReport(f"ambiguous report: {which} more than once; check the file for "
+                         f"duplicated sections")
     unscored = [area.number for area in raw.areas if not area.scores]
     if unscored:
         raise NotAReport(f"incomplete report: no score found for areas "

@@ -108,16 +108,20 @@ class PdfExtract2020Parser(LayoutParser):
         sections = _section_bounds(lines)
         front_end = sections[0][0] if sections else len(lines)
         areas: dict[int, RawArea] = {}
+        repeats: list[RawArea] = []  # a second section for an area: the build refuses it
         headings: dict[int, list[Located]] = {}
         for start, stop in sections:
             area, bullets = _read_section(lines, start, stop, report)
+            if area.number in areas:
+                repeats.append(area)
+                continue
             areas[area.number] = area
             headings[area.number] = bullets
         _read_totals(lines, front_end, report)
         _read_summary_prose(lines, front_end, areas)
         _read_overview(lines, areas)
         _attach_headings(areas, headings)
-        report.areas = [areas[number] for number in sorted(areas)]
+        report.areas = sorted([*areas.values(), *repeats], key=lambda area: area.number)
         return report
 
 

@@ -71,10 +71,10 @@ class WordProcessor2008Parser(LayoutParser):
         report = RawReport(parser=self.name)
         report.municipality = _municipality(lines)
         _read_evaluation(lines, report)
-        areas = _read_area_sections(lines)
+        areas, repeats = _read_area_sections(lines)
         _read_summary_table(lines, areas, report)
         _read_overview_table(lines, areas)
-        report.areas = [areas[number] for number in sorted(areas)]
+        report.areas = sorted([*areas.values(), *repeats], key=lambda area: area.number)
         return report
 
 
@@ -107,18 +107,26 @@ def _evaluators(lines: list[str]) -> list[Located]:
     return found
 
 
-def _read_area_sections(lines: list[str]) -> dict[int, RawArea]:
-    """Each 'Område N' section: heading, listed questions, score sentence, findings."""
+def _read_area_sections(lines: list[str]) -> tuple[dict[int, RawArea], list[RawArea]]:
+    """Each 'Område N' section: heading, listed questions, score sentence, findings.
+
+    Returns the first section of each area, and any later section for the same area
+    (which makes the report ambiguous: the build refuses it).
+    """
     starts = [(i, _AREA_HEADING.match(line)) for i, line in enumerate(lines)]
     starts = [(i, m) for i, m in starts if m]
     areas: dict[int, RawArea] = {}
+    repeats: list[RawArea] = []
     for position, (start, match) in enumerate(starts):
         stop = starts[position + 1][0] if position + 1 < len(starts) else _table_start(lines)
         number = int(match.group(1))
         area = RawArea(number, compact(match.group(2)), start + 1)
         _read_section_body(lines, start + 1, stop, area)
-        areas[number] = area
-    return areas
+        if number in areas:
+            repeats.append(area)
+        else:
+            areas[number] = area
+    return areas, repeats
 
 
 def _table_start(lines: list[str]) -> int:

@@ -187,9 +187,17 @@ def _segment_uncached(lex: Lexicon, folded: str):
     return best
 
 
-@cache
 def load(excludes: frozenset[str] = frozenset()) -> Lexicon:
-    """The lexicon, built on first use; ``excludes`` leaves domain sources out (leave-one-out)."""
+    """The lexicon, built on first use; ``excludes`` leaves domain sources out (leave-one-out).
+
+    ``load()`` and ``load(frozenset())`` must share one cached lexicon (a forked worker
+    relies on the one its parent loaded), so the cache is keyed on the argument alone.
+    """
+    return _load(frozenset(excludes))
+
+
+@cache
+def _load(excludes: frozenset[str]) -> Lexicon:
     scores = _general_scores()
     domain = domain_counts(excludes)
     merged = dict(scores)
@@ -215,16 +223,48 @@ def _log_add(a: int | None, b: int) -> int:
 
 @cache
 def _general_scores() -> dict[str, int]:
-    """wordfreq's Swedish words (letters only) with their bucket as a centibel score."""
-    from wordfreq import get_frequency_list
+    """wordfreq's Swedish words (letters only) with their bucket as a centibel score.
 
+    One int object per bucket is shared by all its words: a forked worker that looks
+    words up then touches a few hundred objects, not a page per word, so the pages
+    stay shared with its parent.
+    """
     scores: dict[str, int] = {}
     match = _WORD.fullmatch
-    for bucket, words in enumerate(get_frequency_list("sv", "large")):
+    for bucket, words in enumerate(_swedish_buckets()):
+        score = -bucket
         for word in words:
             if match(word) and word not in scores:
-                scores[word] = -bucket
+                scores[word] = score
     return scores
+
+
+def _swedish_buckets() -> list[list[str]]:
+    """wordfreq's 'large' Swedish list, one list of words per centibel bucket.
+
+    Read straight from the package's data file in its documented cBpack format
+    (gzipped msgpack: a header, then the buckets), because importing wordfreq itself
+    compiles its tokenizer's regexes, a sixth of a second that parsing does not need.
+    Falls back to wordfreq's own reader if the file is not where wordfreq 3 keeps it.
+    """
+    import gzip
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("wordfreq")
+    folders = (spec.submodule_search_locations or []) if spec else []
+    path = Path(folders[0], "data", "large_sv.msgpack.gz") if folders else None
+    if path is not None and path.is_file():
+        import msgpack
+
+        with gzip.open(path, "rb") as stream:
+            data = msgpack.load(stream, raw=False)
+        if isinstance(data[0], dict) and data[0].get("format") == "cB" and \
+                data[0].get("version") == 1:
+            return data[1:]
+    from wordfreq import get_frequency_list
+
+    return get_frequency_list("sv", "large")
 
 
 def _index(scores: dict[str, int], domain: dict[str, int]) -> dict[str, tuple[str, ...]]:
