@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import kompass_cli.cli.export  # noqa: F401  (registers the command)
 from kompass_cli.cli.app import app
 from kompass_cli.export import COLUMN_TYPES, COLUMNS, LEVELS, rows
-from tests.conftest import NORMALIZED, ROOT
+from tests.conftest import NORMALIZED, RAW, ROOT
 
 runner = CliRunner()
 
@@ -162,7 +162,7 @@ def test_csv_to_stdout_by_default_with_whole_numbers_as_ints(monkeypatch):
     lines = result.stdout.splitlines()
     assert lines[0] == ",".join(COLUMNS["areas"])
     assert lines[2] == ("Hallsberg,1861,Örebro län,2008,2008,2,accessibility,"
-                        "Tillgänglighet och medborgar-/brukarorientering,54.5,100,54.5,463,99,"
+                        "Tillgänglighet och medborgar-/brukarorientering,54.5,100,54.5,463,99,,"
                         "183,hallsberg-2008.txt")
     assert len(lines) == 1 + 24
 
@@ -172,7 +172,7 @@ def test_nulls_are_empty_in_csv():
 
     row = dict.fromkeys(COLUMNS["history"])
     row.update(year=2001, area=1, score=50)
-    assert to_csv("history", [row]).splitlines()[1] == ",,,2001,,,1,,,50,,,,,,"
+    assert to_csv("history", [row]).splitlines()[1] == ",,,2001,,,1,,,50,,,,,,,"
 
 
 def test_format_comes_from_the_suffix_of_out(tmp_path):
@@ -215,3 +215,15 @@ def test_columns_are_documented():
 def test_help_has_an_example():
     result = runner.invoke(app, ["export", "--help"])
     assert result.exit_code == 0 and "Example:" in result.stdout
+
+
+def test_pdf_rows_carry_their_page(tmp_path):
+    """A report read from a PDF exports the page of every value beside its line."""
+    from kompass_cli.pipeline import parse_file
+    from tests import pdf_render
+
+    pdf = pdf_render.render(RAW / "lindesberg-2021.txt", tmp_path / "lindesberg.pdf")
+    report = parse_file(pdf)
+    for level in ("areas", "questions", "findings"):
+        found = rows(level, [report])
+        assert found and all(isinstance(row["page"], int) and row["page"] >= 1 for row in found)

@@ -28,7 +28,7 @@ from tests import pdf_render
 from tests.conftest import NORMALIZED, RAW
 
 runner = CliRunner()
-_LINE_REFERENCE = re.compile(r"\bline \d+")
+_LINE_REFERENCE = re.compile(r"\bline \d+(?: on page \d+)?")
 
 
 @pytest.fixture(scope="session")
@@ -73,6 +73,8 @@ def test_every_located_value_names_its_page(pdfs, parsed, stem):
         assert document["source"]["pages"] == len(pdf.pages)
     located = list(_located(document))
     assert located and all("page" in node for node in located)
+    cited = [d["message"] for d in document["diagnostics"] if re.search(r"\bline \d", d["message"])]
+    assert cited and all(re.search(r"\bline \d+ on page \d+", message) for message in cited)
 
 
 def _located(node):

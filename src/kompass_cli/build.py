@@ -7,6 +7,7 @@ derived (canonical names, keys, kommunkod) sits beside them, never instead of th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kompass_cli import diagnostics as d
@@ -26,6 +27,7 @@ from kompass_cli.schemas.report import REPORT_MODELS
 from kompass_cli.versions import detect_version
 
 SCHEMA_VERSION = "1"
+_LINE_REFERENCE = re.compile(r"\bline (\d+)")
 DOC_KIND = "kommunkompassen_report"
 
 
@@ -76,11 +78,16 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
 
 
 def _add_pages(node, pages: list[int]) -> None:
-    """Give every located value the PDF page its line was read from."""
+    """Give every located value the PDF page its line was read from, and every line a
+    diagnostic message cites its page ('line 463 on page 19')."""
     if isinstance(node, dict):
         line = node.get("line")
         if isinstance(line, int) and 1 <= line <= len(pages):
             node["page"] = pages[line - 1]
+        if isinstance(node.get("message"), str):
+            node["message"] = _LINE_REFERENCE.sub(
+                lambda m: f"{m.group(0)} on page {pages[int(m.group(1)) - 1]}"
+                if 1 <= int(m.group(1)) <= len(pages) else m.group(0), node["message"])
         for value in node.values():
             _add_pages(value, pages)
     elif isinstance(node, list):

@@ -28,13 +28,13 @@ _IDENTITY = ("municipality", "kommunkod", "county", "year", "instrument_version"
 _AREA = ("area", "area_key", "area_name")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "areas": (*_IDENTITY, *_AREA, "score", "max", "percent", "total", "line", "area_line",
-              "source_file"),
+    "areas": (*_IDENTITY, *_AREA, "score", "max", "percent", "total", "line", "page",
+              "area_line", "source_file"),
     "questions": (*_IDENTITY, *_AREA, "question", "question_title", "achieved", "max",
-                  "percent", "line", "source_file"),
-    "findings": (*_IDENTITY, *_AREA, "kind", "item", "text", "line", "source_file"),
+                  "percent", "line", "page", "source_file"),
+    "findings": (*_IDENTITY, *_AREA, "kind", "item", "text", "line", "page", "source_file"),
     "history": (*_IDENTITY, "kind", *_AREA, "score", "max", "percent", "total", "line",
-                "report_year", "source_file"),
+                "page", "report_year", "source_file"),
 }
 LEVELS = tuple(COLUMNS)
 FORMATS = ("csv", "xlsx", "parquet", "jsonl")
@@ -45,7 +45,8 @@ COLUMN_TYPES: dict[str, str] = {
     **dict.fromkeys(("municipality", "kommunkod", "county", "instrument_version", "area_key",
                      "area_name", "question", "question_title", "kind", "text",
                      "source_file"), "string"),
-    **dict.fromkeys(("year", "area", "item", "line", "area_line", "report_year"), "int"),
+    **dict.fromkeys(("year", "area", "item", "line", "page", "area_line", "report_year"),
+                    "int"),
     **dict.fromkeys(("score", "max", "percent", "total", "achieved"), "number"),
 }
 
@@ -76,22 +77,24 @@ def _area_rows(report: ReportBase) -> list[Row]:
     """One row per area: the score the report's summary gives, and where it is printed."""
     return [{**_identity(report), **_area_columns(area), "score": area.score,
              "max": area.max, "percent": _percent(area.score, area.max),
-             "total": report.total.score, "line": _score_line(area),
+             "total": report.total.score, **_score_place(area),
              "area_line": area.line, "source_file": report.source.file}
             for area in report.areas]
 
 
-def _score_line(area: AreaBase) -> int | None:
-    """The line the score was taken from: its summary entry, else where it first appears."""
+def _score_place(area: AreaBase) -> Row:
+    """Line and page the score was taken from: its summary entry, else its first print."""
     same = [r for r in area.reported_scores if r.value == area.score]
     summary = [r for r in same if r.where == "summary"]
-    return (summary or same)[0].line if same else None
+    place = (summary or same)[0] if same else None
+    return {"line": place.line if place else None, "page": place.page if place else None}
 
 
 def _question_rows(report: ReportBase) -> list[Row]:
     return [{**_identity(report), **_area_columns(area), "question": q.id,
              "question_title": q.title, "achieved": q.achieved, "max": q.max,
-             "percent": q.percent, "line": q.line, "source_file": report.source.file}
+             "percent": q.percent, "line": q.line, "page": q.page,
+             "source_file": report.source.file}
             for area in report.areas for q in area.questions]
 
 
@@ -101,7 +104,7 @@ def _finding_rows(report: ReportBase) -> list[Row]:
     for area in report.areas:
         for kind, items in (("strength", area.strengths), ("improvement", area.improvements)):
             found.extend({**_identity(report), **_area_columns(area), "kind": kind,
-                          "item": index, "text": f.text, "line": f.line,
+                          "item": index, "text": f.text, "line": f.line, "page": f.page,
                           "source_file": report.source.file}
                          for index, f in enumerate(items, start=1))
     return found
@@ -128,7 +131,7 @@ def _history_row(report: ReportBase, history: HistoryRow) -> list[Row]:
             "area": int(number), "area_key": area.key if area else None,
             "area_name": area.name if area else None, "score": score, "max": 100,
             "percent": _percent(score, 100), "total": history.total, "line": history.line,
-            "report_year": report.evaluation.year, "source_file": report.source.file})
+            "page": history.page, "report_year": report.evaluation.year, "source_file": report.source.file})
     return found
 
 
