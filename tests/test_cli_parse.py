@@ -63,6 +63,16 @@ def test_missing_file(tmp_path):
     assert result.stderr == f"error: {missing}: no such file or folder; check the path\n"
 
 
+def test_folder_without_reports(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes.md").write_text("Kommunkompassen", encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(folder), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {folder}: no .txt or .pdf files in this folder\n"
+    assert not (tmp_path / "out").exists()
+
+
 def test_empty_file(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
