@@ -43,8 +43,10 @@ _BULLETS = re.compile(r"\s*[•·▪]\s*")
 STYLES = {"hallsberg-2008": "flow", "lindesberg-2021": "flow", "norsjo-2018": "lines"}
 
 
-def render(text_path: Path, pdf_path: Path, style: str = "flow", header: str = "") -> Path:
-    """Write ``text_path`` typeset in ``style`` ('flow' or 'lines') to ``pdf_path``.
+def render(text_path: Path, pdf_path: Path, style: str = "flow", header: str = "",
+           ruled: bool = True) -> Path:
+    """Write ``text_path`` typeset in ``style`` ('flow' or 'lines') to ``pdf_path``;
+    with ``ruled=False`` the tables are drawn without borders.
 
     The output is byte-for-byte reproducible (reportlab's invariant mode: no dates, no
     random document id), so a PDF made here has the same checksum on every run.
@@ -54,7 +56,7 @@ def render(text_path: Path, pdf_path: Path, style: str = "flow", header: str = "
     if style == "lines":
         _render_lines(lines, pdf_path, header)
     else:
-        _render_flow(lines, pdf_path, header)
+        _render_flow(lines, pdf_path, header, ruled)
     return pdf_path
 
 
@@ -78,7 +80,7 @@ def _furniture(header: str):
 # --- flowing text ---------------------------------------------------------------------
 
 
-def _render_flow(lines: list[str], pdf_path: Path, header: str) -> None:
+def _render_flow(lines: list[str], pdf_path: Path, header: str, ruled: bool) -> None:
     document = SimpleDocTemplate(str(pdf_path), pagesize=A4, leftMargin=MARGIN,
                                  rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
                                  title=header, invariant=1)
@@ -89,7 +91,7 @@ def _render_flow(lines: list[str], pdf_path: Path, header: str) -> None:
             end = index
             while end < len(lines) and "\t" in lines[end]:
                 end += 1
-            story += [_table(lines[index:end], document.width), _gap()]
+            story += [_table(lines[index:end], document.width, ruled), _gap()]
             index = end
             continue
         story += _paragraph(lines[index])
@@ -122,8 +124,8 @@ def _inline(text: str) -> str:
 # --- tables ---------------------------------------------------------------------------
 
 
-def _table(rows: list[str], width: float) -> Table:
-    """Tab-separated rows as a ruled table with wrapping cells.
+def _table(rows: list[str], width: float, ruled: bool = True) -> Table:
+    """Tab-separated rows as a table with wrapping cells, ruled or not.
 
     The font shrinks until every column is as wide as its longest word, so words
     wrap between each other and are never cut, as a word processor lays out a table.
@@ -138,7 +140,7 @@ def _table(rows: list[str], width: float) -> Table:
     data = [[_cell(cell, styles) for cell in row] for row in cells]
     table = Table(data, colWidths=_column_widths(cells, width, size), splitByRow=1)
     table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        *([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else []),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),

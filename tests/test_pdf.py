@@ -103,6 +103,33 @@ def test_findings_are_printed_on_the_page_they_cite(pdfs, parsed, stem):
         assert set(opening) <= words[finding["page"] - 1], finding
 
 
+@pytest.mark.parametrize("stem", ["hallsberg-2008", "lindesberg-2021"])
+def test_tables_without_borders_give_the_same_report(tmp_path, stem):
+    """No ruling to go by: columns come from the gutters, rows from where all pause."""
+    path = pdf_render.render(RAW / f"{stem}.txt", tmp_path / f"{stem}.pdf", ruled=False)
+    with pdfplumber.open(path) as pdf:
+        assert not any(page.find_tables() for page in pdf.pages)
+    golden = json.loads((NORMALIZED / f"{stem}.json").read_text(encoding="utf-8"))
+    assert _content(report_document(parse_file(path))) == _content(golden)
+
+
+def test_body_text_next_to_an_unruled_table_stays_text(tmp_path):
+    path = pdf_render.columns(tmp_path / "mixed.pdf", [
+        ["Kommunkompassen analyserar en kommun utifrån fyra roller och åtta områden."],
+        ["1.1", "Hur informeras medborgarna?", "40"],
+        ["1.2", "Hur främjas engagemang?", "40"],
+        ["Resultatet sammanställs i en rapport med en kvalitativ beskrivning av kommunen."],
+    ], [56, 90, 400])
+    assert read_source(path).lines == [
+        "Kommunkompassen analyserar en kommun utifrån fyra roller och åtta områden.",
+        "",
+        "1.1\tHur informeras medborgarna?\t40",
+        "1.2\tHur främjas engagemang?\t40",
+        "",
+        "Resultatet sammanställs i en rapport med en kvalitativ beskrivning av kommunen.",
+    ]
+
+
 def test_two_column_findings_are_not_interleaved(pdfs):
     """pdfplumber's plain text runs both columns together; the reader keeps them apart."""
     with pdfplumber.open(pdfs["lindesberg-2021"]) as pdf:
@@ -149,8 +176,8 @@ def test_unruled_columns_become_tab_separated(tmp_path):
         ["1.2", "Hur främjas medborgarnas engagemang?", "40", "24", "60%"],
     ], [56, 90, 400, 450, 500])
     assert read_source(path).lines == [
-        "1.1 Hur informeras medborgarna?\t40\t26\t65%",
-        "1.2 Hur främjas medborgarnas engagemang?\t40\t24\t60%",
+        "1.1\tHur informeras medborgarna?\t40\t26\t65%",
+        "1.2\tHur främjas medborgarnas engagemang?\t40\t24\t60%",
     ]
 
 

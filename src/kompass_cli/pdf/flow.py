@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kompass_cli.pdf.lines import PARAGRAPH_LEADING, Joiner
-from kompass_cli.pdf.page import PageContent, TableBlock
+from kompass_cli.pdf.page import PageContent
+from kompass_cli.pdf.table import TableBlock
 
 MAX_BLANKS = 2
 
@@ -59,6 +60,9 @@ def flow(pages: list[PageContent]) -> FlowText:
             if before is not None and before.page == block.page:
                 out.ensure_blanks(_blanks(block.top - before.top, pitch), block.page)
             out.add(block.text, block.page)
+    while out.lines and not out.lines[-1]:
+        out.lines.pop()
+        out.pages.pop()
     return out
 
 

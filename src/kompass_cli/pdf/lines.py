@@ -50,15 +50,21 @@ def clean_word(text: str) -> str:
     return text.translate(_REPLACEMENTS).replace("(cid:127)", "•")
 
 
-def group_lines(words: list[dict], page: int) -> list[TextLine]:
-    """Words (pdfplumber dicts with 'size') grouped into lines, top to bottom."""
+def word_lines(words: list[dict]) -> list[list[dict]]:
+    """Words (pdfplumber dicts with 'size') grouped into lines, top to bottom, each
+    line's words left to right."""
     lines: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
         if lines and abs(word["top"] - lines[-1][0]["top"]) <= 0.4 * word["size"]:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return [_line(sorted(group, key=lambda w: w["x0"]), page) for group in lines]
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def group_lines(words: list[dict], page: int) -> list[TextLine]:
+    """Words grouped into printed lines, top to bottom."""
+    return [_line(line, page) for line in word_lines(words)]
 
 
 def _line(words: list[dict], page: int) -> TextLine:

@@ -1,27 +1,20 @@
-"""One PDF page as free lines and ruled tables, each word placed by its position.
+"""One PDF page as free lines and tables, each word placed by its position.
 
 pdfplumber's ``extract_text`` reads a row of a two-column table line by line across both
 columns, interleaving them. Here the ruled tables are found first (``find_tables``,
 from the drawn cell borders); every word whose centre lies in a cell belongs to that
-cell, and the cell's lines are rejoined into its paragraphs. Words outside tables
-are the page's free text.
+cell, and the cell's lines are rejoined into its paragraphs. Among the other words,
+tables drawn without rules are found from their gutters (``columns``). What is left is
+the page's free text.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
-from kompass_cli.pdf.lines import TextLine, group_lines, paragraphs
-
-
-@dataclass
-class TableBlock:
-    """A ruled table: its top on the page and its rows, cells joined by tabs."""
-
-    page: int
-    top: float
-    rows: list[str]
+from kompass_cli.pdf.columns import unruled_tables
+from kompass_cli.pdf.lines import TextLine, group_lines
+from kompass_cli.pdf.table import TableBlock, cell_text
 
 
 @dataclass
@@ -45,8 +38,9 @@ def read_page(page, number: int) -> PageContent:
         index = _table_of(word, tables)
         (free if index is None else in_tables[index]).append(word)
     blocks = [_table_block(table, inside, number) for table, inside in zip(tables, in_tables)]
+    free, unruled = unruled_tables(free, number)
     return PageContent(number, float(page.width), float(page.height),
-                       group_lines(free, number), blocks)
+                       group_lines(free, number), blocks + unruled)
 
 
 def _centre(word: dict) -> tuple[float, float]:
@@ -76,18 +70,11 @@ def _table_block(table, words: list[dict], number: int) -> TableBlock:
 
 
 def _cell_text(cell, words: list[dict], number: int) -> str:
-    """A cell's paragraphs: plain for one, one <p> block each for several.
-
-    <p> blocks are the markup the text layouts already use for cells holding a list of
-    items, so a parser reads a findings cell the same way from a PDF as from text.
-    """
+    """The text of a ruled cell; its padding is taken as equal on both sides."""
     if cell is None:
         return ""
-    lines = group_lines([word for word in words if _inside(_centre(word), cell)], number)
-    if not lines:
+    inside = [word for word in words if _inside(_centre(word), cell)]
+    if not inside:
         return ""
-    padding = max(0.0, min(line.x0 for line in lines) - cell[0])
-    texts = paragraphs(lines, cell[2] - padding)
-    if len(texts) == 1:
-        return texts[0]
-    return " ".join(f"<p>{html.escape(text, quote=False)}</p>" for text in texts)
+    padding = max(0.0, min(word["x0"] for word in inside) - cell[0])
+    return cell_text(inside, cell[2] - padding, number)
