@@ -104,8 +104,13 @@ class Work:
         return self.ranks[key]
 
     def whole(self, folded: str) -> bool:
-        """Is a stripped word a known word as it stands (not only a compound of parts)?"""
-        return self.lex.known(folded) or bool(self.lex.options(folded))
+        """Is a stripped word a known word as it stands, or one with a noun ending
+        ('lonekriterier' + 'na'), not only a compound of parts?"""
+        if self.lex.known(folded) or self.lex.options(folded):
+            return True
+        return any(folded.endswith(e) and len(folded) - len(e) >= MIN_STEM
+                   and (self.lex.known(folded[:-len(e)]) or self.lex.options(folded[:-len(e)]))
+                   for e in NOUN_ENDINGS)
 
     def restoration(self, token: str):
         """The memoised restoration of a printed word (see ``_restoration``)."""
@@ -325,7 +330,11 @@ def capital_i_for_l(token: str, work: Work) -> str | None:
     """'Ionekriterier' -> 'lonekriterier': a capital I read for a lower-case l."""
     if not re.match(r"I[a-zé]", token):
         return None
-    return _resolving(token, [["l" + token[1:]]], work)
+    # The capital is the suspect letter, so a compound reading does not make the word a
+    # name ('Ione' + 'kriterier'); only a whole known word stands.
+    folded = fold(token.lower())
+    stands = work.rank(folded) is not None and work.whole(folded)
+    return _resolving(token, [["l" + token[1:]]], work, stands=stands)
 
 
 def bracket_for_l(token: str, work: Work) -> str | None:
