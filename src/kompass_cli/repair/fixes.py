@@ -221,11 +221,12 @@ def _resolving(token: str, candidates, work: Work, suspect: bool = False,
     if stands:
         return None
     for group in candidates:
-        ranked = [(work.rank(fold(c.lower()), strict=True), c) for c in dict.fromkeys(group)
-                  if "é" not in c[:-1].lower() or work.lex.known(c.lower())]
-        ranked = [(r, c) for r, c in ranked if r is not None]
+        group = [c for c in dict.fromkeys(group)
+                 if "é" not in c[:-1].lower() or work.lex.known(c.lower())]
         if printed is not None:  # a compound reading gives way only to a whole word
-            ranked = [(r, c) for r, c in ranked if work.whole(fold(c.lower()))]
+            group = [c for c in group if work.whole(fold(c.lower()))]
+        ranked = [(work.rank(fold(c.lower()), strict=True), c) for c in group]
+        ranked = [(r, c) for r, c in ranked if r is not None]
         if ranked:
             best = max(ranked)
             if printed is not None and best[0] - printed < RESTORE_MARGIN:
@@ -319,11 +320,20 @@ def stray_letter(token: str, work: Work) -> str | None:
     between two lower-case letters that is a stray mark. The loosest edit, so the word
     without it must be common (MIN_STRAY_RESULT): 'tradi' is no 'trai', 'avdel' no 'avel'.
     """
+    lex = work.lex
+    folded = fold(token.lower())
+    if lex.known(folded) or lex.options(folded):
+        return None
     candidates = [token[:i] + token[i + 1:] for i in range(1, len(token) - 1)
                   if token[i] in "di" and token[i - 1].islower() and token[i + 1].islower()]
-    common = [c for c in candidates
-              if (work.rank(fold(c.lower()), strict=True) or -10_000) >= MIN_STRAY_RESULT]
+    common = [c for c in candidates if _common_word(lex, fold(c.lower()))]
     return _resolving(token, [common], work) if common else None
+
+
+def _common_word(lex: Lexicon, folded: str) -> bool:
+    """Is a stripped word, as it stands or in a reading, a word of MIN_STRAY_RESULT or more?"""
+    return any(lex.score(w) >= MIN_STRAY_RESULT for w in (folded, *lex.options(folded))
+               if lex.known(w))
 
 
 def capital_i_for_l(token: str, work: Work) -> str | None:
