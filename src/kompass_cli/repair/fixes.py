@@ -29,8 +29,13 @@ MIN_COMPOUND_PART = -740
 NOUN_ENDINGS = ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "ars", "ers",
                 "ors", "nas", "ar", "er", "or", "en", "et", "na", "s", "n")
 MIN_STEM = 4
+# A word an OCR fix gets by leaving a stray letter out must be this common (centibels:
+# once in 100,000 words), since a letter left out anywhere finds some rare word.
+MIN_STRAY_RESULT = -500
 
-TOKEN = re.compile(r"(?:\[(?=[a-z]))?[\w&@]+")
+# A word, with a bracket glued before it where it may stand for l ("[amnas") and a bar
+# or bracket glued before "6" or "I6" ("|6sningar", "[6pande", "|I6nesamtal": lö).
+TOKEN = re.compile(r"(?:\[(?=[a-z])|[|\[](?=[1I]?6))?[\w&@]+")
 _LINK_LIKE = re.compile(r"\S*(?:://|www\.|\.html?|@\w+\.)\S*|\S*/\S*/\S*")
 _MAY_LINK = re.compile(r"[/@]|www\.|\.htm")  # cheap test before _LINK_LIKE
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]\s*)$")
@@ -54,6 +59,16 @@ class Token:
         if before:
             return _SENTENCE_END.search(before) is not None
         return _line_ends_sentence(self.source, self.line)
+
+    @property
+    def fragment(self) -> bool:
+        """Is this a piece of a word broken at a hyphen ('funk-tionerna', 'ter-' / 'tialet')?"""
+        line = self.source[self.line]
+        end = self.start + len(self.text)
+        if line[end:end + 1] == "-" or line[self.start - 1:self.start] == "-":
+            return True
+        previous = self.source[self.line - 1].rstrip() if self.line else ""
+        return not line[:self.start].strip() and previous.endswith("-")
 
 
 @dataclass
@@ -87,6 +102,15 @@ class Work:
         if key not in self.ranks:
             self.ranks[key] = _rank(self.lex, folded, strict)
         return self.ranks[key]
+
+    def whole(self, folded: str) -> bool:
+        """Is a stripped word a known word as it stands, or one with a noun ending
+        ('lonekriterier' + 'na'), not only a compound of parts?"""
+        if self.lex.known(folded) or self.lex.options(folded):
+            return True
+        return any(folded.endswith(e) and len(folded) - len(e) >= MIN_STEM
+                   and (self.lex.known(folded[:-len(e)]) or self.lex.options(folded[:-len(e)]))
+                   for e in NOUN_ENDINGS)
 
     def restoration(self, token: str):
         """The memoised restoration of a printed word (see ``_restoration``)."""
@@ -177,20 +201,37 @@ def _record(lines: list[str], work: Work, fix: str, index: int, column: int, bef
 
 # ---------------------------------------------------------------- token fixes
 
-def _resolving(token: str, candidates, work: Work, suspect: bool = False) -> str | None:
+def _resolving(token: str, candidates, work: Work, suspect: bool = False,
+               stands: bool | None = None) -> str | None:
     """The best-ranked candidate that reads as a known word, if the token itself does not.
 
     Candidates come in groups, fewest edits first; a later group is tried only when no
     candidate of an earlier one reads as a word. A ``suspect`` token (one with a letter
-    Swedish rarely has there) must read as a word strictly, not as any split.
+    Swedish rarely has there) must read as a word strictly, not as any split. A token
+    that is a known word stands (``stands`` may say so instead), and so does a
+    capitalised one that reads as a compound (a name: 'Lindsbergs'); a word in lower case
+    that only reads as a compound of its parts stands unless a candidate is a whole known
+    word at least RESTORE_MARGIN more frequent ('enkdater' is not 'enk' + 'dater' when
+    'enkäter' is a word; 'inlandskommuner' stays).
     """
-    if work.rank(fold(token.lower()), strict=suspect) is not None:
+    folded = fold(token.lower())
+    printed = work.rank(folded, strict=suspect)
+    if stands is None:
+        stands = printed is not None and (work.whole(folded) or token[:1].isupper())
+    if stands:
         return None
     for group in candidates:
-        ranked = [(work.rank(fold(c.lower()), strict=True), c) for c in dict.fromkeys(group)]
+        group = [c for c in dict.fromkeys(group)
+                 if "é" not in c[:-1].lower() or work.lex.known(c.lower())]
+        if printed is not None:  # a compound reading gives way only to a whole word
+            group = [c for c in group if work.whole(fold(c.lower()))]
+        ranked = [(work.rank(fold(c.lower()), strict=True), c) for c in group]
         ranked = [(r, c) for r, c in ranked if r is not None]
         if ranked:
-            return max(ranked)[1]
+            best = max(ranked)
+            if printed is not None and best[0] - printed < RESTORE_MARGIN:
+                return None
+            return best[1]
     return None
 
 
@@ -202,21 +243,29 @@ def _substitutions(token: str, pattern: str, choices, flags=0) -> list[list[str]
     return [single, every]
 
 
-_PAIRS = r"oé|éo|aé|éa|od|d&|&d|da"
+
+
+_PAIRS = r"oé|éo|aé|éa|dé|éd|od|d&|&d|da|id(?=\w)"
 
 
 def two_letters_for_vowel(token: str, work: Work) -> str | None:
-    """'forsoérjning' -> 'forsorjning', 'bemodtande' -> 'bemotande', 'hdamtas' -> 'hamtas'."""
+    """'forsoérjning' -> 'forsorjning', 'bemodtande' -> 'bemotande', 'hdamtas' -> 'hamtas',
+    'Tydliggdér' -> 'Tydliggor', 'tillgidnglighet' -> 'tillganglighet'."""
     if not re.search(_PAIRS, token, re.IGNORECASE) or len(token) < 4:
         return None
     return _resolving(token, _substitutions(token, _PAIRS, "ao", re.IGNORECASE), work)
 
 
 def digit_for_vowel(token: str, work: Work) -> str | None:
-    """'6ver' -> 'over', '16n' -> 'lon', 'I6nerevision' -> 'lonerevision', 'Mal3' -> 'Mala'."""
+    """'6ver' -> 'over', '16n' -> 'lon', 'I6nerevision' -> 'lonerevision', 'Mal3' -> 'Mala'.
+
+    A bar or bracket is an l as much as 1 or I is ('[6pande', '|6sningar'), or a stray
+    mark before one ('|I6nesamtal'); '6é' is one ö read twice ('6éver').
+    """
     if not re.search(r"\d", token) or not re.search(r"[^\W\d]", token):
         return None
-    groups = (_substitutions(token, r"[1I]6", ["lo"]) + _substitutions(token, r"6", "o")
+    groups = (_substitutions(token, r"[|\[]?[1I]6|[|\[]6", ["lo"]) + _substitutions(token, "6é", "o")
+              + _substitutions(token, r"6", "o")
               + _substitutions(token, r"4(?=[a-z])", "a") + _substitutions(token, r"(?<=[a-z])3$", "a"))
     return _resolving(token, [[c for c in g if not re.search(r"\d", c)] for g in groups], work)
 
@@ -229,15 +278,20 @@ def symbol_for_vowel(token: str, work: Work) -> str | None:
 
 
 def acute_e_for_vowel(token: str, work: Work) -> str | None:
-    """'férbattring' -> 'forbattring', 'kéllor' -> 'kallor'; 'Café' is a word and stays.
+    """'férbattring' -> 'forbattring', 'rér' -> 'ror', 'Béttre' -> 'Battre'; 'Café' stays.
 
     Swedish has é in a few loanwords, nearly always last ('idé', 'armé'); inside an
     unknown word it is a misread vowel even when the word splits into short parts
     ('férbattringsomraden' is not 'fer' + 'batt' + 'rings' + 'områden').
     """
-    if "é" not in token.lower():
+    lower = token.lower()
+    if "é" not in lower:
         return None
-    return _resolving(token, _substitutions(token, "é", "oa", re.IGNORECASE), work, suspect=True)
+    # é inside a word: the word stands only as itself ('idéer', 'Alléhallens'), not by
+    # its e-reading ('rér' is not the rare 'rer' when 'rör' is common; 'Béttre').
+    stands = work.lex.known(lower) if "é" in lower[:-1] else None
+    return _resolving(token, _substitutions(token, "é", "oa", re.IGNORECASE), work,
+                      suspect=True, stands=stands)
 
 
 _SHORT = {"dn": "an", "ir": "ar", "dr": "ar", "Dn": "An", "Ir": "Ar"}
@@ -261,11 +315,36 @@ def letter_i_for_a(token: str, work: Work) -> str | None:
     return _resolving(token, _substitutions(token, r"i(?=\w)", "a"), work)
 
 
+def stray_letter(token: str, work: Work) -> str | None:
+    """'kommundovergripande' -> 'kommunovergripande', 'framijas' -> 'framjas': a d or i
+    between two lower-case letters that is a stray mark. The loosest edit, so the word
+    without it must be common (MIN_STRAY_RESULT): 'tradi' is no 'trai', 'avdel' no 'avel'.
+    """
+    lex = work.lex
+    folded = fold(token.lower())
+    if lex.known(folded) or lex.options(folded):
+        return None
+    candidates = [token[:i] + token[i + 1:] for i in range(1, len(token) - 1)
+                  if token[i] in "di" and token[i - 1].islower() and token[i + 1].islower()]
+    common = [c for c in candidates if _common_word(lex, fold(c.lower()))]
+    return _resolving(token, [common], work) if common else None
+
+
+def _common_word(lex: Lexicon, folded: str) -> bool:
+    """Is a stripped word, as it stands or in a reading, a word of MIN_STRAY_RESULT or more?"""
+    return any(lex.score(w) >= MIN_STRAY_RESULT for w in (folded, *lex.options(folded))
+               if lex.known(w))
+
+
 def capital_i_for_l(token: str, work: Work) -> str | None:
     """'Ionekriterier' -> 'lonekriterier': a capital I read for a lower-case l."""
     if not re.match(r"I[a-zé]", token):
         return None
-    return _resolving(token, [["l" + token[1:]]], work)
+    # The capital is the suspect letter, so a compound reading does not make the word a
+    # name ('Ione' + 'kriterier'); only a whole known word stands.
+    folded = fold(token.lower())
+    stands = work.rank(folded) is not None and work.whole(folded)
+    return _resolving(token, [["l" + token[1:]]], work, stands=stands)
 
 
 def bracket_for_l(token: str, work: Work) -> str | None:
@@ -376,6 +455,7 @@ TOKEN_FIXES: dict[str, TokenFix] = {
     "letter_d_for_vowel": letter_d_for_vowel,
     "letter_i_for_a": letter_i_for_a,
     "two_letters_for_vowel": two_letters_for_vowel,
+    "stray_letter": stray_letter,
     "capital_i_for_l": capital_i_for_l,
     "bracket_for_l": bracket_for_l,
 }
@@ -401,9 +481,22 @@ def apply_fixes(text: str, lex: Lexicon, disabled: frozenset[str] = frozenset())
         plan = plans.get(token.text)
         if plan is None:
             plan = plans[token.text] = _plan(token.text, work, token_fixes, restore)
+        if plan and plan[0][0] == "stray_letter" and token.fragment:
+            plan = _fragment_plan(token.text, work, token_fixes, restore)
         if plan:
             _fix_token(lines, work, tokens, index, plan, shift)
     return "\n".join(lines), work.steps
+
+
+def _fragment_plan(text: str, work: Work, token_fixes, restore: bool):
+    """The plan of a piece of a word broken at a hyphen ('tialet' of 'ter-tialet'): no
+    stray letter is left out of it, since the piece is no word to begin with."""
+    plans = work.lex.memo.setdefault("fragment_plans", {})
+    key = (text, tuple(n for n, _ in token_fixes), restore)
+    if key not in plans:
+        plans[key] = _plan(text, work, tuple(f for f in token_fixes if f[0] != "stray_letter"),
+                           restore)
+    return plans[key]
 
 
 def _plan(text: str, work: Work, token_fixes, restore: bool) -> tuple[tuple[str, object], ...]:
