@@ -25,7 +25,7 @@ from kompass_cli.pipeline import parse_file
 from kompass_cli.sources import read_source
 from kompass_cli.writer import report_document
 from tests import pdf_render
-from tests.conftest import NORMALIZED, RAW
+from tests.conftest import FIXTURES, NORMALIZED, RAW
 
 runner = CliRunner()
 _LINE_REFERENCE = re.compile(r"\bline \d+(?: on page \d+)?")
@@ -228,6 +228,15 @@ def test_page_limit_is_checked_before_parsing(pdfs, tmp_path):
     assert code == 2
     assert stderr == (f"error: {path}: has 22 pages, over the limit of 5; raise it with "
                       f"--max-pages if the file is genuine\n")
+
+
+def test_a_pdf_that_is_not_a_report_is_refused(tmp_path):
+    source = FIXTURES / "not_reports" / "norberg-newsletter-2018.txt"
+    path = pdf_render.render(source, tmp_path / "newsletter.pdf", header="Norberg")
+    code, stderr = _refusal(path, "--out", str(tmp_path / "out"))
+    assert (code, stderr) == (2, f"error: {path}: not a Kommunkompassen report: the text "
+                                 f"never names Kommunkompassen\n")
+    assert not (tmp_path / "out").exists()
 
 
 def test_pdf_under_a_text_name_is_read_as_pdf(pdfs, tmp_path):
