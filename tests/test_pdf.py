@@ -130,6 +130,17 @@ def test_body_text_next_to_an_unruled_table_stays_text(tmp_path):
     ]
 
 
+def test_pdf_output_validates_and_diffs_equal_to_the_text_output(pdfs, tmp_path):
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["parse", str(pdfs["lindesberg-2021"]), "--out", str(out),
+                               "-q"]).exit_code == 0
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.output
+    compared = runner.invoke(app, ["diff", str(NORMALIZED / "lindesberg-2021.json"),
+                                   str(out / "lindesberg-2021.json")])
+    assert (compared.exit_code, compared.stdout) == (0, "0 differences\n")
+
+
 def test_two_column_findings_are_not_interleaved(pdfs):
     """pdfplumber's plain text runs both columns together; the reader keeps them apart."""
     with pdfplumber.open(pdfs["lindesberg-2021"]) as pdf:
