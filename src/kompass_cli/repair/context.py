@@ -187,6 +187,15 @@ def varden(around: Around) -> str | None:
     return "vården"
 
 
+def fora(around: Around) -> str | None:
+    """'fora', plural of 'forum', after a plural determiner ('flera fora') or before a
+    finite verb ('Fora finns för chefer'), where an infinitive cannot stand; else the
+    verb 'föra' ('att föra dialog')."""
+    if around.before in _PLURAL_DETERMINERS or around.after in _FINITE_AFTER_HAR:
+        return "fora"
+    return "föra"
+
+
 # 'i viss mån', 'i hög mån', 'i den mån': a degree word between 'i' and 'mån'.
 _MAN_DEGREE = {"viss", "hog", "stor", "ringa", "nagon", "samma", "mindre", "storre", "den",
                "vilken", "full", "hogre", "lika"}
@@ -286,6 +295,7 @@ RULES: dict[str, Callable[[Around], str | None]] = {
     "satt": satt,
     "nar": nar,
     "anda": anda,
+    "fora": fora,
 }
 
 

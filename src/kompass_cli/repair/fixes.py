@@ -294,6 +294,7 @@ def acute_e_for_vowel(token: str, work: Work) -> str | None:
                       suspect=True, stands=stands)
 
 
+_D_PAIRS = r"dé|éd|od|d&|da"
 _SHORT = {"dn": "an", "ir": "ar", "dr": "ar", "Dn": "An", "Ir": "Ar"}
 
 
@@ -303,7 +304,13 @@ def letter_d_for_vowel(token: str, work: Work) -> str | None:
         return _SHORT[token]
     if "d" not in token or len(token) < 4:
         return None
-    return _resolving(token, _substitutions(token, "d", "ao"), work)
+    groups = _substitutions(token, "d", "ao")
+    # A d beside a vowel may be half of that vowel read as two glyphs; both readings
+    # compete, and when the pair reading wins, two_letters_for_vowel makes it: 'daven'
+    # is 'även' ('da' for ä), not the rare 'oäven' (d for o).
+    pairs = _substitutions(token, _D_PAIRS, "ao", re.IGNORECASE)[0]
+    found = _resolving(token, [groups[0] + pairs, groups[1]], work)
+    return None if found in pairs else found
 
 
 def letter_i_for_a(token: str, work: Work) -> str | None:
@@ -363,6 +370,25 @@ def restore_diacritics(token: str, work: Work, around: Callable[[], Around]) -> 
     if choice is _CONTEXT:
         choice = rule_for(token.lower())(around())
     return _restored(token, choice)
+
+
+# Function words that begin with å, ä or ö. Printed with a capital A or O in mid-sentence
+# ('Se Over rekryteringspolicyns') the capital is a misread lower-case letter: a
+# preposition, adverb or copula is never a name, so the restored word is lower-cased.
+LOWER_FUNCTION_WORDS = frozenset({"över", "även", "ännu", "ändå", "åt", "är", "än", "åter"})
+_MID_SENTENCE = object()
+
+
+def capital_for_lower_vowel(token: Token) -> str | None:
+    """'Över' -> 'över' in mid-sentence (see LOWER_FUNCTION_WORDS): right after a word or
+    a comma on the same line. A word first on its line may follow a heading that has no
+    full stop, and one after a bar or a quote may open a table cell or a title, so
+    they keep their capital."""
+    before = token.source[token.line][:token.start].rstrip()
+    if token.text.lower() not in LOWER_FUNCTION_WORDS or not before or \
+            not (before[-1].isalpha() or before[-1] == ","):
+        return None
+    return token.text.lower()
 
 
 def _restored(token: str, choice) -> str | None:
@@ -460,7 +486,8 @@ TOKEN_FIXES: dict[str, TokenFix] = {
     "bracket_for_l": bracket_for_l,
 }
 FIXES: dict[str, Callable] = {**LINE_FIXES, **TOKEN_FIXES,
-                              "restore_diacritics": restore_diacritics}
+                              "restore_diacritics": restore_diacritics,
+                              "capital_for_lower_vowel": capital_for_lower_vowel}
 
 _SUSPECT = re.compile(r"[\d&@é\[]|d|i|^I", re.IGNORECASE)
 
@@ -475,34 +502,47 @@ def apply_fixes(text: str, lex: Lexicon, disabled: frozenset[str] = frozenset())
     tokens = _tokens(lines)
     token_fixes = tuple((n, f) for n, f in TOKEN_FIXES.items() if n not in disabled)
     restore = "restore_diacritics" not in disabled
-    plans = work.plans.setdefault((tuple(n for n, _ in token_fixes), restore), {})
+    lower = restore and "capital_for_lower_vowel" not in disabled
+    plans = work.plans.setdefault((tuple(n for n, _ in token_fixes), restore, lower), {})
     shift: dict[int, int] = {}
     for index, token in enumerate(tokens):
         plan = plans.get(token.text)
         if plan is None:
-            plan = plans[token.text] = _plan(token.text, work, token_fixes, restore)
+            plan = plans[token.text] = _plan(token.text, work, token_fixes, restore, lower)
         if plan and plan[0][0] == "stray_letter" and token.fragment:
-            plan = _fragment_plan(token.text, work, token_fixes, restore)
+            plan = _fragment_plan(token.text, work, token_fixes, restore, lower)
         if plan:
             _fix_token(lines, work, tokens, index, plan, shift)
     return "\n".join(lines), work.steps
 
 
-def _fragment_plan(text: str, work: Work, token_fixes, restore: bool):
+def _fragment_plan(text: str, work: Work, token_fixes, restore: bool, lower: bool):
     """The plan of a piece of a word broken at a hyphen ('tialet' of 'ter-tialet'): no
     stray letter is left out of it, since the piece is no word to begin with."""
     plans = work.lex.memo.setdefault("fragment_plans", {})
-    key = (text, tuple(n for n, _ in token_fixes), restore)
+    key = (text, tuple(n for n, _ in token_fixes), restore, lower)
     if key not in plans:
         plans[key] = _plan(text, work, tuple(f for f in token_fixes if f[0] != "stray_letter"),
-                           restore)
+                           restore, lower)
     return plans[key]
 
 
-def _plan(text: str, work: Work, token_fixes, restore: bool) -> tuple[tuple[str, object], ...]:
+def _plan(text: str, work: Work, token_fixes, restore: bool,
+          lower: bool = False) -> tuple[tuple[str, object], ...]:
     """What happens to a printed word whatever its neighbours, memoised per word: the
     fixes that change it, in order, each with its result; a minimal pair's restoration
-    is _CONTEXT, for the context rules to decide at each occurrence."""
+    is _CONTEXT, for the context rules to decide at each occurrence, and a capital A or
+    O that may be a misread lower-case letter is _MID_SENTENCE (see
+    ``capital_for_lower_vowel``)."""
+    plan = _token_plan(text, work, token_fixes, restore)
+    if lower and plan and plan[-1][0] == "restore_diacritics" and text[:1] in "AO" and \
+            text[1:].islower() and (plan[-1][1] is _CONTEXT or
+                                    plan[-1][1].lower() in LOWER_FUNCTION_WORDS):
+        plan += (("capital_for_lower_vowel", _MID_SENTENCE),)
+    return plan
+
+
+def _token_plan(text: str, work: Work, token_fixes, restore: bool):
     changes: list[tuple[str, object]] = []
     if _SUSPECT.search(text) and not text.isupper():
         for name, fix in token_fixes:
@@ -525,6 +565,10 @@ def _fix_token(lines, work, tokens, index, plan, shift) -> None:
     for name, new in plan:
         if new is _CONTEXT:
             new = restore_diacritics(text, work, lambda: _around(tokens, index, token))
+            if new is None:
+                continue
+        elif new is _MID_SENTENCE:
+            new = capital_for_lower_vowel(Token(token.line, token.start, text, token.source))
             if new is None:
                 continue
         _change(lines, work, name, token.line, column, text, new, shift)

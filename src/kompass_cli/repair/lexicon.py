@@ -39,6 +39,14 @@ SPLIT_PENALTY = 60
 # 'service' + 'anda' (spirit), not + 'ändå' (still).
 NOT_HEADS = frozenset({"ändå", "också", "även", "där", "här", "när", "så", "på", "för", "än",
                        "ännu", "något", "många", "bättre", "måste", "sånt"})
+# Pronouns, determiners and conjunctions never make the first part of a compound:
+# 'natutbildningar' is 'nät' + 'utbildningar', not the more frequent 'nåt' (something).
+NOT_MODIFIERS = frozenset({"nåt", "nån", "nånting", "något", "någon", "några", "våra",
+                           "vårt", "vad", "vem", "vilken", "vilket", "vilka", "vars", "dess",
+                           "deras", "hans", "hennes", "och", "eller", "samt", "att", "som",
+                           "ändå", "också", "även", "det", "den", "denna", "detta", "dessa",
+                           "mitt", "mina", "sitt", "sina", "ditt", "dina", "ingen", "inget",
+                           "inga", "hon", "han", "jag", "dig", "mig", "sig", "oss"})
 # Heads that are short or rare as words but make compounds freely in administrative
 # Swedish, as stripped forms: 'förvaltningsvis', 'samverkansråd', 'inriktningsmål',
 # 'funktionsmässiga'. They may be shorter than MIN_HEAD and rarer than MIN_WORD_SCORE.
@@ -111,8 +119,10 @@ class Lexicon:
 
 
 def _best_part(lex: Lexicon, folded: str) -> tuple[str, int] | None:
-    """The best real word for one stripped part, with its score."""
-    candidates = [w for w in (folded, *lex.options(folded)) if w in lex.scores]
+    """The best real word for one stripped part of a compound's modifier, with its score
+    (never a pronoun or function word, NOT_MODIFIERS)."""
+    candidates = [w for w in (folded, *lex.options(folded)) if w in lex.scores
+                  and w not in NOT_MODIFIERS]
     if not candidates:
         return None
     word = max(candidates, key=lex.scores.__getitem__)
