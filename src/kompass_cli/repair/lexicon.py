@@ -121,8 +121,14 @@ class Lexicon:
 def _best_part(lex: Lexicon, folded: str) -> tuple[str, int] | None:
     """The best real word for one stripped part of a compound's modifier, with its score
     (never a pronoun or function word, NOT_MODIFIERS)."""
+    return _best_reading(lex, folded, NOT_MODIFIERS)
+
+
+def _best_reading(lex: Lexicon, folded: str, excluded: frozenset[str],
+                  ) -> tuple[str, int] | None:
+    """The most frequent known reading of a stripped part that is not ``excluded``."""
     candidates = [w for w in (folded, *lex.options(folded)) if w in lex.scores
-                  and w not in NOT_MODIFIERS]
+                  and w not in excluded]
     if not candidates:
         return None
     word = max(candidates, key=lex.scores.__getitem__)
@@ -154,12 +160,7 @@ def _stem_part(lex: Lexicon, folded: str) -> tuple[str, int] | None:
 
 def _head(lex: Lexicon, folded: str) -> tuple[str, int] | None:
     """The best reading of a compound's final part that can be a head at all."""
-    candidates = [w for w in (folded, *lex.options(folded)) if w in lex.scores
-                  and w not in NOT_HEADS]
-    if not candidates:
-        return None
-    word = max(candidates, key=lex.scores.__getitem__)
-    return word, lex.scores[word]
+    return _best_reading(lex, folded, NOT_HEADS)
 
 
 def _split(lex: Lexicon, folded: str) -> tuple[str, ...] | None:
