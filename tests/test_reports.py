@@ -103,3 +103,16 @@ def test_norsjo_history():
 def test_question_counts_match_the_catalogues():
     counts = {name: sum(len(a.questions) for a in parse_file(RAW / name).areas) for name in FACTS}
     assert counts == {"hallsberg-2008.txt": 37, "norsjo-2018.txt": 45, "lindesberg-2021.txt": 35}
+
+
+def test_questions_whose_table_is_missing_are_flagged(tmp_path):
+    """Cut the closing score table: the questions are still listed, each one flagged."""
+    lines = (RAW / "hallsberg-2008.txt").read_text(encoding="utf-8").splitlines()
+    end = next(i for i, line in enumerate(lines) if line.startswith("Kommunkompassen - Resultat"))
+    path = tmp_path / "hallsberg-2008.txt"
+    path.write_text("\n".join(lines[:end]) + "\n", encoding="utf-8")
+    report = parse_file(path)
+    flagged = [d for d in report.diagnostics if d.code == "question-score-missing"]
+    listed = [q for area in report.areas for q in area.questions]
+    assert len(flagged) == len(listed) > 30
+    assert flagged[0].message == "Question 1.1: achieved score and maximum not found."

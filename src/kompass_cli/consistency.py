@@ -67,10 +67,21 @@ def question_range(question: RawQuestion) -> Range | None:
 
 
 def _question_checks(area: RawArea, instrument: Instrument) -> list[d.Diagnostic]:
-    found = [diag for q in area.questions for diag in _percent_check(q)]
+    found = [diag for q in area.questions for diag in _unscored(q, area.number)]
+    found += [diag for q in area.questions for diag in _percent_check(q)]
     found += _max_checks(area, instrument)
     found += _sum_check(area)
     return found
+
+
+def _unscored(question: RawQuestion, area: int) -> list[d.Diagnostic]:
+    """A question printed without its achieved score or maximum: its row was not read."""
+    missing = [name for name, value in (("achieved score", question.achieved),
+                                        ("maximum", question.max)) if value is None]
+    if not missing:
+        return []
+    return [d.make("question-score-missing", line=question.line, area=area,
+                   question=question.id, missing=" and ".join(missing))]
 
 
 def _percent_check(question: RawQuestion) -> list[d.Diagnostic]:

@@ -82,6 +82,11 @@ CATALOGUE: dict[str, Code] = {
         "Question {question}: max {max} is printed, the instrument version {version} "
         "has {expected}.",
         "The printed maximum of a question differs from the instrument catalogue."),
+    "question-score-missing": Code(
+        "warning", "Question without its scores",
+        "Question {question}: {missing} not found.",
+        "The report lists the question, but no table row gives its achieved score or "
+        "maximum, so its scores cannot be checked or used."),
     "question-unknown": Code(
         "warning", "Question not in the instrument",
         "Question {question} is not part of instrument version {version}.",
