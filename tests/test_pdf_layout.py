@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from kompass_cli.pdf.furniture import drop_furniture
-from kompass_cli.pdf.lines import TextLine, clean_word, continues, group_lines, paragraphs
+from kompass_cli.pdf.lines import (
+    TextLine,
+    clean_word,
+    continues,
+    group_lines,
+    paragraphs,
+)
 from kompass_cli.pdf.page import PageContent
 
 
