@@ -250,6 +250,17 @@ def test_a_pdf_that_is_not_a_report_is_refused(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_page_limit_holds_when_the_page_count_lies(pdfs, tmp_path):
+    data = pdfs["hallsberg-2008"].read_bytes()
+    assert data.count(b"/Count 22") == 1
+    path = tmp_path / "lying.pdf"
+    path.write_bytes(data.replace(b"/Count 22", b"/Count 2 "))  # same length: offsets hold
+    code, stderr = _refusal(path, "--out", "-", "--max-pages", "5")
+    assert (code, stderr) == (2, f"error: {path}: has more pages than it declares, over the "
+                                 f"limit of 5; raise it with --max-pages if the file is "
+                                 f"genuine\n")
+
+
 def test_pdf_under_a_text_name_is_read_as_pdf(pdfs, tmp_path):
     path = tmp_path / "report.txt"
     shutil.copy(pdfs["lindesberg-2021"], path)

@@ -39,10 +39,8 @@ def read_pdf(data: bytes, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> Pdf
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             count = _page_count(pdf)
             if count > max_pages:
-                raise KompassError(f"has {count:,} pages, over the limit of {max_pages:,}; "
-                                   f"raise it with --max-pages if the file is genuine",
-                                   str(path))
-            return _read_pages(pdf, count, path)
+                raise _too_long(path, max_pages, count)
+            return _read_pages(pdf, count, path, max_pages)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise _encrypted(path) from None
     except KompassError:
@@ -54,13 +52,16 @@ def read_pdf(data: bytes, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> Pdf
                            f"{_short(error)})", str(path)) from None
 
 
-def _read_pages(pdf, count: int, path: Path) -> PdfText:
+def _read_pages(pdf, count: int, path: Path, max_pages: int) -> PdfText:
+    """Every page read and released in turn; the limit holds even if /Count lied."""
     from kompass_cli.pdf.flow import flow
     from kompass_cli.pdf.furniture import drop_furniture
     from kompass_cli.pdf.page import read_page
 
     contents = []
     for number, page in enumerate(pdf.pages, start=1):
+        if number > max_pages:
+            raise _too_long(path, max_pages)
         contents.append(read_page(page, number))
         page.close()
     if not any(content.lines or content.tables for content in contents):
@@ -78,6 +79,13 @@ def _page_count(pdf) -> int:
     tree = resolve1(pdf.doc.catalog.get("Pages"))
     count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
     return count if isinstance(count, int) else len(pdf.pages)
+
+
+def _too_long(path: Path, max_pages: int, count: int | None = None) -> KompassError:
+    """Over the page limit: by the declared count, or found while reading (a false count)."""
+    pages = f"{count:,} pages" if count is not None else "more pages than it declares"
+    return KompassError(f"has {pages}, over the limit of {max_pages:,}; raise it with "
+                        f"--max-pages if the file is genuine", str(path))
 
 
 def _encrypted(path: Path) -> KompassError:
