@@ -70,6 +70,19 @@ class Token:
         previous = self.source[self.line - 1].rstrip() if self.line else ""
         return not line[:self.start].strip() and previous.endswith("-")
 
+    @property
+    def broken(self) -> bool:
+        """Is this a piece of a word broken at a line's end ('imple-' / 'mentera'), not
+        the modifier of a suspended compound ('över- eller', 'medborgar-' / 'och') nor a
+        part of a hyphenated compound ('webb-sändningar')?"""
+        line = self.source[self.line]
+        if line[self.start + len(self.text):].rstrip() == "-":
+            following = self.source[self.line + 1] if self.line + 1 < len(self.source) else ""
+            match = _CONTINUATION.match(following)
+            return bool(match) and match.group(2) not in _SUSPENDED
+        previous = self.source[self.line - 1].rstrip() if self.line else ""
+        return not line[:self.start].strip() and previous.endswith("-")
+
 
 @dataclass
 class Work:
@@ -81,6 +94,8 @@ class Work:
 
     lex: Lexicon
     steps: list[Step] = field(default_factory=list)
+    # The enabled token fixes, for the line fixes that ask what they would make of a word.
+    token_fixes: tuple = ()
     ranks: dict[tuple[str, bool], int | None] = field(init=False)
     restored: dict[tuple[str, bool], object] = field(init=False)
     plans: dict[tuple, dict[str, tuple]] = field(init=False)
@@ -154,26 +169,96 @@ def _part_score(lex: Lexicon, part: str) -> int:
 # ---------------------------------------------------------------- line fixes
 
 _HYPHENATED = re.compile(r"(?<![\w/.-])([A-Za-zåäöÅÄÖé]*[a-zåäöé])-[ \t]*$")
+# A word broken at a hyphen inside a line, with more text after it: where that text is
+# no conjunction of a suspended compound ('medborgar- och'), the line holds two columns
+# (or a title and its scores) and the break ends the left one ('le- underskott ska').
+_BROKEN_INSIDE = re.compile(r"(?<![\w/.-])([A-Za-zåäöÅÄÖé]*[a-zåäöé])-[ \t]+(?=([^\s&/+,]\S*))")
 _CONTINUATION = re.compile(r"^([ \t]*)([a-zåäöé]+)(\S*)[ \t]*")
 _SUSPENDED = {"och", "eller", "samt", "respektive", "som", "till", "resp", "men"}
+# A bar or a second bullet after a word: the line holds two columns side by side. A bar
+# after a sentence end is a misread capital I ('fall. | Norsjös'), one after a number
+# marks a question ('6.2 | Tillvaratas'); neither is a column.
+_COLUMN_MARK = re.compile(r"[^\W\d_][,;”\"’)-]?[ \t]+[|=•][ \t]|[^\W\d_][.!?:][ \t]+[=•][ \t]")
 
 
 def rejoin_hyphenation(lines: list[str], work: Work) -> None:
-    """'Kommun-' + 'kompassen ...' -> 'Kommunkompassen' + '...': only when the joined word is known.
+    """'Kommun-' + 'kompassen ...' -> 'Kommunkompassen' + '...': only when the joined word
+    reads as a word (see ``_joinable``).
 
     The joined word moves onto the first line; the continuation line keeps its
     remainder, so the line count never changes. 'medborgar- och' is left alone.
+
+    On a line of two columns the next line's first word continues the left column, so
+    it joins the word broken inside the line ('ledar- | = Eventuellt ...' + 'skap, ...'),
+    never the one at the line's end, which belongs to the right column. A line-end break
+    next to a line marked as two columns (a bar or a second bullet) is left alone.
     """
     for i in range(len(lines) - 1):
-        head, tail = _HYPHENATED.search(lines[i]), _CONTINUATION.match(lines[i + 1])
-        if not head or not tail or tail.group(2) in _SUSPENDED or tail.group(1):
+        tail = _CONTINUATION.match(lines[i + 1])
+        if not tail or tail.group(2) in _SUSPENDED or tail.group(1):
             continue
-        joined = head.group(1) + tail.group(2)
-        if work.rank(fold(joined.lower())) is None:
+        inside = next((m for m in _BROKEN_INSIDE.finditer(lines[i])
+                       if m.group(2).lower() not in _SUSPENDED), None)
+        if inside:
+            head, before = inside, inside.group(1) + "-"
+        else:
+            head = _HYPHENATED.search(lines[i])
+            if not head or _COLUMN_MARK.search(lines[i]) or _COLUMN_MARK.search(lines[i + 1]):
+                continue
+            before = head.group(0)
+        if not _joinable(head.group(1), tail.group(2), work):
             continue
-        _record(lines, work, "rejoin_hyphenation", i, head.start(), head.group(0),
-                joined + tail.group(3))
+        _record(lines, work, "rejoin_hyphenation", i, head.start(), before,
+                head.group(1) + tail.group(2) + tail.group(3))
         _record(lines, work, "rejoin_hyphenation", i + 1, 0, tail.group(0), "")
+
+
+def _joinable(first: str, second: str, work: Work) -> bool:
+    """Do two pieces of a word broken at a hyphen read as one word?
+
+    As printed, a known word or one with a noun ending ('mät-' + 'ningars'); else the
+    OCR fixes that run on every word must make a known word of it ('kdans-' + 'liga' ->
+    'kansliga', 'be-' + 'maérkelse' -> 'bemarkelse'), changing only a piece that is no
+    word alone (``_damaged``): a piece that reads as words ('in-' + 'synstid': 'syns' +
+    'tid') is not taken for damaged just because the joined word is unknown, which
+    would make 'insynstad' of 'insynstid'.
+    The token fixes then repair the joined word, each by its own step.
+    """
+    joined = first + second
+    folded = fold(joined.lower())
+    if work.rank(folded) is not None or work.whole(folded):
+        return True
+    plan = _token_plan(joined, work, work.token_fixes, False)
+    if not plan:
+        return False
+    fixed = plan[-1][1]
+    if work.rank(fold(fixed.lower()), strict=True) is None:
+        return False
+    start = 0
+    while start < min(len(joined), len(fixed)) and joined[start] == fixed[start]:
+        start += 1
+    end = 0
+    while end < min(len(joined), len(fixed)) - start and joined[-1 - end] == fixed[-1 - end]:
+        end += 1
+    touched = [piece for piece, lo, hi in ((first, 0, len(first)),
+                                           (second, len(first), len(joined)))
+               if start < hi and len(joined) - end > lo]
+    return all(_damaged(piece, work) for piece in touched)
+
+
+def _damaged(piece: str, work: Work) -> bool:
+    """Is a piece of a broken word damaged: an é inside that no word has, or no reading at
+    all, not even as two common words of three letters or more? A piece is often the
+    end of a word, so a short head counts here ('synstid' reads 'syns' + 'tid')."""
+    lower = piece.lower()
+    if "é" in lower:
+        return not work.lex.known(lower)
+    folded = fold(lower)
+    if work.rank(folded) is not None:
+        return False
+    return not any(_part_score(work.lex, folded[:cut]) >= MIN_COMPOUND_PART and
+                   _part_score(work.lex, folded[cut:]) >= MIN_COMPOUND_PART
+                   for cut in range(3, len(folded) - 2))
 
 
 _PIPE = re.compile(r"(?:^|(?<=[.!?:] ))\|(?= [A-Za-zÅÄÖåäö])")
@@ -494,13 +579,13 @@ _SUSPECT = re.compile(r"[\d&@é\[]|d|i|^I", re.IGNORECASE)
 
 def apply_fixes(text: str, lex: Lexicon, disabled: frozenset[str] = frozenset()) -> tuple[str, list[Step]]:
     """Run every enabled fix in registry order; the line count never changes."""
-    work = Work(lex)
+    token_fixes = tuple((n, f) for n, f in TOKEN_FIXES.items() if n not in disabled)
+    work = Work(lex, token_fixes=token_fixes)
     lines = text.split("\n")
     for name, fix in LINE_FIXES.items():
         if name not in disabled:
             fix(lines, work)
     tokens = _tokens(lines)
-    token_fixes = tuple((n, f) for n, f in TOKEN_FIXES.items() if n not in disabled)
     restore = "restore_diacritics" not in disabled
     lower = restore and "capital_for_lower_vowel" not in disabled
     plans = work.plans.setdefault((tuple(n for n, _ in token_fixes), restore, lower), {})
@@ -509,21 +594,38 @@ def apply_fixes(text: str, lex: Lexicon, disabled: frozenset[str] = frozenset())
         plan = plans.get(token.text)
         if plan is None:
             plan = plans[token.text] = _plan(token.text, work, token_fixes, restore, lower)
-        if plan and plan[0][0] == "stray_letter" and token.fragment:
-            plan = _fragment_plan(token.text, work, token_fixes, restore, lower)
+        if plan and any(name in LETTER_FIXES for name, _ in plan):
+            left_out = LETTER_FIXES if token.broken else \
+                STRAY if token.fragment and any(n == "stray_letter" for n, _ in plan) else None
+            if left_out:
+                plan = _fragment_plan(token.text, work, token_fixes, restore, lower, left_out)
         if plan:
             _fix_token(lines, work, tokens, index, plan, shift)
     return "\n".join(lines), work.steps
 
 
-def _fragment_plan(text: str, work: Work, token_fixes, restore: bool, lower: bool):
-    """The plan of a piece of a word broken at a hyphen ('tialet' of 'ter-tialet'): no
-    stray letter is left out of it, since the piece is no word to begin with."""
+# Fixes that read an ordinary letter as another (d or i for a vowel, a stray d or i, I
+# for l, a letter pair for one vowel): their only evidence is that the word as printed is
+# no word, which a piece of a word broken at a line's end never is. A digit, symbol,
+# bracket or é inside is evidence of its own, so those fixes still run on such a piece,
+# and so does a letter pair with an é in it ('forsoér-').
+LETTER_FIXES = frozenset({"letter_d_for_vowel", "letter_i_for_a", "two_letters_for_vowel",
+                          "stray_letter", "capital_i_for_l"})
+STRAY = frozenset({"stray_letter"})
+
+
+def _fragment_plan(text: str, work: Work, token_fixes, restore: bool, lower: bool,
+                   left_out: frozenset[str]):
+    """The plan of a piece of a word without the fixes ``left_out``: no stray letter is
+    left out of any piece of a hyphenated word ('tialet' of 'ter-tialet', 'funk-tionerna'),
+    and no letter fix reads a piece broken at a line's end ('imple-' of 'implementera'
+    is no 'ample'; see LETTER_FIXES)."""
     plans = work.lex.memo.setdefault("fragment_plans", {})
-    key = (text, tuple(n for n, _ in token_fixes), restore, lower)
+    key = (text, tuple(n for n, _ in token_fixes), restore, lower, left_out)
     if key not in plans:
-        plans[key] = _plan(text, work, tuple(f for f in token_fixes if f[0] != "stray_letter"),
-                           restore, lower)
+        keep = tuple(f for f in token_fixes if f[0] not in left_out or
+                     (f[0] == "two_letters_for_vowel" and "é" in text.lower()))
+        plans[key] = _plan(text, work, keep, restore, lower)
     return plans[key]
 
 
