@@ -92,6 +92,15 @@ _PUBLISHERS = (
 )
 
 
+def find_first(lines: list[str], pattern: re.Pattern[str]) -> Located | None:
+    """Group 1 of the first line ``pattern`` finds, with its 1-based line."""
+    for index, line in enumerate(lines):
+        match = pattern.search(line)
+        if match:
+            return Located(match.group(1), index + 1)
+    return None
+
+
 def find_publisher(lines: list[str]) -> Located | None:
     """The publisher as its abbreviation, from the first line that names it in full."""
     for index, line in enumerate(lines):

@@ -29,6 +29,7 @@ from kompass_cli.parsers.base import (
 )
 from kompass_cli.parsers.common import (
     compact,
+    find_first,
     find_interviewees,
     find_iso_date,
     find_publisher,
@@ -112,11 +113,7 @@ class Ocr2016Parser(LayoutParser):
 
 def _municipality(lines: list[str]) -> Located | None:
     """The first numbered heading that names a municipality ('2. Norsjo kommun')."""
-    for index, line in enumerate(lines):
-        match = _MUNICIPALITY.match(line)
-        if match:
-            return Located(match.group(1).strip(), index + 1)
-    return None
+    return find_first(lines, _MUNICIPALITY)
 
 
 def _read_evaluation(lines: list[str], report: RawReport) -> None:

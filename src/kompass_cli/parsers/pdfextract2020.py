@@ -34,6 +34,7 @@ from kompass_cli.parsers.base import (
 )
 from kompass_cli.parsers.common import (
     compact,
+    find_first,
     find_interviewees,
     find_iso_date,
     find_publisher,
@@ -163,11 +164,7 @@ def _read_cover(lines: list[str], report: RawReport) -> None:
 
 def _municipality(lines: list[str]) -> Located | None:
     """The title 'Kommunkompassen Analys av Lindesberg' names the municipality."""
-    for index, line in enumerate(lines):
-        match = _TITLE.search(line)
-        if match:
-            return Located(match.group(1), index + 1)
-    return None
+    return find_first(lines, _TITLE)
 
 
 def _cover_date(lines: list[str]) -> Located | None:

@@ -25,12 +25,14 @@ from kompass_cli.parsers.base import (
 )
 from kompass_cli.parsers.common import (
     compact,
+    find_first,
     find_interviewees,
     find_publisher,
     fold,
     read_evaluation_date,
 )
 
+_TITLE = re.compile(r"^\s*Analys av (.+?)\s*$")
 _AREA_HEADING = re.compile(r"^Område\s+([1-8])\s+(\S.*)$")
 _SUMMARY_ROW = re.compile(r"^([1-8])\s+([^\t]+?)\t(\d+(?:,\d+)?)\s*$")
 _SUMMARY_TOTAL = re.compile(r"^TOTALT\t(\d+(?:,\d+)?)\s*$", re.IGNORECASE)
@@ -80,11 +82,7 @@ class WordProcessor2008Parser(LayoutParser):
 
 def _municipality(lines: list[str]) -> Located | None:
     """The title 'Analys av Hallsbergs kommun' names the municipality."""
-    for index, line in enumerate(lines):
-        match = re.match(r"^\s*Analys av (.+?)\s*$", line)
-        if match:
-            return Located(match.group(1), index + 1)
-    return None
+    return find_first(lines, _TITLE)
 
 
 def _read_evaluation(lines: list[str], report: RawReport) -> None:
