@@ -9,12 +9,17 @@ from __future__ import annotations
 import functools
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import typer
 
 from kompass_cli import __version__
 from kompass_cli.errors import KompassError
+
+# Where the commands look when no path is given: the bundled reports and their JSON.
+DEFAULT_RAW = Path("data/raw")
+DEFAULT_DATA = Path("data/normalized")
 
 _state = {"debug": False}
 

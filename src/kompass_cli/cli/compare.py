@@ -7,10 +7,8 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
 from kompass_cli.errors import KompassError
-
-DEFAULT_DATA = Path("data/normalized")
 
 
 class Format(str, Enum):

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
 from kompass_cli.errors import KompassError
-
-DEFAULT_DATA = Path("data/normalized")
 
 
 class Level(str, Enum):
@@ -53,9 +51,8 @@ def export(
     """
     from kompass_cli.dataset import load_report
     from kompass_cli.export import BINARY_FORMATS, render, rows
-    from kompass_cli.writer import write_bytes_atomic
     from kompass_cli.inputs import expand_inputs
-    from kompass_cli.writer import write_atomic
+    from kompass_cli.writer import write_atomic, write_bytes_atomic
 
     chosen = _format(output_format, out)
     to_stdout = out is None or str(out) == "-"

@@ -7,19 +7,16 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, handles_errors
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
-
-DEFAULT_INPUT = Path("data/raw")
-DEFAULT_OUT = "data/normalized"
 
 
 @app.command()
 @handles_errors
 def parse(
     inputs: list[Path] = typer.Argument(None, help="Report files or folders [default: data/raw]"),
-    out: str = typer.Option(DEFAULT_OUT, "--out", "-o",
+    out: str = typer.Option(str(DEFAULT_DATA), "--out", "-o",
                             help="Folder for the JSON files, or '-' for stdout (one input)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
     check: bool = typer.Option(False, "--check",
@@ -45,7 +42,7 @@ def parse(
     """
     from kompass_cli.batch import Limits, default_jobs
 
-    paths, problems = expand_inputs(inputs or [DEFAULT_INPUT])
+    paths, problems = expand_inputs(inputs or [DEFAULT_RAW])
     limits = Limits(max_bytes, timeout, max_pages)
     if out == "-":
         if problems:

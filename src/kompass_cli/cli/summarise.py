@@ -7,9 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
-
-DEFAULT_DATA = Path("data/normalized")
+from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
 
 
 class Format(str, Enum):

@@ -8,12 +8,9 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, handles_errors
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
-
-DEFAULT_DATA = Path("data/normalized")
-DEFAULT_RAW = Path("data/raw")
 
 
 class Format(str, Enum):
