@@ -104,10 +104,11 @@ def _warm_up(paths: list[Path], max_bytes: int) -> None:
     from kompass_cli.pipeline import parse_file  # noqa: F401
     from kompass_cli.sources import is_pdf, read_source
 
-    if any(is_pdf(path) for path in paths):
+    pdfs = {path for path in paths if is_pdf(path)}
+    if pdfs:
         import pdfplumber  # noqa: F401
     for path in paths:
-        if is_pdf(path):
+        if path in pdfs:
             continue
         try:
             lines = read_source(path, max_bytes).lines

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from kompass_cli.pdf.lines import BULLETS, COLUMN_GAP, word_lines
+from kompass_cli.pdf.lines import BULLETS, COLUMN_GAP, fits_after, word_lines
 from kompass_cli.pdf.table import TableBlock, cell_text
 
 # A gutter is at least this many font sizes wide; a word space is about a quarter.
@@ -199,5 +199,4 @@ def _carries_on(before: Line, part: Line, edge: float) -> bool:
     if opening.isdigit() or (widest and opening.isupper() and
                              before[-1]["text"][-1:] in ".!?:"):
         return False
-    first_word = part[0]["x1"] - part[0]["x0"]
-    return before[-1]["x1"] + 0.25 * size + first_word > edge - 0.5
+    return not fits_after(before[-1]["x1"], size, part[0]["x1"] - part[0]["x0"], edge)

@@ -33,7 +33,7 @@ def read_pdf(data: bytes, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> Pdf
     exception from it becomes the one refusal 'not a readable PDF', with its reason.
     """
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFEncryptionError
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -41,7 +41,7 @@ def read_pdf(data: bytes, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> Pdf
             if count > max_pages:
                 raise _too_long(path, max_pages, count)
             return _read_pages(pdf, count, path, max_pages)
-    except (PDFPasswordIncorrect, PDFEncryptionError):
+    except PDFEncryptionError:  # a wrong or missing password included
         raise _encrypted(path) from None
     except KompassError:
         raise

@@ -100,8 +100,13 @@ def continues(before: TextLine, after: TextLine, right_edge: float,
         return False
     if before.page != after.page and before.text.rstrip().endswith(_SENTENCE_END):
         return False  # across a page break there is no spacing to go by
-    space = 0.25 * before.size
-    return before.x1 + space + after.first_word_width > right_edge - 0.5
+    return not fits_after(before.x1, before.size, after.first_word_width, right_edge)
+
+
+def fits_after(line_end: float, size: float, word_width: float, right_edge: float) -> bool:
+    """Whether a word of ``word_width`` fits after a line ending at ``line_end``: the
+    typesetter's test, with a space of a quarter of the type size between them."""
+    return line_end + 0.25 * size + word_width <= right_edge - 0.5
 
 
 class Joiner:
