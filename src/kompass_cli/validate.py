@@ -22,7 +22,8 @@ from pydantic import ValidationError
 from kompass_cli import municipalities
 from kompass_cli.catalog import instrument
 from kompass_cli.consistency import check_report
-from kompass_cli.dataset import json_path, read_json
+from kompass_cli.dataset import JsonDocument, json_path, number_word, read_json
+from kompass_cli.errors import KompassError
 from kompass_cli.modelview import raw_from_model
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.schemas.report import REPORT_ADAPTER
@@ -66,17 +67,34 @@ def validate_file(path: Path, raw_dir: Path | None) -> FileResult:
     """Validate one JSON file; raises KompassError when it is not readable JSON."""
     document = read_json(path)
     result = FileResult(str(path))
+    result.findings = _document_findings(document, str(path))
     try:
-        report = REPORT_ADAPTER.validate_python(document)
+        report = REPORT_ADAPTER.validate_python(document.data)
     except ValidationError as error:
-        result.findings = _unique([_schema_finding(str(path), e) for e in error.errors()])
+        result.findings += _unique([_schema_finding(str(path), e) for e in error.errors()])
         return result
+    except RecursionError:
+        raise KompassError("is nested too deeply to read; not a kompass JSON file",
+                           str(path)) from None
     result.recorded = report_document(report)["diagnostics"]
-    result.findings = (_catalogue_findings(report, str(path))
+    result.findings += (_catalogue_findings(report, str(path))
                        + _consistency_findings(report, str(path))
                        + _municipality_findings(report, str(path))
                        + _checksum_findings(report, str(path), raw_dir))
     return result
+
+
+def _document_findings(document: JsonDocument, file: str) -> list[Finding]:
+    """Repeated keys and non-finite numbers: JSON that readers may read differently."""
+    found = [Finding("json-duplicate-key", "error",
+                     f"{path}: the key is given more than once (a reader keeps one of the "
+                     f"values, which one depends on the reader)", file, path)
+             for path in document.repeated_keys]
+    found += [Finding("json-non-finite-number", "error",
+                      f"{path}: {number_word(value)} is not a finite number; JSON numbers "
+                      f"must be finite", file, path)
+              for path, value in document.non_finite]
+    return found
 
 
 _SCHEMA_CODES = {"missing": "schema-missing-field", "extra_forbidden": "schema-unknown-field"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, echo_errors, handles_errors
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
 
@@ -49,8 +49,7 @@ def validate(
             results.append(validate_file(path, raw_dir))
         except KompassError as error:
             unreadable.append(error)
-    for error in unreadable:
-        typer.echo(f"error: {error}", err=True)
+    echo_errors(unreadable)
     if output_format is Format.json:
         typer.echo(json.dumps({"files": [r.to_dict() for r in results]}, ensure_ascii=False,
                               indent=2))
