@@ -62,7 +62,7 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
         "instrument": {"name": "Kommunkompassen", "version": version},
         "municipality": municipality,
         "evaluation": _evaluation(raw),
-        "total": {"score": _value(primary(raw.totals)), "max": 800,
+        "total": {"score": score_of(raw.totals), "max": 800,
                   "reported_scores": _reported(raw.totals)},
         "areas": [_area(area, inst) for area in sorted(raw.areas, key=lambda a: a.number)],
         "history": [_history(row) for row in sorted(raw.history, key=lambda r: r.year)],
@@ -121,6 +121,14 @@ def _value(stated: Stated | None):
     return None if stated is None else stated.value
 
 
+def score_of(stated: list[Stated]):
+    """The score a list of printed values gives: the summary value, else the first printed.
+
+    ``kompass validate`` holds a file's scores to the same rule.
+    """
+    return _value(primary(stated))
+
+
 def _reported(stated: list[Stated]) -> list[dict]:
     return [{"value": s.value, "where": s.where, "line": s.line} for s in stated]
 
@@ -161,7 +169,7 @@ def _area(area: RawArea, inst: Instrument) -> dict:
         "name": spec.name,
         "name_in_source": area.name_in_source,
         "line": area.line,
-        "score": _value(primary(area.scores)),
+        "score": score_of(area.scores),
         "max": 100,
         "reported_scores": _reported(area.scores),
         "other_names": _printed(area.other_names),
