@@ -76,8 +76,12 @@ class FileResult:
                 "findings": [asdict(f) for f in self.findings], "recorded": self.recorded}
 
 
-def validate_file(path: Path, raw_dir: Path | None) -> FileResult:
-    """Validate one JSON file; raises KompassError when it is not readable JSON."""
+def validate_file(path: Path, raw_dir: Path | None, require_raw: bool = False) -> FileResult:
+    """Validate one JSON file; raises KompassError when it is not readable JSON.
+
+    ``require_raw`` makes a raw report that is not at hand (so ``source.sha256`` cannot
+    be checked) an error rather than a note.
+    """
     document = read_json(path)
     result = FileResult(str(path))
     result.findings = _document_findings(document, str(path))
@@ -95,7 +99,7 @@ def validate_file(path: Path, raw_dir: Path | None) -> FileResult:
                         + _catalogue_findings(report, str(path))
                        + _consistency_findings(report, str(path))
                        + _municipality_findings(report, str(path))
-                       + _checksum_findings(report, str(path), raw_dir))
+                       + _checksum_findings(report, str(path), raw_dir, require_raw))
     return result
 
 
@@ -290,13 +294,24 @@ def _municipality_findings(report: ReportBase, file: str) -> list[Finding]:
     return []
 
 
-def _checksum_findings(report: ReportBase, file: str, raw_dir: Path | None) -> list[Finding]:
-    """source.sha256 must match the raw report when it is at hand."""
+def _checksum_findings(report: ReportBase, file: str, raw_dir: Path | None,
+                       require_raw: bool = False) -> list[Finding]:
+    """source.sha256 must match the raw report when it is at hand, and not having it at
+    hand is said: a checksum that was never compared proves nothing."""
     if raw_dir is None:
         return []
-    raw = raw_dir / report.source.file
+    name = report.source.file
+    if not name or Path(name).name != name or name in (".", ".."):
+        return [Finding("source-file-not-a-name", "error",
+                        f"source.file is {name!r}, not the bare file name parsing writes; "
+                        f"the raw report cannot be looked up", file, "source.file")]
+    raw = raw_dir / name
     if not raw.is_file():
-        return []
+        severity, advice = (("error", "--require-raw asks for it") if require_raw else
+                            ("info", "give --raw-dir the folder of the raw reports"))
+        return [Finding("source-not-checked", severity,
+                        f"{raw} is not there, so source.sha256 was not checked; {advice}",
+                        file, "source.sha256")]
     digest = hashlib.sha256(raw.read_bytes()).hexdigest()
     if digest == report.source.sha256:
         return []

@@ -32,6 +32,10 @@ def validate(
                                    help="Lowest severity of a finding that fails the run."),
     raw_dir: Path = typer.Option(DEFAULT_RAW, "--raw-dir",
                                  help="Where the raw reports are, to check source.sha256."),
+    require_raw: bool = typer.Option(False, "--require-raw",
+                                     help="A raw report missing from --raw-dir is an error "
+                                          "(by default a note that the checksum was not "
+                                          "checked)."),
 ) -> None:
     """Validate normalised JSON: schema, instrument catalogue, the report's own sums.
 
@@ -46,7 +50,7 @@ def validate(
     results = []
     for path in files:
         try:
-            results.append(validate_file(path, raw_dir))
+            results.append(validate_file(path, raw_dir, require_raw))
         except KompassError as error:
             unreadable.append(error)
     echo_errors(unreadable)
