@@ -7,6 +7,8 @@ is kept an ``int`` when it is whole so that the JSON says ``57`` and not ``57.0`
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 Number = int | float
 
@@ -41,3 +43,65 @@ def decimals(text: str) -> int:
         if sep in cleaned:
             return len(cleaned.split(sep, 1)[1])
     return 0
+
+
+# Characters a number token is made of, besides the control characters inside it.
+_NUMBER_CHARS = frozenset("0123456789,.")
+# Unreadable digits are shown as this, so that no pattern reads a number from them.
+UNREADABLE = "\ufffd"
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A number token with a control character inside, as printed, and its line."""
+
+    line: int
+    token: str
+
+    def shown(self) -> str:
+        """The token with its control characters spelt out ('4\\x006' as '4<U+0000>6')."""
+        return "".join(c if not _is_control(c) else f"<U+{ord(c):04X}>" for c in self.token)
+
+
+def _is_control(char: str) -> bool:
+    """A control or format character (NUL, BOM, soft hyphen, zero-width space…); a tab
+    separates columns and is not one."""
+    return char != "\t" and unicodedata.category(char) in ("Cc", "Cf")
+
+
+def blank_unreadable_numbers(lines: list[str]) -> tuple[list[str], list[Unreadable]]:
+    """Lines with every number token that holds a control character made unreadable.
+
+    Patterns that look for digits would otherwise read the digits on one side of the
+    character as a number of its own: '4\\x006' as 6. The token (digits, separators and
+    the control characters between and beside them) is replaced, character for
+    character, by U+FFFD, and returned so that it can be reported.
+    """
+    found: list[Unreadable] = []
+    cleaned = []
+    for index, line in enumerate(lines):
+        if line.isprintable() or not any(_is_control(c) for c in line):
+            cleaned.append(line)
+            continue
+        cleaned.append(_blank_line(line, index + 1, found))
+    return cleaned, found
+
+
+def _blank_line(line: str, number: int, found: list[Unreadable]) -> str:
+    parts = []
+    start = 0
+    while start < len(line):
+        end = start
+        while end < len(line) and (line[end] in _NUMBER_CHARS or _is_control(line[end])):
+            end += 1
+        if end == start:
+            parts.append(line[start])
+            start += 1
+            continue
+        token = line[start:end]
+        if any(c.isdigit() for c in token) and any(_is_control(c) for c in token):
+            found.append(Unreadable(number, token))
+            token = UNREADABLE * len(token)
+        parts.append(token)
+        start = end
+    return "".join(parts)
