@@ -213,3 +213,24 @@ def test_a_source_file_that_is_not_a_bare_name_is_never_opened(tmp_path, name):
     assert result.exit_code == 1
     findings = _strict_json(result.stdout)["files"][0]["findings"]
     assert [(f["code"], f["path"]) for f in findings] == [("source-file-not-a-name", "source.file")]
+
+
+@pytest.mark.parametrize("failure, reason", [
+    (MemoryError, "is too large to read into memory; not a kompass JSON file"),
+    (RecursionError, "is nested too deeply to read; not a kompass JSON file"),
+])
+def test_running_out_of_memory_or_stack_while_reading_names_the_file(tmp_path, monkeypatch,
+                                                                     failure, reason):
+    import kompass_cli.dataset as dataset
+
+    def exhausted(*args, **kwargs):
+        raise failure()
+    folder = _folder_with(tmp_path, "big.json", "{}")
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(dataset, "json", SimpleNamespace(
+        loads=exhausted, JSONDecodeError=json.JSONDecodeError))
+    result = runner.invoke(app, _commands(folder)["summarise"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"error: {folder / 'big.json'}: {reason}"
+    assert len(result.stderr.splitlines()) == 4  # every file refused, each by name
