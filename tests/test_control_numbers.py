@@ -15,10 +15,11 @@ import pytest
 from kompass_cli.errors import NotAReport
 from kompass_cli.numbers import UNREADABLE, blank_unreadable_numbers
 from kompass_cli.pipeline import parse_file
+from kompass_cli.validate import validate_file
 from kompass_cli.writer import to_json
 from tests.conftest import NORMALIZED, RAW
 
-CONTROLS = ["\x00", "\ufeff", "\x0b", "\u00ad", "\u200b", "\x1f", "\x7f"]
+CONTROLS = ["\x00", "\ufeff", "\x0b", "\u00ad", "\u200b", "\x1f", "\x7f", "\u0301", "\u0378"]
 REPORTS = ["hallsberg-2008", "lindesberg-2021", "norsjo-2018"]
 
 
@@ -30,6 +31,8 @@ REPORTS = ["hallsberg-2008", "lindesberg-2021", "norsjo-2018"]
     ("1\u00a0234 poäng", "1\u00a0234 poäng", []),         # a non-breaking space is a space
     ("\ufeffOmråde 1", "\ufeffOmråde 1", []),             # nothing numeric next to it
     ("Total 509", "Total 509", []),
+    ("4\u03016", "\ufffd\ufffd\ufffd", ["4<U+0301>6"]),      # a combining mark
+    ("Norsjo\u0308 46", "Norsjo\u0308 46", []),          # a mark on a letter is a letter's
 ])
 def test_only_number_tokens_with_a_control_character_are_blanked(line, expected, tokens):
     [cleaned], found = blank_unreadable_numbers([line])
@@ -76,6 +79,10 @@ def test_a_damaged_score_line_yields_no_number(tmp_path, name, number):
     flagged = [d for d in document["diagnostics"] if d["code"] == "number-unreadable"]
     assert flagged and {d["line"] for d in flagged} == {number}
     assert all(f"<U+{ord(control):04X}>" in d["message"] for d in flagged)
+    # What parse writes, validate accepts: its checks agree with parse's on every variant.
+    written = tmp_path / f"{name}.json"
+    written.write_text(to_json(report), encoding="utf-8")
+    assert validate_file(written, None).findings == []
 
 
 def test_legitimate_layout_characters_parse_as_before(tmp_path):

@@ -149,9 +149,10 @@ CATALOGUE: dict[str, Code] = {
         "either (kompass parse --out - still prints the JSON)."),
     "number-unreadable": Code(
         "warning", "Number unreadable",
-        "'{token}' has a control character inside a number; the number was not read.",
+        "'{token}' has an invisible character inside a number; the number was not read.",
         "A control or format character (NUL, a byte-order mark, a soft hyphen, a "
-        "zero-width space) inside a number makes it unreadable: the digits on either "
+        "zero-width space), a combining mark or an unassigned code point inside or beside "
+        "a number makes it unreadable: the digits on either "
         "side may not be the printed number. The token is left out, never read as another "
         "number; a value it held shows up as missing."),
     "ocr-repaired": Code(
