@@ -1,7 +1,8 @@
 """Parse one input file into a validated report: read, choose a layout, parse, build.
 
-Number tokens with an invisible character inside (a control or format character, a combining mark) are blanked before any parser sees the
-lines, so that no layout reads part of one as a number; each is reported.
+Number tokens with an invisible character inside (a control or format character, a
+combining mark) are blanked before any parser sees the lines, so that no layout reads
+part of one as a number; each is reported.
 """
 
 from __future__ import annotations
