@@ -116,7 +116,7 @@ def validate_file(path: Path, raw_dir: Path | None, require_raw: bool = False) -
     try:
         report = REPORT_ADAPTER.validate_python(document.data)
     except ValidationError as error:
-        said = {path for path, _ in document.non_finite}
+        said = {location for location, _ in document.non_finite}
         result.findings += _unique([f for f in (_schema_finding(str(path), e)
                                                 for e in error.errors()) if f.path not in said])
         return result
