@@ -234,3 +234,15 @@ def test_running_out_of_memory_or_stack_while_reading_names_the_file(tmp_path, m
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == f"error: {folder / 'big.json'}: {reason}"
     assert len(result.stderr.splitlines()) == 4  # every file refused, each by name
+
+
+def test_an_integer_of_thousands_of_digits_is_refused_by_name(tmp_path):
+    text = (NORMALIZED / "norsjo-2018.json").read_text(encoding="utf-8")
+    folder = _folder_with(tmp_path, "norsjo-2018.json",
+                          text.replace('"score": 509', '"score": ' + "9" * 5000, 1))
+    for command in ("validate", "summarise", "export"):
+        result = runner.invoke(app, _commands(folder)[command])
+        assert result.exit_code == 2, (command, result.output)
+        assert result.stderr.splitlines()[0].startswith(
+            f"error: {folder / 'norsjo-2018.json'}: holds a number too long to read (")
+        assert "internal error" not in result.stderr

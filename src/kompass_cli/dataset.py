@@ -73,6 +73,9 @@ def read_json(path: Path) -> JsonDocument:
     except json.JSONDecodeError as error:
         raise KompassError(f"not valid JSON (line {error.lineno}: {error.msg}); "
                            f"expected a kompass JSON file", str(path)) from None
+    except ValueError as error:  # an integer of thousands of digits, which Python refuses
+        raise KompassError(f"holds a number too long to read ({str(error).split(':')[0]}); "
+                           f"not a kompass JSON file", str(path)) from None
     except RecursionError:
         raise KompassError("is nested too deeply to read; not a kompass JSON file",
                            str(path)) from None
