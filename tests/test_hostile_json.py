@@ -246,3 +246,31 @@ def test_an_integer_of_thousands_of_digits_is_refused_by_name(tmp_path):
         assert result.stderr.splitlines()[0].startswith(
             f"error: {folder / 'norsjo-2018.json'}: holds a number too long to read (")
         assert "internal error" not in result.stderr
+
+
+def test_devices_fifos_and_oversized_files_are_refused_unread(tmp_path, monkeypatch):
+    import kompass_cli.dataset as dataset
+
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)  # opening it would wait for a writer for ever
+    result = runner.invoke(app, ["validate", "/dev/zero", str(fifo),
+                                 str(NORMALIZED / "norsjo-2018.json"), "--raw-dir", str(RAW)])
+    assert result.exit_code == 2
+    reason = "is not a regular file (a device, FIFO or socket); give a kompass JSON file"
+    assert result.stderr.splitlines() == [f"error: /dev/zero: {reason}",
+                                          f"error: {fifo}: {reason}"]
+    assert "norsjo-2018.json: valid" in result.stdout
+    monkeypatch.setattr(dataset, "MAX_JSON_BYTES", 1000)
+    with pytest.raises(KompassError, match="is over 1,000 bytes"):
+        load_report(NORMALIZED / "norsjo-2018.json")
+
+
+def test_a_fifo_in_a_folder_is_reported_not_read(tmp_path):
+    folder = _folder_with(tmp_path, "placeholder.txt", "")
+    os.mkfifo(folder / "zz.json")
+    result = runner.invoke(app, _commands(folder)["summarise"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {folder / 'zz.json'}: is not a regular file (a device, FIFO or socket); "
+        f"it is not read"]
+    _assert_rest_proceeded("summarise", result, folder)
