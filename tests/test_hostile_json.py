@@ -274,3 +274,24 @@ def test_a_fifo_in_a_folder_is_reported_not_read(tmp_path):
         f"error: {folder / 'zz.json'}: is not a regular file (a device, FIFO or socket); "
         f"it is not read"]
     _assert_rest_proceeded("summarise", result, folder)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+@pytest.mark.parametrize("where", [("total", "score"), ("areas", 0, "reported_scores", 0, "value"),
+                                   ("areas", 1, "questions", 0, "percent"),
+                                   ("history", 0, "scores", "1")])
+def test_the_schema_itself_refuses_non_finite_numbers(value, where):
+    from pydantic import ValidationError
+
+    from kompass_cli.dataset import json_path
+    from kompass_cli.schemas.report import REPORT_ADAPTER
+
+    document = json.loads((NORMALIZED / "norsjo-2018.json").read_text(encoding="utf-8"))
+    node = document
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = value
+    with pytest.raises(ValidationError) as caught:
+        REPORT_ADAPTER.validate_python(document)
+    finite = [e for e in caught.value.errors() if e["type"] == "finite_number"]
+    assert [json_path(e["loc"]) for e in finite] == [json_path(where)]
