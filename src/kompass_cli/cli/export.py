@@ -25,6 +25,11 @@ class Format(str, Enum):
     jsonl = "jsonl"
 
 
+class Locale(str, Enum):
+    plain = "plain"
+    sv = "sv"
+
+
 @app.command()
 @handles_errors
 def export(
@@ -39,6 +44,12 @@ def export(
     out: Path = typer.Option(None, "--out", "-o",
                              help="File to write (atomically); '-' or none means stdout, "
                                   "which only csv and jsonl can use."),
+    locale: Locale = typer.Option(Locale.plain, "--locale",
+                                  help="CSV convention: plain (',' and '.'), or sv for "
+                                       "Swedish Excel (byte-order mark, ';', decimal comma)."),
+    datapackage: bool = typer.Option(True, "--datapackage/--no-datapackage",
+                                     help="With --out, also write datapackage.json (column "
+                                          "types and meanings) beside a csv or jsonl file."),
 ) -> None:
     """Export normalised reports as a tidy long table, one row per municipality x
     evaluation x area (or question, finding, history row).
@@ -46,8 +57,10 @@ def export(
     Columns are fixed per level and documented in docs/columns.md. Numbers are numbers
     (int when whole); missing values are empty in CSV and null elsewhere. A file that
     does not load stops the export: a table that silently lacks a report looks complete.
+    A csv or jsonl file written with --out gets a datapackage.json beside it (Frictionless
+    Table Schema: each column's type and meaning); stdout gets the table only.
 
-    Example: [bold]kompass export data/normalized --level questions --out questions.xlsx[/bold]
+    Example: `kompass export --level questions --format csv --locale sv --out questions.csv`
     """
     from kompass_cli.dataset import load_report
     from kompass_cli.export import BINARY_FORMATS, render, rows
@@ -63,15 +76,25 @@ def export(
     if problems:
         raise problems[0]
     table = rows(level.value, [load_report(path) for path in files])
-    data = render(level.value, chosen, table)
+    data = render(level.value, chosen, table, locale.value)
     if to_stdout:
         typer.echo(data, nl=False)
-    elif isinstance(data, bytes):
+        return
+    package = None
+    if datapackage and chosen not in BINARY_FORMATS:
+        from kompass_cli.datapackage import package_text
+
+        package = package_text(out, level.value, chosen, locale.value)
+    if isinstance(data, bytes):
         write_bytes_atomic(out, data)
     else:
         write_atomic(out, data)
-    if not to_stdout:
-        typer.echo(f"{out}: {len(table)} {level.value} rows from {len(files)} reports", err=True)
+    if package is not None:
+        from kompass_cli.datapackage import FILE_NAME
+
+        write_atomic(out.parent / FILE_NAME, package)
+    typer.echo(f"{out}: {len(table)} {level.value} rows from {len(files)} reports"
+               f"{', described in ' + FILE_NAME if package else ''}", err=True)
 
 
 def _format(given: Format | None, out: Path | None) -> str:
