@@ -1,7 +1,8 @@
 """Render the example pictures the README shows, from the bundled normalised reports.
 
-Run from the repository root after a change to the plots or the data:
-``PYTHONPATH=src python docs/make_images.py``.
+Run from the repository root after a change to the plots, the HTML page or the data:
+``PYTHONPATH=src python docs/make_images.py``. The screenshot of the HTML page needs a
+``chromium`` binary (Debian's ``chromium`` package) and is skipped without one.
 """
 
 from __future__ import annotations
@@ -10,18 +11,29 @@ from pathlib import Path
 
 from kompass_cli import plots
 from kompass_cli.dataset import load_folder, load_report
+from kompass_cli.municipalities import lookup
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "normalized"
 IMAGES = ROOT / "docs" / "img"
 
 
-def main() -> None:
+def profile() -> None:
     """Norsjö 2018 against the mean of the other bundled reports."""
     report = load_report(DATA / "norsjo-2018.json")
     others = [other for _, other in load_folder(DATA)]
     figure = plots.profile(report, plots.against_mean(report, others))
     plots.save(figure, IMAGES / "profile-norsjo-2018.png")
+
+
+def trend() -> None:
+    """Norsjö's evaluations 2015-2018 as small multiples."""
+    plots.save(plots.trend(lookup("Norsjö"), load_folder(DATA)), IMAGES / "trend-norsjo.png")
+
+
+def main() -> None:
+    profile()
+    trend()
 
 
 if __name__ == "__main__":
