@@ -7,6 +7,8 @@ Run from the repository root after a change to the plots, the HTML page or the d
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from pathlib import Path
 
 from kompass_cli import plots
@@ -31,9 +33,26 @@ def trend() -> None:
     plots.save(plots.trend(lookup("Norsjö"), load_folder(DATA)), IMAGES / "trend-norsjo.png")
 
 
+def page() -> None:
+    """The top of Norsjö's HTML page (kompass report) as Chromium shows it."""
+    from kompass_cli.webpage import page as build
+
+    sys.path.insert(0, str(ROOT))
+    from tests.browser import chromium, screenshot
+
+    if chromium() is None:
+        print("no chromium: docs/img/report-norsjo.png left as it is", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        html = Path(folder) / "norsjo.html"
+        html.write_text(build(lookup("Norsjö"), load_folder(DATA)), encoding="utf-8")
+        screenshot(html, IMAGES / "report-norsjo.png", width=1100, height=1500)
+
+
 def main() -> None:
     profile()
     trend()
+    page()
 
 
 if __name__ == "__main__":

@@ -83,3 +83,13 @@ def json_path(loc: tuple) -> str:
     for part in parts:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+def load_paths(paths: list[Path]) -> list[tuple[Path, ReportBase]]:
+    """Every report in these files and folders (a folder's ``*.json``), in given order."""
+    from kompass_cli.inputs import expand_inputs
+
+    files, problems = expand_inputs(paths, (".json",))
+    if problems:
+        raise problems[0]
+    return [(path, load_report(path)) for path in files]

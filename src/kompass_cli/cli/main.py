@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kompass_cli.cli import (  # noqa: F401  (each module registers its command)
     compare,
+    report,
     diff,
     export,
     fixtext,
