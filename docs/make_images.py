@@ -23,14 +23,14 @@ IMAGES = ROOT / "docs" / "img"
 def profile() -> None:
     """Norsjö 2018 against the mean of the other bundled reports."""
     report = load_report(DATA / "norsjo-2018.json")
-    others = [other for _, other in load_folder(DATA)]
+    others = [other for _, other in load_folder(DATA).reports]
     figure = plots.profile(report, plots.against_mean(report, others))
     plots.save(figure, IMAGES / "profile-norsjo-2018.png")
 
 
 def trend() -> None:
     """Norsjö's evaluations 2015-2018 as small multiples."""
-    plots.save(plots.trend(lookup("Norsjö"), load_folder(DATA)), IMAGES / "trend-norsjo.png")
+    plots.save(plots.trend(lookup("Norsjö"), load_folder(DATA).reports), IMAGES / "trend-norsjo.png")
 
 
 def page() -> None:
@@ -45,7 +45,7 @@ def page() -> None:
         return
     with tempfile.TemporaryDirectory() as folder:
         html = Path(folder) / "norsjo.html"
-        html.write_text(build(lookup("Norsjö"), load_folder(DATA)), encoding="utf-8")
+        html.write_text(build(lookup("Norsjö"), load_folder(DATA).reports), encoding="utf-8")
         screenshot(html, IMAGES / "report-norsjo.png", width=1100, height=1500)
 
 

@@ -11,7 +11,7 @@ from tests.conftest import NORMALIZED
 
 
 def _panels(name: str):
-    figure = plots.trend(lookup(name), load_folder(NORMALIZED))
+    figure = plots.trend(lookup(name), load_folder(NORMALIZED).reports)
     return figure.axes
 
 

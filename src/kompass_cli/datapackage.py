@@ -53,7 +53,7 @@ def table_schema(level: str, decimal_comma: bool = False) -> dict:
 
 def resource(level: str, path: Path, output_format: str, locale: str = "plain") -> dict:
     """The descriptor of one exported file, its path relative to the package."""
-    from kompass_cli.writer import slug
+    from kompass_cli.municipalities import slug
 
     swedish = locale == "sv"
     described = {"name": slug(path.stem).replace("-", "_") or level, "path": path.name,
@@ -99,7 +99,7 @@ def _existing(target: Path) -> dict:
                 "resources": []}
     from kompass_cli.dataset import read_json
 
-    package = read_json(target)
+    package = read_json(target).data
     if not (isinstance(package, dict) and isinstance(package.get("resources"), list)):
         raise KompassError("exists and is not a data package; move it away or give "
                            "--no-datapackage", str(target))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
 from kompass_cli.errors import KompassError
 
 
@@ -56,13 +56,14 @@ def export(
 
     Columns are fixed per level and documented in docs/columns.md. Numbers are numbers
     (int when whole); missing values are empty in CSV and null elsewhere. A file that
-    does not load stops the export: a table that silently lacks a report looks complete.
+    does not load is named on stderr and the exit code is 2, so a table that lacks a
+    report never passes as complete; the other reports are still exported.
     A csv or jsonl file written with --out gets a datapackage.json beside it (Frictionless
     Table Schema: each column's type and meaning); stdout gets the table only.
 
     Example: `kompass export --level questions --format csv --locale sv --out questions.csv`
     """
-    from kompass_cli.dataset import load_report
+    from kompass_cli.dataset import load_files
     from kompass_cli.export import BINARY_FORMATS, render, rows
     from kompass_cli.inputs import expand_inputs
     from kompass_cli.writer import write_atomic, write_bytes_atomic
@@ -73,12 +74,15 @@ def export(
         raise KompassError(f"{chosen} is a binary format; give a file with --out, "
                            f"e.g. --out {level.value}.{chosen}")
     files, problems = expand_inputs(paths or [DEFAULT_DATA], (".json",))
-    if problems:
-        raise problems[0]
-    table = rows(level.value, [load_report(path) for path in files])
+    loaded = load_files(files, problems)
+    echo_errors(loaded.errors)
+    if not loaded.reports:
+        exit_if_refused(loaded.errors)
+    table = rows(level.value, [report for _, report in loaded.reports])
     data = render(level.value, chosen, table, locale.value)
     if to_stdout:
         typer.echo(data, nl=False)
+        exit_if_refused(loaded.errors)
         return
     package = None
     if datapackage and chosen not in BINARY_FORMATS:
@@ -93,8 +97,9 @@ def export(
         from kompass_cli.datapackage import FILE_NAME
 
         write_atomic(out.parent / FILE_NAME, package)
-    typer.echo(f"{out}: {len(table)} {level.value} rows from {len(files)} reports"
+    typer.echo(f"{out}: {len(table)} {level.value} rows from {len(loaded.reports)} reports"
                f"{', described in ' + FILE_NAME if package else ''}", err=True)
+    exit_if_refused(loaded.errors)
 
 
 def _format(given: Format | None, out: Path | None) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
 from kompass_cli.errors import KompassError
 
 
@@ -30,12 +30,15 @@ def report(
     Example: `kompass report Norsjö --out norsjo.html`
     """
     from kompass_cli.dataset import load_paths
-    from kompass_cli.municipalities import resolve
+    from kompass_cli.municipalities import identify
     from kompass_cli.webpage import page
     from kompass_cli.writer import write_atomic
 
     if out.suffix.lower() not in (".html", ".htm"):
         raise KompassError("writes an HTML page; name the output .html", str(out))
-    found = resolve(municipality)
-    write_atomic(out, page(found, load_paths(data)))
+    found = identify(municipality)
+    loaded = load_paths(data)
+    echo_errors(loaded.errors)
+    write_atomic(out, page(found, loaded.reports))
     typer.echo(f"{out}: report of {found.name}", err=True)
+    exit_if_refused(loaded.errors)
