@@ -25,7 +25,8 @@ PACKAGE_NAME = "kompass-export"
 
 # Table Schema field types of the export's storage types.
 _FIELD_TYPES = {"string": "string", "int": "integer", "number": "number"}
-_MEDIA_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson"}
+_MEDIA_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson",
+                "json": "application/json"}
 _CONSTRAINTS = {"kommunkod": {"pattern": "[0-9]{4}"}}
 
 

@@ -183,8 +183,18 @@ def json_path(loc: tuple) -> str:
 
 
 def load_paths(paths: list[Path]) -> Loaded:
-    """Every report in these files and folders (a folder's ``*.json``), and the refused."""
-    from kompass_cli.inputs import expand_inputs
-
-    files, problems = expand_inputs(paths, (".json",))
-    return load_files(files, problems)
+    """Every report in these files and folders (a folder's ``*.json``), in the order
+    given, and the files refused. A path that does not exist, or a folder without
+    reports, stops here: nothing would be read from it, and a result without it would
+    look complete."""
+    loaded = Loaded([], [])
+    for path in paths:
+        if path.is_dir():
+            part = load_folder(path)
+        elif path.exists():
+            part = load_files([path])
+        else:
+            raise KompassError("no such file or folder; check the path", str(path))
+        loaded.reports.extend(part.reports)
+        loaded.errors.extend(part.errors)
+    return loaded

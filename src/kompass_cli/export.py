@@ -37,7 +37,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                 "page", "report_year", "source_file"),
 }
 LEVELS = tuple(COLUMNS)
-FORMATS = ("csv", "xlsx", "parquet", "jsonl")
+FORMATS = ("csv", "xlsx", "parquet", "jsonl", "json")
 # CSV conventions: plain (',' and '.', no BOM) or Swedish Excel's (BOM, ';' and ',').
 LOCALES = ("plain", "sv")
 
@@ -202,6 +202,12 @@ def to_jsonl(level: str, table: list[Row]) -> str:
                    for row in table)
 
 
+def to_json(level: str, table: list[Row]) -> str:
+    """A JSON array of objects, keys in column order, None as null."""
+    return json.dumps([{c: row[c] for c in COLUMNS[level]} for row in table],
+                      ensure_ascii=False, indent=2) + "\n"
+
+
 def to_xlsx(level: str, table: list[Row]) -> bytes:
     """One sheet named after the level: bold frozen header, filter, numbers as numbers."""
     from openpyxl import Workbook
@@ -253,7 +259,8 @@ def _parquet_value(column: str, value: object) -> object:
 
 
 WRITERS: dict[str, Callable[[str, list[Row]], str | bytes]] = {
-    "csv": to_csv, "jsonl": to_jsonl, "xlsx": to_xlsx, "parquet": to_parquet,
+    "csv": to_csv, "jsonl": to_jsonl, "json": to_json, "xlsx": to_xlsx,
+    "parquet": to_parquet,
 }
 BINARY_FORMATS = ("xlsx", "parquet")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
+from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
 from kompass_cli.errors import KompassError
 
 
@@ -16,9 +16,9 @@ def report(
     municipality: str = typer.Argument(..., help="Name (any case, diacritics optional) or "
                                                  "four-digit kommunkod."),
     out: Path = typer.Option(..., "--out", "-o", help="HTML file to write."),
-    data: list[Path] = typer.Option([DEFAULT_DATA], "--data", "-d",
+    data: list[Path] = typer.Option(None, "--data", "-d", show_default=False,
                                     help="Normalised JSON reports: files or folders "
-                                         "(repeatable)."),
+                                         "(repeatable) [default: data/normalized]."),
 ) -> None:
     """Write one self-contained HTML page about a municipality, to share or print.
 
@@ -29,7 +29,6 @@ def report(
 
     Example: `kompass report Norsjö --out norsjo.html`
     """
-    from kompass_cli.dataset import load_paths
     from kompass_cli.municipalities import identify
     from kompass_cli.webpage import page
     from kompass_cli.writer import write_atomic
@@ -37,8 +36,7 @@ def report(
     if out.suffix.lower() not in (".html", ".htm"):
         raise KompassError("writes an HTML page; name the output .html", str(out))
     found = identify(municipality)
-    loaded = load_paths(data)
-    echo_errors(loaded.errors)
+    loaded = load_data(data)
     write_atomic(out, page(found, loaded.reports))
-    typer.echo(f"{out}: report of {found.name}", err=True)
+    note(f"{out}: report of {found.name}")
     exit_if_refused(loaded.errors)

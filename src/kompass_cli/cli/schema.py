@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import app, handles_errors, note
 
 
 @app.command()
@@ -31,7 +31,7 @@ def schema(
 
     if out is not None:
         for path in write_schemas(out):
-            typer.echo(f"wrote {path}", err=True)
+            note(f"wrote {path}")
         return
     if version is not None and version not in versions():
         raise typer.BadParameter(f"unknown version {version!r}; choose one of "
