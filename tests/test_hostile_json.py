@@ -295,3 +295,13 @@ def test_the_schema_itself_refuses_non_finite_numbers(value, where):
         REPORT_ADAPTER.validate_python(document)
     finite = [e for e in caught.value.errors() if e["type"] == "finite_number"]
     assert [json_path(e["loc"]) for e in finite] == [json_path(where)]
+
+
+def test_a_link_loop_given_by_name_is_said_to_be_one(tmp_path):
+    link = tmp_path / "loop.json"
+    os.symlink(link.name, link)
+    for command in (["summarise", str(link)], ["validate", str(link)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2
+        assert result.stderr == (f"error: {link}: is a symbolic link loop (it leads back to "
+                                 f"itself); remove or fix the link\n")
