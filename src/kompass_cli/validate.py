@@ -361,7 +361,8 @@ def _checksum_findings(report: ReportBase, file: str, raw_dir: Path | None,
         return [Finding("source-not-checked", severity,
                         f"{raw} is not there, so source.sha256 was not checked; {advice}",
                         file, "source.sha256")]
-    digest = hashlib.sha256(raw.read_bytes()).hexdigest()
+    with raw.open("rb") as stream:  # in chunks: a raw report may be large
+        digest = hashlib.file_digest(stream, "sha256").hexdigest()
     if digest == report.source.sha256:
         return []
     return [Finding("source-checksum-mismatch", "error",
