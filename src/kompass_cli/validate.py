@@ -355,16 +355,26 @@ def _checksum_findings(report: ReportBase, file: str, raw_dir: Path | None,
                         f"source.file is {name!r}, not the bare file name parsing writes; "
                         f"the raw report cannot be looked up", file, "source.file")]
     raw = raw_dir / name
-    if not raw.is_file():
+    digest = _sha256(raw)
+    if digest is None:
         severity, advice = (("error", "--require-raw asks for it") if require_raw else
                             ("info", "give --raw-dir the folder of the raw reports"))
         return [Finding("source-not-checked", severity,
-                        f"{raw} is not there, so source.sha256 was not checked; {advice}",
-                        file, "source.sha256")]
-    with raw.open("rb") as stream:  # in chunks: a raw report may be large
-        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+                        f"{raw} is not there or cannot be read, so source.sha256 was not "
+                        f"checked; {advice}", file, "source.sha256")]
     if digest == report.source.sha256:
         return []
     return [Finding("source-checksum-mismatch", "error",
                     f"{raw} has sha256 {digest[:12]}…, the file records "
                     f"{report.source.sha256[:12]}…; re-run kompass parse", file, "source.sha256")]
+
+
+def _sha256(raw: Path) -> str | None:
+    """The checksum of a regular file, read in chunks; None when there is none to read."""
+    if not raw.is_file():
+        return None
+    try:
+        with raw.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return None
