@@ -109,7 +109,6 @@ def test_refusals_are_one_line_exit_2_and_write_nothing(tmp_path, monkeypatch, a
 @pytest.mark.skipif(chromium() is None, reason="no chromium binary installed")
 def test_chromium_renders_the_page(tmp_path, norsjo):
     import matplotlib.image
-    import numpy
 
     page = tmp_path / "page.html"
     page.write_text(norsjo, encoding="utf-8")

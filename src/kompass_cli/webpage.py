@@ -32,14 +32,18 @@ SEVERITY_WORDS = {"error": "cannot be trusted or is missing",
 _STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;
 max-width:1100px;padding:1.5rem;color:#222;line-height:1.45}
-h1{margin-bottom:.2rem}h2{border-bottom:2px solid #1f5f99;padding-bottom:.2rem;margin-top:2.2rem}
-.lead{color:#444;margin-top:0}.caveat{background:#fff6e0;border-left:4px solid #e0a800;padding:.5rem .8rem}
+h1{margin-bottom:.2rem}
+h2{border-bottom:2px solid #1f5f99;padding-bottom:.2rem;margin-top:2.2rem}
+.lead{color:#444;margin-top:0}
+.caveat{background:#fff6e0;border-left:4px solid #e0a800;padding:.5rem .8rem}
 svg{max-width:100%;height:auto;display:block}
-table{border-collapse:collapse;margin:.8rem 0}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}
+table{border-collapse:collapse;margin:.8rem 0}
+th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .area{margin-bottom:1.4rem}.cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}
 .cols h4{margin:.3rem 0}.cols ul{margin:.2rem 0;padding-left:1.2rem}
-.sev{display:inline-block;min-width:4.5rem;font-size:.8rem;font-weight:bold;text-transform:uppercase}
+.sev{display:inline-block;min-width:4.5rem;font-size:.8rem;font-weight:bold;
+text-transform:uppercase}
 .sev-error{color:#b22222}.sev-warning{color:#b86e00}.sev-info{color:#1f5f99}
 .diag{margin:.6rem 0}.diag p{margin:.15rem 0}.where{color:#666;font-size:.9rem}
 footer{margin-top:2.5rem;color:#666;font-size:.85rem}
