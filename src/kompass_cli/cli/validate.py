@@ -44,8 +44,12 @@ def validate(
 ) -> None:
     """Validate normalised JSON: schema, instrument catalogue, the report's own sums.
 
+    Scores are held to their own reported values by the rule parse uses, and the
+    report's sums and percents re-checked: a contradiction the file does not record is
+    an error. Contradictions recorded at parse time are listed, not counted.
+
     Exit 0 when valid, 1 when a finding at or above --fail-on is found, 2 when a file
-    cannot be read. Contradictions recorded at parse time are listed, not counted.
+    cannot be read (named on stderr; the other files are still validated).
 
     Example: `kompass validate data/normalized --format json`
     """
