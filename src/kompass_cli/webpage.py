@@ -162,28 +162,42 @@ def _area_findings(area: AreaBase) -> str:
 
 
 def _diagnostics(report: ReportBase) -> str:
-    """Each diagnostic as the catalogue explains it, then the report's specific words."""
+    """The diagnostics grouped by code, worst first: the catalogue's title and
+    explanation once, then each of the report's own messages with its place."""
     from kompass_cli.diagnostics import CATALOGUE
 
-    if not report.diagnostics:
+    groups: dict[str, list] = {}
+    for d in sorted(report.diagnostics, key=lambda d: _SEVERITY_ORDER.get(d.severity, 3)):
+        groups.setdefault(d.code, []).append(d)
+    body = "".join(_diagnostic_group(code, found, CATALOGUE.get(code))
+                   for code, found in groups.items())
+    if not body:
         body = "<p>The report agrees with itself everywhere kompass checks.</p>"
-    else:
-        body = ""
-        for d in report.diagnostics:
-            entry = CATALOGUE.get(d.code)
-            title = entry.title if entry else d.code
-            explanation = f"<p>{escape(entry.explanation)}</p>" if entry else ""
-            where = f"line {d.line}" if d.line is not None else ""
-            if d.line is not None and d.page is not None:
-                where = f"page {d.page}, {where}"
-            body += (f"<div class=\"diag\"><p><span class=\"sev sev-{d.severity}\">"
-                     f"{d.severity}</span> <strong>{escape(title)}</strong></p>"
-                     f"{explanation}<p>{escape(d.message)} <span class=\"where\">"
-                     f"{escape(where)}</span></p></div>")
     legend = "; ".join(f"{k}: {v}" for k, v in SEVERITY_WORDS.items())
     return (f"<section id=\"diagnostics\">\n<h2>What to know about these numbers "
             f"({report.evaluation.year})</h2>\n<p class=\"where\">{escape(legend)}.</p>\n"
             f"{body}\n</section>")
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _diagnostic_group(code: str, found: list, entry) -> str:
+    severity = found[0].severity
+    title = entry.title if entry else code
+    count = f" ({len(found)})" if len(found) > 1 else ""
+    explanation = f"<p>{escape(entry.explanation)}</p>" if entry else ""
+    items = "".join(f"<li>{escape(d.message)} <span class=\"where\">{escape(_place(d))}"
+                    f"</span></li>" for d in found)
+    return (f"<div class=\"diag\"><p><span class=\"sev sev-{severity}\">{severity}</span> "
+            f"<strong>{escape(title)}</strong>{count}</p>{explanation}<ul>{items}</ul></div>")
+
+
+def _place(diagnostic) -> str:
+    if diagnostic.line is None:
+        return ""
+    page = f"page {diagnostic.page}, " if diagnostic.page is not None else ""
+    return f"{page}line {diagnostic.line}"
 
 
 def _sources(comparison: Comparison, reports) -> str:
