@@ -23,7 +23,8 @@ runner = CliRunner()
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 NORSJO = str(NORMALIZED / "norsjo-2018.json")
 
-# Commands that print a table, and so take --format table|json|csv.
+# Commands known to print a table, and so to take --format table|json|csv (any other
+# command whose --format offers table is held to the same).
 TABLE_COMMANDS = {"validate", "diff", "compare", "summarise", "export"}
 
 
@@ -79,7 +80,7 @@ def test_every_table_command_takes_table_json_and_csv():
         if choices and "table" in choices:
             printing.add(" ".join(path))
             assert choices[:3] == ["table", "json", "csv"], (path, choices)
-    assert printing == TABLE_COMMANDS
+    assert TABLE_COMMANDS <= printing
 
 
 @pytest.mark.parametrize("args", [
