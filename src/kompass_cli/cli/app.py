@@ -76,6 +76,19 @@ def exit_if_refused(errors: list[KompassError]) -> None:
         raise typer.Exit(2)
 
 
+def municipality_argument():
+    """The MUNICIPALITY argument of the commands about one municipality."""
+    return typer.Argument(..., help="Name (any case, diacritics optional) or four-digit "
+                                    "kommunkod.")
+
+
+def data_option():
+    """The --data option of the commands that take normalised reports as an option."""
+    return typer.Option(None, "--data", "-d", show_default=False,
+                        help="Normalised JSON reports: files or folders (repeatable) "
+                             "[default: data/normalized].")
+
+
 def load_data(paths: list[Path] | None):
     """Normalised reports from files and folders (default data/normalized); refused files
     named on stderr. Exit 2 at once when nothing loaded; otherwise the caller exits 2

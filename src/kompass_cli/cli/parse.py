@@ -7,7 +7,9 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, handles_errors, is_quiet, note
+from kompass_cli.cli.app import (
+    DEFAULT_DATA, DEFAULT_RAW, app, handles_errors, is_quiet, note,
+)
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
 
