@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
+from kompass_cli.sources import STDIN
 
 # File kinds a folder is searched for.
 REPORT_SUFFIXES = (".txt", ".pdf")
@@ -12,17 +13,24 @@ REPORT_SUFFIXES = (".txt", ".pdf")
 
 def expand_inputs(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES,
                   ) -> tuple[list[Path], list[KompassError]]:
-    """Files as given, folders as their files with one of ``suffixes`` (sorted).
+    """Files as given, folders as their entries with one of ``suffixes`` (sorted).
 
     Returns the files and, separately, one error per path that yields nothing (a missing
     path, a folder without reports), so that one bad path does not stop the others.
+    '-' (standard input) is passed on as it is, once. An entry of a folder that is not a
+    regular file (a FIFO or a folder named like a report) is passed on too, so that it
+    is refused by name rather than skipped in silence.
     """
     files: list[Path] = []
     problems: list[KompassError] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix.lower() in suffixes)
+        if str(path) == STDIN:
+            if path in files:
+                problems.append(KompassError("standard input can be read only once", STDIN))
+            else:
+                files.append(path)
+        elif path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes)
             if not found:
                 problems.append(KompassError(
                     f"no {' or '.join(suffixes)} files in this folder", str(path)))
