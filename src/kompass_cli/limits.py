@@ -73,3 +73,15 @@ def human_size(size: int) -> str:
         if size >= factor:
             return f"{size / factor:.4g} {unit}"
     return f"{size:,} bytes"
+
+
+def address_space() -> int:
+    """Bytes of address space this process maps now (Linux); 0 where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0

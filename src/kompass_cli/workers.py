@@ -25,7 +25,7 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
-from kompass_cli.limits import Limits, human_size
+from kompass_cli.limits import Limits, address_space, human_size
 
 log = logging.getLogger("kompass")
 
@@ -261,13 +261,20 @@ def _die_with(parent: int) -> None:
 
 
 def _limit_memory(max_memory: int) -> None:
-    """An address-space ceiling the kernel enforces: allocations past it fail."""
+    """An address-space ceiling the kernel enforces: allocations past it fail.
+
+    The ceiling is what the worker already maps (shared with the parent: the parsers,
+    the repair lexicon) plus ``max_memory``, so the limit is what reading one file may
+    take, whatever the parent had loaded.
+    """
     try:
         import resource
     except ImportError:  # not a Unix
         return
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    ceiling = max_memory if hard == resource.RLIM_INFINITY else min(max_memory, hard)
+    ceiling = address_space() + max_memory
+    if hard != resource.RLIM_INFINITY:
+        ceiling = min(ceiling, hard)
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
 
 

@@ -2,9 +2,9 @@
 
 A few kilobytes of twice-deflated zeros expand to gigabytes, and pdfminer inflates a
 stream in one call. The ceiling stops such a stream as it expands, long before the
-memory limit would; it is a quarter of the process's address-space ceiling (the
-worker's --max-memory), or 256 MiB where there is none, far above any genuine page or
-font. pdfminer reaches zlib through its ``pdftypes`` module only, so that reference is
+memory limit would; it is an eighth of the address space left under the process's
+ceiling (about an eighth of the worker's --max-memory: inflating briefly holds the
+output twice), or 128 MiB where there is none, far above any genuine page or font. pdfminer reaches zlib through its ``pdftypes`` module only, so that reference is
 replaced by one that inflates with a bounded output size and otherwise behaves alike.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import zlib
 
 # The ceiling where the process has no memory limit of its own.
-DEFAULT_CEILING = 256 * 1024 ** 2
+DEFAULT_CEILING = 128 * 1024 ** 2
 
 
 class StreamTooLarge(Exception):
@@ -32,13 +32,18 @@ def guard_pdfminer() -> None:
 
 
 def ceiling() -> int:
-    """A quarter of the address-space limit of this process, else DEFAULT_CEILING."""
+    """An eighth of the address space left under this process's limit, else
+    DEFAULT_CEILING."""
+    from kompass_cli.limits import address_space
+
     try:
         import resource
     except ImportError:
         return DEFAULT_CEILING
     soft, _ = resource.getrlimit(resource.RLIMIT_AS)
-    return DEFAULT_CEILING if soft == resource.RLIM_INFINITY else soft // 4
+    if soft == resource.RLIM_INFINITY:
+        return DEFAULT_CEILING
+    return max(0, soft - address_space()) // 8
 
 
 class _BoundedZlib:
