@@ -50,8 +50,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _tree_pss(pid: int) -> int:
-    """Proportional resident bytes of a process and all its descendants, from /proc."""
+def process_tree(pid: int) -> list[int]:
+    """A process and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -60,17 +60,28 @@ def _tree_pss(pid: int) -> int:
             except OSError:
                 continue
             children.setdefault(int(fields[1]), []).append(int(entry.name))
-    total, stack = 0, [pid]
+    tree, stack = [], [pid]
     while stack:
         current = stack.pop()
+        tree.append(current)
         stack.extend(children.get(current, []))
-        try:
-            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
-    return total
+    return tree
+
+
+def proc_field(pid: int, name: str, file: str = "status") -> int:
+    """A size field ('Pss', 'VmHWM') of /proc/PID/FILE in bytes; 0 once the process is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(name + ":"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_pss(pid: int) -> int:
+    """Proportional resident bytes of a process and all its descendants, from /proc."""
+    return sum(proc_field(current, "Pss", "smaps_rollup") for current in process_tree(pid))
 
 
 def _peak_run(command: list[str]) -> tuple[float, float, int]:

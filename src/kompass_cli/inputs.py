@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
-from kompass_cli.sources import STDIN
 
 # File kinds a folder is searched for.
 REPORT_SUFFIXES = (".txt", ".pdf")
+
+# The name that means standard input, as in most command-line tools.
+STDIN = "-"
 
 
 def expand_inputs(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
+from kompass_cli.inputs import STDIN
 from kompass_cli.pdf.document import DEFAULT_MAX_PAGES, read_pdf
 
 # Files larger than this are refused before they are read (raise with --max-bytes).
@@ -25,9 +26,6 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Share of control characters above which bytes are taken as binary, not text.
 _BINARY_SHARE = 0.01
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f"}
-
-# The name that means standard input, as in most command-line tools.
-STDIN = "-"
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ class _Pool:
         self.everyone: list[_Worker] = []
 
     def run(self, items: list, progress: Callable[[], None]) -> list:
-        from kompass_cli.sources import STDIN
+        from kompass_cli.inputs import STDIN
 
         if self.forking and any(str(item) == STDIN for item in items):
             self.stdin = _stdin_for_workers(self.limits.max_bytes)
@@ -120,7 +120,10 @@ class _Pool:
                 for worker, result in self._finished(busy):
                     outcomes[worker.index] = result
                     busy.remove(worker)
-                    (idle.append(worker) if worker.alive else worker.stop())
+                    if worker.alive:
+                        idle.append(worker)
+                    else:
+                        worker.stop()
                     progress()
         finally:
             for worker in self.everyone:
@@ -178,7 +181,10 @@ class _Worker:
         self.index, self.item = index, item
         self.started = time.monotonic()
         self.deadline = self.started + timeout if timeout else None
-        self.tasks.send((index, item))
+        try:
+            self.tasks.send((index, item))
+        except OSError:  # it died while idle; answer() reports how
+            pass
 
     def answer(self):
         """The result if there is one; a Refusal if the worker died or ran out of time."""

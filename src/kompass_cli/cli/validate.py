@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, echo_error, handles_errors
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
 
@@ -50,7 +50,7 @@ def validate(
         except KompassError as error:
             unreadable.append(error)
     for error in unreadable:
-        typer.echo(f"error: {error}", err=True)
+        echo_error(error)
     if output_format is Format.json:
         typer.echo(json.dumps({"files": [r.to_dict() for r in results]}, ensure_ascii=False,
                               indent=2))
