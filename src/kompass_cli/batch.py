@@ -61,8 +61,8 @@ def parse_many(paths: list[Path], jobs: int, limits: Limits,
 
     Two inputs that would be written under one name are both refused.
     """
-    if jobs > 1 or limits.timeout or limits.max_memory:
-        _warm_up(paths)
+    if len(paths) > 1 and (jobs > 1 or limits.timeout or limits.max_memory):
+        _warm_up(paths)  # one input gains nothing: its worker loads what it needs, in time
     outcomes = workers.run(partial(parse_one, limits=limits), paths, jobs, limits, progress)
     return refuse_collisions([Parsed(path, error=outcome.message)
                               if isinstance(outcome, workers.Refusal) else outcome
@@ -103,23 +103,28 @@ def _warm_up(paths: list[Path]) -> None:
     read them under the limits: here only the first bytes of regular files are looked
     at, so a device, a FIFO or a huge file costs the parent nothing.
     """
-    from kompass_cli.ocr import plainly_clean
     from kompass_cli.pipeline import parse_file  # noqa: F401
-    from kompass_cli.sources import decode, pdf_header, read_head, split_lines
+    from kompass_cli.sources import pdf_header, read_head
 
-    heads = {path: read_head(path, WARM_UP_SAMPLE) for path in paths}
-    if any(pdf_header(head) for head in heads.values()):
+    pdfs = {path for path in paths if pdf_header(read_head(path, 1024))}
+    if pdfs:
         import pdfplumber  # noqa: F401
-    for path, head in heads.items():
-        if not head.strip() or pdf_header(head):
-            continue
-        try:
-            lines = split_lines(decode(head, path)[0])
-        except KompassError:
-            continue
-        if not plainly_clean(lines):
-            from kompass_cli.repair.lexicon import load
+    if any(_maybe_damaged(path) for path in paths if path not in pdfs):
+        from kompass_cli.repair.lexicon import load
 
-            load()
-            break
+        load()
     gc.freeze()  # workers' collections then leave the shared objects' pages alone
+
+
+def _maybe_damaged(path: Path) -> bool:
+    """Whether the start of a text input is not plainly clean Swedish (False if unreadable)."""
+    from kompass_cli.ocr import plainly_clean
+    from kompass_cli.sources import decode, read_head, split_lines
+
+    head = read_head(path, WARM_UP_SAMPLE)
+    if not head.strip():
+        return False
+    try:
+        return not plainly_clean(split_lines(decode(head, path)[0]))
+    except KompassError:
+        return False

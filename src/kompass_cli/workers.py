@@ -221,7 +221,7 @@ class _Worker:
         if self.process.pid is not None:
             if self.process.is_alive():
                 self.process.kill()
-            self.process.join()
+            self.process.join(5)  # a process stuck in the kernel must not hang the run
         for end in (self.tasks, self.results, *self.pipe_ends):
             end.close()
 

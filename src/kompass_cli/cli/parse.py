@@ -155,10 +155,12 @@ def _check(results, out_dir: Path) -> list[str]:
 
 
 def _committed(target: Path) -> str:
-    """The output already in OUT, '' if there is none; a folder or binary in its way is
-    an error."""
+    """The output already in OUT, '' if there is none; a folder, a FIFO or binary data in
+    its way is an error (never waited on)."""
     if not target.exists():
         return ""
+    if not target.is_file():
+        raise KompassError("cannot be compared: it is not a regular file", str(target))
     try:
         return target.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
