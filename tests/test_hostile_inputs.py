@@ -269,7 +269,7 @@ def test_a_device_is_refused_without_reading_it(command):
                              "file, or pipe the text in and give - to read standard input\n")
 
 
-def test_fifos_and_folders_named_like_reports_are_refused_by_name(tmp_path):
+def test_fifos_and_devices_in_a_folder_are_refused_by_name(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     os.mkfifo(folder / "a-fifo.txt")
@@ -280,12 +280,23 @@ def test_fifos_and_folders_named_like_reports_are_refused_by_name(tmp_path):
     result = runner.invoke(app, ["parse", str(folder), "--out", str(out), "-q", "--jobs", "2"])
     assert result.exit_code == 2
     assert _lines(result.stderr) == [
-        f"error: {folder / 'a-fifo.txt'}: is a named pipe (FIFO), not a regular file; give "
-        f"a file, or pipe the text in and give - to read standard input",
-        f"error: {folder / 'b-folder.txt'}: is a folder, not a file",
-        f"error: {folder / 'c-zero.txt'}: is a device, not a regular file; give a file, or "
-        f"pipe the text in and give - to read standard input"]
+        f"error: {folder / name}: is not a regular file (a device, FIFO or socket); it is "
+        f"not read" for name in ("a-fifo.txt", "c-zero.txt")]
     assert [p.name for p in out.iterdir()] == ["hallsberg-2008.json"]
+
+
+@pytest.mark.parametrize("command", ["text", "fix-text"])
+def test_a_fifo_or_folder_given_as_the_file_is_refused_without_waiting(tmp_path, command):
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    result = runner.invoke(app, [command, str(fifo)])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {fifo}: is a named pipe (FIFO), not a regular file; "
+                             f"give a file, or pipe the text in and give - to read standard "
+                             f"input\n")
+    result = runner.invoke(app, [command, str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path}: is a folder, not a file\n"
 
 
 def test_a_first_look_never_waits_on_a_fifo_or_reads_past_its_size(tmp_path):

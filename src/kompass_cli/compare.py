@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 
 from kompass_cli.catalog import all_instruments, instrument
 from kompass_cli.crosswalk import between, loosest
-from kompass_cli.municipalities import Municipality
-from kompass_cli.parsers.common import fold
+from kompass_cli.municipalities import Municipality, resolve
 
 if TYPE_CHECKING:
     from kompass_cli.schemas.common import HistoryRow, ReportBase
@@ -90,10 +89,13 @@ def compare(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) 
 
 
 def _is_of(report: ReportBase, municipality: Municipality) -> bool:
-    """Match by kommunkod; by official name only when the report has no code."""
+    """Match by kommunkod; by name only when the report has no code and its name is
+    unambiguous (a name that fits Håbo and Habo alike belongs to neither)."""
     if report.municipality.code is not None:
         return report.municipality.code == municipality.code
-    return fold(report.municipality.name) == fold(municipality.name)
+    if any(d.code == "municipality-ambiguous" for d in report.diagnostics):
+        return False
+    return resolve(report.municipality.name) == municipality
 
 
 def _collect(own: list[tuple[Path, ReportBase]], notes: list[str]) -> list[Evaluation]:

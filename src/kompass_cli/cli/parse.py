@@ -16,6 +16,7 @@ from kompass_cli.cli.app import (
     TIMEOUT,
     app,
     echo_error,
+    echo_errors,
     handles_errors,
 )
 from kompass_cli.errors import KompassError
@@ -62,8 +63,7 @@ def parse(
         _print_single(paths, limits)
         return
     _require_folder(Path(out))
-    for problem in problems:
-        echo_error(problem)
+    echo_errors(problems)
     results = _run(paths, jobs or default_jobs(), limits, show_progress=not quiet)
     if check:
         changed = _check(results, Path(out))
