@@ -140,15 +140,36 @@ def parse_times(repeats: int) -> dict[str, float]:
     return results
 
 
+def _distinct_copies(folder: Path, count: int) -> None:
+    """``count`` copies of the bundled reports, each under the name of another
+    municipality (a plain ASCII name no other name folds to), so that every copy has an output of its
+    own: copies of one report would all be refused for sharing one output name."""
+    import csv
+
+    import unicodedata
+
+    with (ROOT / "src/kompass_cli/data/kommuner.csv").open(encoding="utf-8") as table:
+        every = [row["kommun"] for row in csv.DictReader(table)]
+    folded = [unicodedata.normalize("NFKD", name).encode("ascii", "ignore") for name in every]
+    names = [name for name, fold in zip(every, folded)  # not one that folds like another
+             if name.isascii() and name.isalpha() and folded.count(fold) == 1]
+    reports = {path: json.loads((ROOT / "data/normalized" / f"{path.stem}.json")
+                                .read_text(encoding="utf-8"))["municipality"]
+               for path in sorted(RAW.glob("*.txt"))}
+    for index in range(count):
+        path, municipality = list(reports.items())[index % len(reports)]
+        printed = municipality["name_in_source"].split()[0].removesuffix("s")
+        text = path.read_text(encoding="utf-8").replace(printed, names[index // len(reports)])
+        (folder / f"{index:04d}-{path.name}").write_text(text, encoding="utf-8")
+
+
 def batch(count: int, runs: int) -> dict[str, float]:
     """Wall time and peak memory (PSS) of parsing ``count`` report copies with --jobs 1 and 2."""
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "in"
         source.mkdir()
-        reports = sorted(RAW.glob("*.txt"))
-        for index in range(count):
-            shutil.copy(reports[index % len(reports)], source / f"{index:04d}-{reports[index % len(reports)].name}")
+        _distinct_copies(source, count)
         commands = {jobs: [sys.executable, "-m", "kompass_cli", "parse", str(source), "--out",
                            str(Path(folder) / f"out{jobs}"), "--jobs", str(jobs), "--quiet"]
                     for jobs in (1, 2)}

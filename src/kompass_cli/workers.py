@@ -228,16 +228,21 @@ class _Worker:
 
 def _serve(tasks, results, task: Callable, limits: Limits, stdin: int | None,
            parent: int) -> None:
-    """The worker's loop: take an item, answer with its outcome, until told to stop."""
+    """The worker's loop: take an item, answer with its outcome, until the parent closes
+    the pipe or stops it. Nothing escapes as a traceback: a result that cannot be sent
+    back ends the worker, which the parent reports as that file's refusal."""
     _become_worker(limits, stdin, parent)
     while True:
         try:
-            message = tasks.recv()
+            index, item = tasks.recv()
         except (EOFError, OSError):
             return
-        index, item = message
         result, retire = outcome(task, item, limits)
-        results.send((index, result, retire))
+        try:
+            results.send((index, result, retire))
+        except Exception:  # noqa: BLE001 - e.g. out of memory while pickling the result
+            log.exception("the result for %s could not be sent", item)
+            os._exit(1)
         if retire:
             return
 
