@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -165,6 +166,29 @@ def test_a_full_disk_is_each_outputs_error_and_leaves_nothing_behind(tmp_path, m
         for name in ("hallsberg-2008.json", "norsjo-2018.json")]
     assert sorted(p.name for p in out.iterdir()) == ["hallsberg-2008.json"]
     assert (out / "hallsberg-2008.json").read_text(encoding="utf-8") == "earlier"
+
+
+class _ReadOnlyTempfile:
+    """The tempfile module as the writer sees it, in a folder it may not write to."""
+
+    def __getattr__(self, name):
+        return getattr(tempfile, name)
+
+    @staticmethod
+    def mkstemp(**options):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), options["dir"])
+
+
+def test_a_folder_that_cannot_be_written_is_each_outputs_error(tmp_path, monkeypatch):
+    """As a read-only folder is for any user but root, who can write anywhere."""
+    monkeypatch.setattr(writer, "tempfile", _ReadOnlyTempfile())
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["parse", str(HALLSBERG), str(NORSJO), "--out", str(out),
+                                 "-q"])
+    assert result.exit_code == 2
+    assert _lines(result.stderr) == [
+        f"error: {out / name}: cannot be written (Permission denied)"
+        for name in ("hallsberg-2008.json", "norsjo-2018.json")]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="permissions do not bind root")
