@@ -267,9 +267,10 @@ def to_dict(comparison: Comparison) -> dict:
     }
 
 
+# The caveat is not a column: repeated on every row it is noise, and a comment line
+# breaks CSV readers; JSON carries it once, the CLI says it on stderr beside a CSV.
 CSV_COLUMNS = ("municipality", "kommunkod", "year", "instrument_version", "kind", "source",
-               "row", "row_name", "area", "area_name", "score", "change", "relation",
-               "caveat")
+               "row", "row_name", "area", "area_name", "score", "change", "relation")
 
 
 def to_rows(comparison: Comparison) -> list[dict]:
@@ -286,6 +287,5 @@ def to_rows(comparison: Comparison) -> list[dict]:
                 "source": evaluation.source, "row": label, "row_name": row.name,
                 "area": cell.area if row.area is not None else "total",
                 "area_name": cell.name if row.area is not None else row.name,
-                "score": cell.score, "change": cell.change, "relation": cell.relation,
-                "caveat": comparison.caveat})
+                "score": cell.score, "change": cell.change, "relation": cell.relation})
     return rows

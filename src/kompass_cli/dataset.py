@@ -210,3 +210,21 @@ def json_path(loc: tuple) -> str:
     for part in parts:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+def load_paths(paths: list[Path]) -> Loaded:
+    """Every report in these files and folders (a folder's ``*.json``), in the order
+    given, and the files refused. A path that does not exist, or a folder without
+    reports, stops here: nothing would be read from it, and a result without it would
+    look complete."""
+    loaded = Loaded([], [])
+    for path in paths:
+        if path.is_dir():
+            part = load_folder(path)
+        elif path.exists():
+            part = load_files([path])
+        else:
+            raise KompassError("no such file or folder; check the path", str(path))
+        loaded.reports.extend(part.reports)
+        loaded.errors.extend(part.errors)
+    return loaded

@@ -36,7 +36,7 @@ def fix_text(
     with --format json stdout is {"text": ..., "steps": [...]}. The input is read and
     repaired under the same limits as in `kompass parse`.
 
-    Example: [bold]kompass fix-text data/raw/norsjo-2018.txt --explain[/bold]
+    Example: `kompass fix-text data/raw/norsjo-2018.txt --explain`
     """
     from kompass_cli.limits import limits_from_options
     from kompass_cli.workers import run_one

@@ -18,6 +18,8 @@ from kompass_cli.cli.app import (
     echo_error,
     echo_errors,
     handles_errors,
+    is_quiet,
+    note,
 )
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
@@ -30,11 +32,12 @@ def parse(
                                         "standard input [default: data/raw]"),
     out: str = typer.Option(str(DEFAULT_DATA), "--out", "-o",
                             help="Folder for the JSON files, or '-' for stdout (one input)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No progress bar, no summary (as kompass --quiet)."),
     check: bool = typer.Option(False, "--check",
                                help="Write nothing; exit 1 if any output in OUT would change."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0,
-                             help="Worker processes [default: the number of cores]."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, show_default="the number of cores",
+                             help="Worker processes (0: the number of cores)."),
     timeout: str = TIMEOUT,
     max_bytes: str = MAX_BYTES,
     max_pages: int = MAX_PAGES,
@@ -42,13 +45,13 @@ def parse(
 ) -> None:
     """Parse Kommunkompassen reports into validated JSON.
 
-    Writes OUT/<municipality>-<year>.json for each report. Exit 0 when every input
+    Writes `OUT/<municipality>-<year>.json` for each report. Exit 0 when every input
     parsed, 2 when any input could not be read, is not a report or could not be
     written (the others are still written), and 2 when two inputs would be written
     under one name (neither is). Each file is read in a worker process under the
-    limits (time, memory, bytes, pages). With --check nothing is written: each output is compared with the
-    file already in OUT, differences are printed, and the exit code is 1 if any would
-    change.
+    limits (time, memory, bytes, pages). With --check nothing is written: each output
+    is compared with the file already in OUT, differences are printed, and the exit
+    code is 1 if any would change.
 
     Example: `kompass parse data/raw/norsjo-2018.txt --out -`
     """
@@ -56,6 +59,7 @@ def parse(
     from kompass_cli.limits import limits_from_options
 
     limits = limits_from_options(timeout, max_bytes, max_pages, max_memory)
+    quiet = quiet or is_quiet()
     paths, problems = expand_inputs(inputs or [DEFAULT_RAW])
     if out == "-":
         if problems:
@@ -68,7 +72,7 @@ def parse(
     if check:
         changed = _check(results, Path(out))
         _exit(len(problems) + sum(1 for r in results if r.error), changed)
-        typer.echo(f"{sum(1 for r in results if not r.error)} outputs up to date", err=True)
+        note(f"{sum(1 for r in results if not r.error)} outputs up to date")
         return
     written = _write(results, Path(out))
     refused = len(problems) + len(results) - len(written)
