@@ -96,8 +96,8 @@ def _warm_up(paths: list[Path], max_bytes: int) -> None:
     """Load once in the parent what every forked worker would otherwise load again.
 
     The parsing modules are always imported, pdfplumber when some input is a PDF, and
-    the repair lexicon (about half a second) when some text input is not plainly clean.
-    Forked workers share all three. PDFs themselves are left to the workers: reading
+    the repair lexicon with its context statistics (about a second) when some text input
+    is not plainly clean. Forked workers share all three. PDFs themselves are left to the workers: reading
     one is the slow part of parsing it.
     """
     from kompass_cli.ocr import plainly_clean
@@ -117,7 +117,7 @@ def _warm_up(paths: list[Path], max_bytes: int) -> None:
         if not plainly_clean(lines):
             from kompass_cli.repair.lexicon import load
 
-            load()
+            load().context()
             return
 
 

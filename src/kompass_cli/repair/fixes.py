@@ -113,12 +113,15 @@ class Work:
     ranks: dict[tuple[str, bool], int | None] = field(init=False)
     restored: dict[tuple[str, bool], object] = field(init=False)
     plans: dict[tuple, dict[str, tuple]] = field(init=False)
+    # A minimal pair's reading per word and neighbours ('det ar en' recurs).
+    in_context: dict[tuple, str] = field(init=False)
 
     def __post_init__(self) -> None:
         memo = self.lex.memo
         self.ranks = memo.setdefault("ranks", {})
         self.restored = memo.setdefault("restored", {})
         self.plans = memo.setdefault("plans", {})
+        self.in_context = memo.setdefault("in_context", {})
 
     def rank(self, folded: str, strict: bool = False) -> int | None:
         """How good a reading a stripped word is: its best score, None if not a word.
@@ -467,17 +470,23 @@ def restore_diacritics(token: str, work: Work, around: Callable[[], Around]) -> 
     """
     choice = work.restoration(token)
     if choice is _CONTEXT:
-        lower = token.lower()
-        readings = contenders(lower, _readings(lower, work.lex, token[:1].isupper()),
-                              work.lex.context())
         found = around()
-        rule = rule_for(lower)
-        cue = rule(found) if rule else None
-        if cue is not None and cue not in readings:
-            choice = cue
-        else:
-            choice = choose(lower, readings, found, work.lex.context(), cue) if readings else ""
+        key = (token.lower(), token[:1].isupper(), found)
+        choice = work.in_context.get(key)
+        if choice is None:
+            choice = work.in_context[key] = _in_context(*key, work.lex)
     return _restored(token, choice)
+
+
+def _in_context(lower: str, proper: bool, found: Around, lex: Lexicon) -> str:
+    """The reading of a minimal pair among its neighbours: a rule's cue weighed with the
+    counted context, or the cue itself when it is no reading of the lexicon."""
+    readings = contenders(lower, _readings(lower, lex, proper), lex.context())
+    rule = rule_for(lower)
+    cue = rule(found) if rule else None
+    if cue is not None and cue not in readings:
+        return cue
+    return choose(lower, readings, found, lex.context(), cue) if readings else ""
 
 
 def _readings(lower: str, lex: Lexicon, proper: bool) -> dict[str, float]:
