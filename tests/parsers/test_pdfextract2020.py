@@ -448,3 +448,24 @@ def test_prose_scores_go_to_the_nearest_named_area():
     assert scores == {1: [(46, "summary", 3), (46, "area-text", 8)],
                       7: [(72, "summary", 3), (72, "area-header", 13)]}
     assert [(t.value, t.where, t.line) for t in report.totals] == [(420, "headline", 4)]
+
+
+BOX_WITHOUT_CELLS = """Kommunkompassen Analys av Testby
+Område 7 Arbetsliv
+Rubriker Poäng
+• Strategier för arbetslivet
+• Arbetsmiljö
+72
+Allmänt
+Kommunen arbetar med arbetsmiljön.
+Den når goda resultat.
+"""
+
+
+def test_score_box_without_cells_or_blank_lines_ends_at_its_score():
+    """Text extracted line by line (pdftotext -raw) has no tabs and no blank lines: the
+    box ends with its score, and the prose after it gives no headings."""
+    (area,) = PARSER.parse(BOX_WITHOUT_CELLS.splitlines()).areas
+    assert [(s.value, s.where, s.line) for s in area.scores] == [(72, "area-header", 6)]
+    assert [(q.id, q.title, q.line) for q in area.questions] == [
+        ("7.1", "Strategier för arbetslivet", 4), ("7.2", "Arbetsmiljö", 5)]

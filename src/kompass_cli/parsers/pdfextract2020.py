@@ -245,8 +245,9 @@ def _read_section(lines: list[str], start: int, stop: int,
         line = lines[index]
         if _RUBRIKER.match(line):
             rows = _block_rows(lines, index + 1, stop)
-            bullets += _read_score_box(rows, area)
-            index = rows[-1][0] + 1 if rows else index + 1
+            box, last = _read_score_box(rows, area)
+            bullets += box
+            index = last + 1 if rows else index + 1
             continue
         if _is_findings_header(line):
             rows = _block_rows(lines, index + 1, stop)
@@ -270,15 +271,24 @@ def _block_rows(lines: list[str], start: int, stop: int) -> list[tuple[int, str]
     return rows
 
 
-def _read_score_box(rows: list[tuple[int, str]], area: RawArea) -> list[Located]:
-    """'Rubriker Poäng' box: bullet headings, and the area's score in the last cell."""
+def _read_score_box(rows: list[tuple[int, str]],
+                    area: RawArea) -> tuple[list[Located], int]:
+    """'Rubriker Poäng' box: bullet headings, and the area's score in the last cell.
+
+    Returns the headings and the index of the box's last line. The box ends at the row
+    holding its score: text extracted without blank lines (pdftotext -raw) runs the
+    box straight into the section's prose, which must not become headings.
+    """
     bullets: list[Located] = []
     for position, (index, row) in enumerate(rows):
         headings, score = _split_score(row, last_row=position == len(rows) - 1)
+        if not score and bullets and re.fullmatch(_NUM, strip_html(row).strip()):
+            headings, score = "", strip_html(row).strip()
+        bullets += [Located(item, index + 1) for item in _bullet_items(headings)]
         if score:
             area.scores.append(Stated(parse_number(score), AREA_HEADER, index + 1, score))
-        bullets += [Located(item, index + 1) for item in _bullet_items(headings)]
-    return bullets
+            return bullets, index
+    return bullets, rows[-1][0] if rows else -1
 
 
 def _split_score(row: str, last_row: bool) -> tuple[str, str]:
