@@ -39,10 +39,12 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.heldout_measure import findings, findings_f1, numbers  # noqa: E402
 RAW = ROOT / "data" / "raw"
 GOLDEN = ROOT / "data" / "normalized"
 CACHE = ROOT / "benchmarks" / ".heldout-cache"
-FINDING_MATCH = 90
 TOOLS = ("soffice", "pdftoppm", "pdftotext", "tesseract")
 
 _LIST_ITEM = re.compile(r"^\s*[-*•·▪]\s+")
@@ -188,52 +190,6 @@ def generate(cache: Path = CACHE, only: set[str] | None = None, jobs: int = 2) -
 
 
 # --- measurement -------------------------------------------------------------------
-
-def numbers(report: dict) -> dict[tuple, float]:
-    """Every number the measurement counts, keyed by what it is."""
-    found: dict[tuple, float] = {("total",): report["total"]["score"]}
-    for area in report["areas"]:
-        found[("area", area["number"])] = area["score"]
-        for question in area["questions"]:
-            for field in ("achieved", "max", "percent"):
-                found[("question", question["id"], field)] = question[field]
-    for row in report.get("history", []):
-        found[("history", row["year"], "total")] = row.get("total")
-        for area, score in row.get("scores", {}).items():
-            found[("history", row["year"], area)] = score
-    return found
-
-
-def findings(report: dict) -> list[tuple[int, str, str]]:
-    """(area, kind, text) of every strength and improvement."""
-    return [(area["number"], kind, " ".join(item["text"].split()))
-            for area in report["areas"] for kind in ("strengths", "improvements")
-            for item in area[kind]]
-
-
-def findings_f1(expected: list[tuple], got: list[tuple]) -> float:
-    """F1 of findings matched one to one within area and kind by fuzzy ratio."""
-    from rapidfuzz import fuzz
-
-    if not expected and not got:
-        return 1.0
-    unused = list(got)
-    hits = 0
-    for area, kind, text in expected:
-        best, best_score = None, FINDING_MATCH
-        for candidate in unused:
-            if candidate[:2] == (area, kind):
-                score = fuzz.ratio(text, candidate[2])
-                if score >= best_score:
-                    best, best_score = candidate, score
-        if best is not None:
-            unused.remove(best)
-            hits += 1
-    if not hits:
-        return 0.0
-    precision, recall = hits / len(got), hits / len(expected)
-    return 2 * precision * recall / (precision + recall)
-
 
 def parse(path: Path) -> tuple[dict | None, str]:
     """The JSON ``kompass parse`` prints for ``path``, or None and its error line."""

@@ -48,9 +48,12 @@ _NUM = r"\d+(?:,\d+)?"
 _AREA_HEADING = re.compile(r"^\s*Område\s+([1-8])\s+([^\t]*?[^\d.\s])\s*$")
 _RUBRIKER = re.compile(r"^\s*Rubriker\s+Poäng\s*$")
 _OVERVIEW_HEADER = re.compile(r"^\s*([1-8])\.?\s+(.+?)\s+Uppnått\s+Max\s+Procent\s*$")
+# The Procent cell: a percent with its sign, or digits alone where OCR read the sign as
+# digits ('30%' as '3020' or '3096'); such a cell is kept out (see _percent).
+_PERCENT_CELL = rf"({_NUM}\s*%|\d+)"
 _OVERVIEW_ROW = re.compile(
-    rf"^\s*([1-8]\.\d{{1,2}})\s+(.+?)\s+({_NUM})\s+({_NUM})\s+({_NUM}\s*%)\s*$")
-_OVERVIEW_TOTAL = re.compile(rf"^\s*({_NUM})\s+({_NUM})\s+({_NUM}\s*%)\s*$")
+    rf"^\s*([1-8]\.\d{{1,2}})\s+(.+?)\s+({_NUM})\s+({_NUM})\s+{_PERCENT_CELL}\s*$")
+_OVERVIEW_TOTAL = re.compile(rf"^\s*({_NUM})\s+({_NUM})\s+{_PERCENT_CELL}\s*$")
 _CHAPTER = re.compile(r"^\s*\d+\.\s+\S[^\t]*$")
 _TOTAL_LINE = re.compile(r"^\s*\S.*?\s(?:19|20)\d\d\s*[-–]\s*(\d+)\s*p\.?\s*$")
 _POINTS = re.compile(rf"(?<![\d,])({_NUM})\s+poäng\b")
@@ -120,7 +123,7 @@ class PdfExtract2020Parser(LayoutParser):
             headings[area.number] = bullets
         _read_totals(lines, front_end, report)
         _read_summary_prose(lines, front_end, areas)
-        _read_overview(lines, areas)
+        _read_overview(lines, areas, report.notes)
         _attach_headings(areas, headings)
         report.areas = sorted([*areas.values(), *repeats], key=lambda area: area.number)
         return report
@@ -452,7 +455,7 @@ def _summary_slot(area: RawArea) -> int:
     return sum(1 for stated in area.scores if stated.where == SUMMARY)
 
 
-def _read_overview(lines: list[str], areas: dict[int, RawArea]) -> None:
+def _read_overview(lines: list[str], areas: dict[int, RawArea], notes: list[Note]) -> None:
     """'N. <name> Uppnått Max Procent' tables: question rows and the area total row."""
     current: RawArea | None = None
     for index, line in enumerate(lines):
@@ -466,7 +469,12 @@ def _read_overview(lines: list[str], areas: dict[int, RawArea]) -> None:
             continue
         row = _OVERVIEW_ROW.match(line)
         if row and int(row.group(1).split(".")[0]) == current.number:
-            current.questions.append(_question(row, index + 1))
+            question = _question(row, index + 1)
+            current.questions.append(question)
+            if question.percent is None:
+                notes.append(Note("question-score-missing", index + 1, {
+                    "missing": f"percent (printed '{row.group(5)}' without its % sign)"},
+                    area=current.number, question=question.id))
             continue
         total = _OVERVIEW_TOTAL.match(line)
         if total:
@@ -488,8 +496,20 @@ def _question(row: re.Match, line: int) -> RawQuestion:
         question_id, compact(strip_html(title)), line,
         achieved=Stated(parse_number(achieved), OVERVIEW_TABLE, line, achieved),
         max=Stated(parse_number(maximum), OVERVIEW_TABLE, line, maximum),
-        percent=Stated(parse_percent(percent), OVERVIEW_TABLE, line, compact(percent)),
+        percent=_percent(percent, line),
     )
+
+
+def _percent(cell: str, line: int) -> Stated | None:
+    """The Procent cell as printed, or None when its sign is missing.
+
+    Digits without a '%' in this column are a percent whose sign OCR read as digits
+    ('30%' as '3020') or dropped: which digits are the percent cannot be told, so none
+    is read and the question is flagged as missing its percent, never given a guess.
+    """
+    if "%" not in cell:
+        return None
+    return Stated(parse_percent(cell), OVERVIEW_TABLE, line, compact(cell))
 
 
 def _attach_headings(areas: dict[int, RawArea], headings: dict[int, list[Located]]) -> None:
