@@ -98,10 +98,11 @@ def _warm_up(paths: list[Path]) -> None:
     """Load once in the parent what every forked worker would otherwise load again.
 
     The parsing modules are always imported, pdfplumber when some input is a PDF, and
-    the repair lexicon (about half a second) when some text input is not plainly clean.
-    Forked workers share all three. The inputs themselves are left to the workers, which
-    read them under the limits: here only the first bytes of regular files are looked
-    at, so a device, a FIFO or a huge file costs the parent nothing.
+    the repair lexicon with its context statistics (about a second) when some text input
+    is not plainly clean. Forked workers share all three. The inputs themselves are left
+    to the workers, which read them under the limits: here only the first bytes of
+    regular files are looked at, so a device, a FIFO or a huge file costs the parent
+    nothing.
     """
     from kompass_cli.pipeline import parse_file  # noqa: F401
     from kompass_cli.sources import pdf_header, read_head
@@ -112,7 +113,7 @@ def _warm_up(paths: list[Path]) -> None:
     if any(_maybe_damaged(path) for path in paths if path not in pdfs):
         from kompass_cli.repair.lexicon import load
 
-        load()
+        load().context()
     gc.freeze()  # workers' collections then leave the shared objects' pages alone
 
 

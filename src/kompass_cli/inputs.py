@@ -41,7 +41,7 @@ def expand_inputs(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES
         elif path.exists():
             files.append(path)
         else:
-            problems.append(_missing(path))
+            problems.append(missing(path))
     return files, problems
 
 
@@ -61,14 +61,14 @@ def list_folder(folder: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], li
         if entry.is_file():
             files.append(entry)
         elif not entry.exists():
-            broken.append(_missing(entry))
+            broken.append(missing(entry))
         elif not entry.is_dir():
             broken.append(KompassError("is not a regular file (a device, FIFO or socket); "
                                        "it is not read", str(entry)))
     return files, broken
 
 
-def _missing(path: Path) -> KompassError:
+def missing(path: Path) -> KompassError:
     """Why a path that is not there cannot be read: a link loop, a dangling link, or absent."""
     if path.is_symlink():
         try:
