@@ -10,6 +10,8 @@ from kompass_cli.ocr import repair_report_text
 from kompass_cli.parsers.registry import choose_parser
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
+from kompass_cli.textprep.lines import restore_lines
+from kompass_cli.textprep.prepare import for_layout, prepare
 
 
 def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -17,9 +19,12 @@ def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     """The report in ``path``; raises KompassError with the file named on bad input."""
     source = read_source(path, max_bytes, max_pages)
     try:
-        parser = choose_parser(source.lines)
-        raw = parser.parse(source.lines)
-        repairs = repair_report_text(source.lines, raw)
+        prepared = prepare(source)
+        parser = choose_parser(prepared.lines)
+        prepared = for_layout(prepared, parser, source)
+        raw = parser.parse(prepared.lines)
+        repairs = repair_report_text(prepared.lines, raw)
+        restore_lines(raw, prepared.origin)
         return build_report(raw, SourceInfo(path.name, source.sha256, source.format,
                                                        source.pages), repairs)
     except NotAReport as refusal:

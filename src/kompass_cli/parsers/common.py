@@ -7,29 +7,23 @@ same facts are printed in every era, only more or less damaged.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from kompass_cli.parsers.base import Located, RawReport, Stated
+from kompass_cli.parsers.match import key, strip_marks
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
     "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }
 
-# Characters OCR puts where a Swedish vowel with a diacritic was.
-_OCR_VOWELS = str.maketrans({"é": "o", "6": "o", "@": "a", "&": "a", "4": "a"})
-
-
 def fold(text: str) -> str:
     """Lower-case and strip diacritics: 'Förbättringsområden' -> 'forbattringsomraden'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("ø", "o").replace("æ", "ae").casefold()
+    return strip_marks(text)
 
 
 def fold_ocr(text: str) -> str:
-    """``fold`` plus the commonest OCR vowel confusions, for matching headings only."""
-    return fold(text).translate(_OCR_VOWELS)
+    """``fold`` plus the usual OCR confusions (see ``match.key``), for words only."""
+    return key(text)
 
 
 def compact(text: str) -> str:

@@ -454,7 +454,7 @@ def _findings_lines(lines: list[str], start: int, stop: int) -> tuple[list[_Line
 def _is_column_heading(folded: str) -> bool:
     """'Styrkor', 'Förbättringsmöjligheter', both, or the numbered section heading."""
     words = folded.strip()
-    return bool(re.fullmatch(r"(?:styrkor\s*(?:och\s*)?)?(?:f\S*rb\S*ttringsm\S*jligheter)?",
+    return bool(re.fullmatch(r"(?:styrkor\s*(?:och\s*)?)?(?:f\S*rb\S*ttrlngsm\S*jllgheter)?",
                              words)) and bool(words)
 
 

@@ -83,6 +83,7 @@ class PdfExtract2020Parser(LayoutParser):
 
     name = "pdf-extract-2020"
     description = "2020 PDF-extract layout: 'Rubriker/Poäng' boxes, HTML cells, Uppnått tables"
+    paragraph_lines = True
 
     def score(self, lines: list[str]) -> float:
         """Evidence: score boxes, 'Uppnått Max Procent' tables, findings tables, headings.

@@ -55,6 +55,7 @@ class WordProcessor2008Parser(LayoutParser):
 
     name = "word-processor-2008"
     description = "2008 word-processor layout: 'Tabell 1', bold bullet lists, tab tables"
+    paragraph_lines = True
 
     def score(self, lines: list[str]) -> float:
         """Evidence: Tabell 1 with TOTALT, 'Område N' headings, the max/egna poäng table."""

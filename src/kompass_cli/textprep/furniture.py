@@ -1,0 +1,116 @@
+"""Running headers, footers and page numbers in text reports, found and dropped.
+
+Text saved or OCR'd from a paged document keeps what was printed on every page: a
+header naming the report, a footer with the publisher and the page number. Left in,
+such a line becomes a finding, or is glued onto one, and splits paragraphs. As in a
+PDF (:mod:`kompass_cli.pdf.furniture`), a line is furniture when it is a page number or
+when it repeats, digits aside, where pages break:
+
+- with form feeds, a line among the first or last lines of a page that repeats there on
+  at least half of the pages, or is a page number;
+- without them, a line that recurs at least three times at about regular intervals,
+  spread over the text, and reads like a running title (it names the report or a year,
+  or carries a changing page number, or has three words or more) rather than like a
+  numbered heading or a table row, which also recur.
+
+Page-number lines ('12', '- 3 -', 'Sida 3 av 20') are furniture when they count up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from statistics import median
+
+from kompass_cli.parsers.match import key
+
+PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?"
+                         r"(?:\s*(?:av|of|/)\s*\d{1,4}|\s*\(\s*\d{1,4}\s*\))?$", re.IGNORECASE)
+# Lines near a page break that may hold a header or footer.
+_EDGE_LINES = 2
+_MIN_REPEATS = 3
+_NUMBER_TOKEN = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
+_NUMBERED = re.compile(r"^#(?:\.#)*\.?(?:\s|$)")
+_TITLE_WORD = re.compile(r"kommunkompass|\bsida\b|\bpage\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def furniture_key(text: str) -> str:
+    """A line with its numbers masked and its words folded as OCR confuses them.
+
+    A running title keeps its key on every page though OCR misreads it differently
+    ('Norsjö', 'Norsj6', 'Norsjo'); a digit inside a word is a misread letter.
+    """
+    masked = _NUMBER_TOKEN.sub("#", " ".join(text.split()))
+    return key(masked)
+
+
+def furniture_lines(lines: list[str], page_starts: list[int]) -> set[int]:
+    """Indexes of the lines that are page furniture (see the module's rules)."""
+    found = _counted_page_numbers(lines)
+    if len(page_starts) >= 2:
+        found |= _at_page_breaks(lines, page_starts)
+    found |= _recurring(lines)
+    return found
+
+
+def _counted_page_numbers(lines: list[str]) -> set[int]:
+    """Lines that are nothing but a page number, when those numbers count up."""
+    numbered = [(i, int(re.search(r"\d+", line).group())) for i, line in enumerate(lines)
+                if "\t" not in line and PAGE_NUMBER.match(line.strip())]
+    values = [value for _, value in numbered]
+    if len(numbered) >= _MIN_REPEATS and values == sorted(values) and len(set(values)) > 1:
+        return {i for i, _ in numbered}
+    return set()
+
+
+def _at_page_breaks(lines: list[str], page_starts: list[int]) -> set[int]:
+    """Edge lines of pages that are page numbers or repeat on half of the pages."""
+    bounds = sorted({0, *page_starts, len(lines)})
+    pages = [(start, stop) for start, stop in zip(bounds, bounds[1:]) if stop > start]
+    edges: dict[str, set[int]] = defaultdict(set)
+    pages_with: dict[str, set[int]] = defaultdict(set)
+    found: set[int] = set()
+    for page, (start, stop) in enumerate(pages):
+        filled = [i for i in range(start, stop) if lines[i].strip()]
+        for index in set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]):
+            if PAGE_NUMBER.match(lines[index].strip()):
+                found.add(index)
+            key = furniture_key(lines[index])
+            edges[key].add(index)
+            pages_with[key].add(page)
+    needed = max(2, (len(pages) + 1) // 2)
+    for key, indexes in edges.items():
+        if len(pages_with[key]) >= needed:
+            found |= indexes
+    return found
+
+
+def _recurring(lines: list[str]) -> set[int]:
+    """Lines that recur at about regular intervals over the text and read as titles."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        if line.strip() and "\t" not in line:
+            positions[furniture_key(line)].append(index)
+    found: set[int] = set()
+    for key, indexes in positions.items():
+        if len(indexes) >= _MIN_REPEATS and _reads_as_title(key, indexes, lines) \
+                and _regular(indexes, len(lines)):
+            found.update(indexes)
+    return found
+
+
+def _reads_as_title(key: str, indexes: list[int], lines: list[str]) -> bool:
+    """A running title, not a numbered heading, a table row or a one-word heading."""
+    if _NUMBERED.match(key) or not re.search(r"[^\W\d_]", key) or len(key) > 120:
+        return False
+    varying = len({lines[i].strip() for i in indexes}) > 1
+    return varying or bool(_TITLE_WORD.search(lines[indexes[0]])) or len(key.split()) >= 3
+
+
+def _regular(indexes: list[int], total: int) -> bool:
+    """Occurrences spread over the text with gaps of about one size (a page)."""
+    gaps = [b - a for a, b in zip(indexes, indexes[1:])]
+    typical = median(gaps)
+    if typical < 5 or any(gap < typical / 2.5 or gap > typical * 2.5 for gap in gaps):
+        return False
+    return indexes[0] <= 2.5 * typical and total - indexes[-1] <= 2.5 * typical

@@ -1,0 +1,27 @@
+"""From the lines of a file to the lines a layout parser reads, origins kept."""
+
+from __future__ import annotations
+
+from kompass_cli.parsers.base import LayoutParser
+from kompass_cli.sources import SourceText
+from kompass_cli.textprep.characters import normalise_lines
+from kompass_cli.textprep.furniture import furniture_lines
+from kompass_cli.textprep.lines import Prepared, rejoin_hyphenation
+
+
+def prepare(source: SourceText) -> Prepared:
+    """Compatibility characters replaced; in text input, page furniture dropped.
+
+    A PDF's furniture is dropped by the PDF reader from the page geometry.
+    """
+    prepared = Prepared.of(normalise_lines(source.lines))
+    if source.format == "text":
+        prepared = prepared.without(furniture_lines(prepared.lines, source.page_starts))
+    return prepared
+
+
+def for_layout(prepared: Prepared, parser: LayoutParser, source: SourceText) -> Prepared:
+    """Words broken at line ends rejoined for a layout that reads a paragraph per line."""
+    if parser.paragraph_lines and source.format == "text":
+        return rejoin_hyphenation(prepared)
+    return prepared

@@ -1,0 +1,105 @@
+"""Seeded OCR damage of a clean text, in parameterised profiles.
+
+A profile says how much of each kind of damage a scan leaves: diacritics lost,
+letters confused with look-alikes, words broken at line ends, ligatures. Digits are
+never touched (number confusions are a separate, opt-in kind), nor is markup inside
+'<…>', nor tabs, so that a variant differs from its clean report only in what OCR does
+to letters and lines.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+_PLAIN = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How a simulated scan damages text."""
+
+    name: str
+    seed: int
+    diacritics_lost: float = 0.5  # share of å/ä/ö/é printed without their marks
+    confusion_rate: float = 0.2  # share of confusable letters swapped for a look-alike
+    confusions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    hyphenate: float = 0.2  # share of long lines broken inside a word
+    ligatures: float = 0.5  # share of 'fi'/'fl' printed as one glyph
+    break_width: int = 70  # where a broken line is cut, about
+
+
+CONFUSIONS_A = {"ö": ("6", "é"), "ä": ("&",), "å": ("@", "&"), "l": ("|",), "m": ("rn",)}
+CONFUSIONS_B = {"ö": ("é", "0"), "ä": ("4", "@"), "å": ("4",), "l": ("I", "1"),
+                "Ö": ("0",), "Ä": ("A",)}
+
+PROFILES = (
+    Profile("ocr-light", 11, diacritics_lost=0.3, confusion_rate=0.1,
+            confusions=CONFUSIONS_A, hyphenate=0.1, ligatures=0.3),
+    Profile("ocr-heavy", 23, diacritics_lost=0.8, confusion_rate=0.35,
+            confusions=CONFUSIONS_A, hyphenate=0.4, ligatures=0.8),
+    Profile("ocr-other-glyphs", 37, diacritics_lost=0.6, confusion_rate=0.25,
+            confusions=CONFUSIONS_B, hyphenate=0.25, ligatures=0.5, break_width=55),
+)
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def damage(text: str, profile: Profile) -> str:
+    """The text as the profile's scanner would have read it (same seed, same result)."""
+    rng = random.Random(profile.seed)
+    lines = []
+    for line in text.split("\n"):
+        lines.extend(_break_line(_damage_letters(line, profile, rng), profile, rng))
+    return "\n".join(lines)
+
+
+def _damage_letters(line: str, profile: Profile, rng: random.Random) -> str:
+    """Marks lost, letters confused, ligatures printed; markup left as it is."""
+    pieces = []
+    position = 0
+    for tag in _TAG.finditer(line):
+        pieces.append(_damage_run(line[position:tag.start()], profile, rng))
+        pieces.append(tag.group())
+        position = tag.end()
+    pieces.append(_damage_run(line[position:], profile, rng))
+    return "".join(pieces)
+
+
+def _damage_run(text: str, profile: Profile, rng: random.Random) -> str:
+    out = []
+    for index, char in enumerate(text):
+        if char in profile.confusions and _inside_word(text, index) \
+                and rng.random() < profile.confusion_rate:
+            out.append(rng.choice(profile.confusions[char]))
+        elif char in "åäöéÅÄÖÉ" and rng.random() < profile.diacritics_lost:
+            out.append(char.translate(_PLAIN))
+        else:
+            out.append(char)
+    damaged = "".join(out)
+    if profile.ligatures:
+        damaged = re.sub(r"f[il]", lambda m: _ligature(m.group(), profile, rng), damaged)
+    return damaged
+
+
+def _inside_word(text: str, index: int) -> bool:
+    """A letter with letters on both sides (a confusion at a word edge reads as a digit)."""
+    return 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+
+
+def _ligature(pair: str, profile: Profile, rng: random.Random) -> str:
+    if rng.random() >= profile.ligatures:
+        return pair
+    return {"fi": "\ufb01", "fl": "\ufb02"}[pair]
+
+
+def _break_line(line: str, profile: Profile, rng: random.Random) -> list[str]:
+    """A long line (no tabs) cut once inside a word, with a hyphen, as OCR keeps it."""
+    if "\t" in line or len(line) < profile.break_width + 20 or rng.random() >= profile.hyphenate:
+        return [line]
+    for match in re.finditer(r"[a-zåäö]{4,}[a-zåäö]{4,}", line[profile.break_width:]):
+        word = match.group()
+        cut = profile.break_width + match.start() + rng.randint(3, len(word) - 3)
+        return [line[:cut] + "-", line[cut:]]
+    return [line]
