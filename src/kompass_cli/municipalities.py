@@ -17,12 +17,12 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from kompass_cli.parsers.common import fold
+from kompass_cli.parsers.match import compile_cue, key
 
 # Below this rapidfuzz score a printed name is not taken as a municipality.
 MATCH_THRESHOLD = 90.0
 
-_SUFFIX = re.compile(r"\s+(kommun|stad)\s*$", re.IGNORECASE)
+_SUFFIX = compile_cue(r"\s+(?:{{kommun}}|{{stad}})\s*$")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def municipalities() -> tuple[Municipality, ...]:
 
 @cache
 def _by_folded_name() -> dict[str, Municipality]:
-    return {fold(m.name): m for m in municipalities()}
+    return {key(m.name): m for m in municipalities()}
 
 
 def by_code(code: str) -> Municipality | None:
@@ -52,8 +52,11 @@ def by_code(code: str) -> Municipality | None:
 
 
 def candidates(printed: str) -> list[str]:
-    """Folded forms a printed name may take: as is, without 'kommun', without genitive s."""
-    base = fold(_SUFFIX.sub("", printed.strip()))
+    """Keys a printed name may take: as is, without 'kommun', without genitive s.
+
+    Keys fold diacritics and OCR confusions ('Norsj6', 'Ha||sbergs kornmun').
+    """
+    base = key(_SUFFIX.sub("", printed.strip()))
     forms = [base]
     if base.endswith("s"):
         forms.append(base[:-1])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kompass_cli.parsers.base import Located, RawReport, Stated
-from kompass_cli.parsers.match import key, strip_marks
+from kompass_cli.parsers.match import compile_cue, key, strip_marks
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
@@ -24,6 +24,14 @@ def fold(text: str) -> str:
 def fold_ocr(text: str) -> str:
     """``fold`` plus the usual OCR confusions (see ``match.key``), for words only."""
     return key(text)
+
+
+_KOMMUNKOMPASSEN = compile_cue("{{kommunkompass}}")
+
+
+def names_kommunkompassen(lines: list[str]) -> bool:
+    """Whether any line names Kommunkompassen, however damaged ('Komrnunkompassen')."""
+    return any(_KOMMUNKOMPASSEN.search(line) for line in lines)
 
 
 def compact(text: str) -> str:
@@ -81,8 +89,8 @@ def find_interviewees(lines: list[str]) -> Stated | None:
 
 
 _PUBLISHERS = (
-    ("sveriges kommuner och regioner", "SKR"),
-    ("sveriges kommuner och landsting", "SKL"),
+    (compile_cue("{{sveriges kommuner och regioner}}"), "SKR"),
+    (compile_cue("{{sveriges kommuner och landsting}}"), "SKL"),
 )
 
 
@@ -98,9 +106,8 @@ def find_first(lines: list[str], pattern: re.Pattern[str]) -> Located | None:
 def find_publisher(lines: list[str]) -> Located | None:
     """The publisher as its abbreviation, from the first line that names it in full."""
     for index, line in enumerate(lines):
-        folded = fold(compact(line))
         for name, abbreviation in _PUBLISHERS:
-            if name in folded:
+            if name.search(line):
                 return Located(abbreviation, index + 1)
     return None
 

@@ -28,26 +28,30 @@ from kompass_cli.parsers.common import (
     find_first,
     find_interviewees,
     find_publisher,
-    fold,
+    names_kommunkompassen,
     read_evaluation_date,
 )
+from kompass_cli.parsers.match import compile_cue, key
 
-_TITLE = re.compile(r"^\s*Analys av (.+?)\s*$")
-_AREA_HEADING = re.compile(r"^Område\s+([1-8])\s+(\S.*)$")
+_TITLE = compile_cue(r"^\s*{{Analys av}}\s+(.+?)\s*$")
+_AREA_HEADING = compile_cue(r"^{{Område}}\s+([1-8])\s+(\S.*)$")
 _SUMMARY_ROW = re.compile(r"^([1-8])\s+([^\t]+?)\t(\d+(?:,\d+)?)\s*$")
-_SUMMARY_TOTAL = re.compile(r"^TOTALT\t(\d+(?:,\d+)?)\s*$", re.IGNORECASE)
+_SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\t(\d+(?:,\d+)?)\s*$")
 # A list item starts with a dash in saved text, with a bullet glyph in a PDF.
 _ITEM = r"[-•▪●◦]\s+"
 _LISTED_QUESTION = re.compile(rf"^{_ITEM}([1-8]\.\d)\s+(\S.*)$")
-_SCORE_SENTENCE = re.compile(r"uppnår kommunen (\d+(?:,\d+)?) poäng")
+_SCORE_SENTENCE = compile_cue(r"{{uppnår kommunen}}\s+(\d+(?:,\d+)?)\s+{{poäng}}")
+# The header of the closing question table, and its title row.
+_TABLE_HEADER = compile_cue(r"{{max-poäng}}\s*\t\s*{{egna poäng}}")
+_TABLE_TITLE = compile_cue(r"^\s*{{Kommunkompassen}}\s*[-–]\s*{{Resultat}}")
 _BULLET = re.compile(rf"^{_ITEM}(.*)$")
 _QUESTION_ID = re.compile(r"^[1-8]\.\d$")
-_EVALUATOR = re.compile(
-    r"^([A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+)+),\s*(.*(?:kommun|Landsting|Regioner).*)$"
-)
+_EVALUATOR = compile_cue(
+    r"^([A-ZÅÄÖ][\wåäöé&@|-]+(?: [A-ZÅÄÖ][\wåäöé&@|-]+)+),\s*(.*(?:{{kommun}}|{{Landsting}}"
+    r"|{{Regioner}}).*)$")
 
-_STRENGTHS = "styrkor"
-_IMPROVEMENTS = ("forbattringsomraden", "forbattringsmojligheter")
+_STRENGTHS = key("styrkor")
+_IMPROVEMENTS = (key("förbättringsområden"), key("förbättringsmöjligheter"))
 
 
 class WordProcessor2008Parser(LayoutParser):
@@ -59,14 +63,13 @@ class WordProcessor2008Parser(LayoutParser):
 
     def score(self, lines: list[str]) -> float:
         """Evidence: Tabell 1 with TOTALT, 'Område N' headings, the max/egna poäng table."""
-        text = "\n".join(lines)
-        if "kommunkompass" not in fold(text):
+        if not names_kommunkompassen(lines):
             return 0.0
         cues = (
             any(_SUMMARY_TOTAL.match(line) for line in lines),
-            "max-poäng\tegna poäng" in text,
+            any(_TABLE_HEADER.search(line) for line in lines),
             sum(1 for line in lines if _AREA_HEADING.match(line)) >= 4,
-            "uppnår kommunen" in text,
+            any(_SCORE_SENTENCE.search(line) for line in lines),
         )
         return sum(cues) / len(cues)
 
@@ -131,7 +134,7 @@ def _read_area_sections(lines: list[str]) -> tuple[dict[int, RawArea], list[RawA
 def _table_start(lines: list[str]) -> int:
     """The closing question table begins at its title row; the last section ends there."""
     for index, line in enumerate(lines):
-        if line.startswith("Kommunkompassen - Resultat"):
+        if _TABLE_TITLE.match(line):
             return index
     return len(lines)
 
@@ -147,7 +150,7 @@ def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -
         for score in _SCORE_SENTENCE.finditer(line):
             area.scores.append(Stated(parse_number(score.group(1)), AREA_TEXT, index + 1,
                                       score.group(1)))
-        heading = fold(line.strip())
+        heading = key(line.strip())
         if heading == _STRENGTHS:
             area.strengths = _bullets_after(lines, index + 1, stop)
         elif heading in _IMPROVEMENTS:
@@ -156,13 +159,15 @@ def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -
 
 
 def _bullets_after(lines: list[str], start: int, stop: int) -> list[Located]:
-    """The bullet list right under a heading: one item per '- **…**' line."""
+    """The bullet list right under a heading: one item per '- **…**' line.
+
+    Blank lines between items (a page break, a dropped footer) do not end the list;
+    the first line that is not an item does.
+    """
     items: list[Located] = []
     for index in range(start, stop):
         stripped = lines[index].strip()
         if not stripped:
-            if items:
-                break
             continue
         bullet = _BULLET.match(stripped)
         if not bullet:

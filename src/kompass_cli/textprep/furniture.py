@@ -103,7 +103,7 @@ def _reads_as_title(key: str, indexes: list[int], lines: list[str]) -> bool:
     """A running title, not a numbered heading, a table row or a one-word heading."""
     if _NUMBERED.match(key) or not re.search(r"[^\W\d_]", key) or len(key) > 120:
         return False
-    varying = len({lines[i].strip() for i in indexes}) > 1
+    varying = len({tuple(_NUMBER_TOKEN.findall(lines[i])) for i in indexes}) > 1
     return varying or bool(_TITLE_WORD.search(lines[indexes[0]])) or len(key.split()) >= 3
 
 
