@@ -38,28 +38,30 @@ from kompass_cli.parsers.common import (
     find_interviewees,
     find_iso_date,
     find_publisher,
-    fold,
+    names_kommunkompassen,
     read_evaluation_date,
 )
+from kompass_cli.parsers.match import compile_cue, key
 
 _NUM = r"\d+(?:,\d+)?"
 
 # Section heading; a table-of-contents entry ends in a tab, dot leaders or a page number.
-_AREA_HEADING = re.compile(r"^\s*Område\s+([1-8])\s+([^\t]*?[^\d.\s])\s*$")
-_RUBRIKER = re.compile(r"^\s*Rubriker\s+Poäng\s*$")
-_OVERVIEW_HEADER = re.compile(r"^\s*([1-8])\.?\s+(.+?)\s+Uppnått\s+Max\s+Procent\s*$")
+_AREA_HEADING = compile_cue(r"^\s*{{Område}}\s+([1-8])\s+([^\t]*?[^\d.\s])\s*$")
+_RUBRIKER = compile_cue(r"^\s*{{Rubriker}}\s+{{Poäng}}\s*$")
+_OVERVIEW_HEADER = compile_cue(
+    r"^\s*([1-8])\.?\s+(.+?)\s+{{Uppnått}}\s+{{Max}}\s+{{Procent}}\s*$")
 _OVERVIEW_ROW = re.compile(
     rf"^\s*([1-8]\.\d{{1,2}})\s+(.+?)\s+({_NUM})\s+({_NUM})\s+({_NUM}\s*%)\s*$")
 _OVERVIEW_TOTAL = re.compile(rf"^\s*({_NUM})\s+({_NUM})\s+({_NUM}\s*%)\s*$")
 _CHAPTER = re.compile(r"^\s*\d+\.\s+\S[^\t]*$")
 _TOTAL_LINE = re.compile(r"^\s*\S.*?\s(?:19|20)\d\d\s*[-–]\s*(\d+)\s*p\.?\s*$")
-_POINTS = re.compile(rf"(?<![\d,])({_NUM})\s+poäng\b")
-_TITLE = re.compile(r"\bAnalys av\s+(\S.*?)\s*$")
-_EVALUATORS = re.compile(r"^\s*Utvärderare:?\s+(\S.*)$")
+_POINTS = compile_cue(rf"(?<![\d,])({_NUM})\s+{{{{poäng}}}}(?!\w)")
+_TITLE = compile_cue(r"\b{{Analys av}}\s+(\S.*?)\s*$")
+_EVALUATORS = compile_cue(r"^\s*{{Utvärderare}}:?\s+(\S.*)$")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:och|and|&)\s+", re.IGNORECASE)
 _TRAILING_ORG = re.compile(r"\s+[A-ZÅÄÖ]{2,6}$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_AREA_WORD = re.compile(r"\bomrade(?:t)?\b")  # matched on folded text
+_AREA_WORD = compile_cue(r"(?<!\w){{område}}(?:t)?(?!\w)")
 
 # Block-level tags end one item and begin the next; all other tags are dropped.
 _BLOCK_TAG = re.compile(
@@ -69,8 +71,8 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _BULLET_CHARS = re.compile(r"[•·▪●◦]")
 _LIST_DASH = re.compile(r"^[-–—•]\s*")
 
-_STRENGTHS = "styrkor"
-_IMPROVEMENTS = ("forbattringsmojligheter", "forbattringsomraden")
+_STRENGTHS = key("styrkor")
+_IMPROVEMENTS = (key("förbättringsmöjligheter"), key("förbättringsområden"))
 
 # Words that cannot end a findings item: a capitalised word after them continues it.
 _BINDING_WORDS = frozenset(
@@ -90,7 +92,7 @@ class PdfExtract2020Parser(LayoutParser):
 
         Without the first two (which no other layout prints) the text scores 0.
         """
-        if not any("kommunkompass" in fold(line) for line in lines):
+        if not names_kommunkompassen(lines):
             return 0.0
         boxes = sum(1 for line in lines if _RUBRIKER.match(line))
         tables = sum(1 for line in lines if _OVERVIEW_HEADER.match(line))
@@ -307,11 +309,10 @@ def _bullet_items(cell: str) -> list[str]:
 
 def _read_score_prose(line: str, line_number: int, area: RawArea) -> None:
     """A sentence in the section that gives the area's points ('Området … med 61 poäng')."""
-    if "poäng" not in line:
+    if not _POINTS.search(line):
         return
     for sentence in _SENTENCE_END.split(line):
-        folded = fold(sentence)
-        if not (_AREA_WORD.search(folded) or _mentions(folded, fold(area.name_in_source))):
+        if not (_AREA_WORD.search(sentence) or _mentions(key(sentence), key(area.name_in_source))):
             continue
         for points in _POINTS.finditer(sentence):
             value = parse_number(points.group(1))
@@ -329,9 +330,9 @@ def _mentions(folded_text: str, folded_name: str) -> bool:
 
 def _is_findings_header(line: str) -> bool:
     """'Styrkor<TAB>Förbättringsmöjligheter' opens the findings table of a section."""
-    if "styrkor" not in line.lower():
+    if "\t" not in line:
         return False
-    cells = [fold(strip_html(cell)) for cell in line.split("\t")]
+    cells = [key(strip_html(cell)) for cell in line.split("\t")]
     return len(cells) == 2 and cells[0] == _STRENGTHS and cells[1] in _IMPROVEMENTS
 
 
@@ -407,29 +408,32 @@ def _read_summary_prose(lines: list[str], stop: int, areas: dict[int, RawArea]) 
     Each stated score goes to the area whose name (from the section headings) the
     sentence mentions nearest before the number, else nearest after it.
     """
-    names = {number: fold(area.name_in_source) for number, area in areas.items()}
+    names = {number: key(area.name_in_source) for number, area in areas.items()}
     for index in range(stop):
-        if "poäng" not in lines[index]:
+        if not _POINTS.search(lines[index]):
             continue
         for sentence in _SENTENCE_END.split(lines[index]):
-            folded = fold(sentence)
             for points in _POINTS.finditer(sentence):
                 value = parse_number(points.group(1))
-                number = _named_area(folded, points.start(), names)
+                number = _named_area(key(sentence[:points.start()]),
+                                     key(sentence[points.start():]), names)
                 if value <= 100 and number is not None:
                     areas[number].scores.insert(
                         _summary_slot(areas[number]),
                         Stated(value, SUMMARY, index + 1, points.group(1)))
 
 
-def _named_area(folded: str, position: int, names: dict[int, str]) -> int | None:
-    """The area named nearest before ``position`` in a sentence, else nearest after it."""
+def _named_area(before_text: str, after_text: str, names: dict[int, str]) -> int | None:
+    """The area named nearest before a number in a sentence, else nearest after it.
+
+    Both parts of the sentence and the names are compared as ``match.key``s.
+    """
     before = [(match.end(), len(name), number) for number, name in names.items()
-              for match in _name_matches(folded[:position], name)]
+              for match in _name_matches(before_text, name)]
     if before:
         return max(before)[2]
     after = [(match.start(), -len(name), number) for number, name in names.items()
-             for match in _name_matches(folded[position:], name)]
+             for match in _name_matches(after_text, name)]
     return min(after)[2] if after else None
 
 
