@@ -64,7 +64,7 @@ _SELF_ASSESSMENT = re.compile(r"\beg(?:en|na)\s+analys(?:en)?\s+((?:19|20)\d\d)"
 _BULLET = re.compile(r"^(?:[=»«•]|[eo](?=\s))\s+")
 _MID_BULLET = re.compile(r"\s+[=»«•]\s+")
 _PIPE = re.compile(r"\s\|\s")
-_SIDE_BY_SIDE_HEADINGS = compile_cue(r"^{{Styrkor}}\s+F\S*rb\S*ttringsm\S*j{{ligheter}}$")
+_SIDE_BY_SIDE_HEADINGS = compile_cue(r"^{{Styrkor}}\s+F\S*rb\S*ttrings{{m}}\S*j{{ligheter}}$")
 _TERMINAL = re.compile(r"[.?!][”\"’)]?$")
 _JOINING_WORDS = ("och", "eller", "samt")
 

@@ -50,7 +50,36 @@ def furniture_lines(lines: list[str], page_starts: list[int]) -> set[int]:
     if len(page_starts) >= 2:
         found |= _at_page_breaks(lines, page_starts)
     found |= _recurring(lines)
+    return found | _blanks_inside_sentences(lines, found)
+
+
+def _blanks_inside_sentences(lines: list[str], furniture: set[int]) -> set[int]:
+    """Blank lines around furniture where a sentence runs on across the page break.
+
+    'kostnader' / '' / 'Sida 29' / '' / 'och effektivisera': with the footer gone the
+    blank lines would split one item in two; the text before does not end a sentence
+    and the text after goes on in lower case, so the blanks belong to the break.
+    """
+    found: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if index not in furniture:
+            index += 1
+            continue
+        start = index
+        while index < len(lines) and (index in furniture or not lines[index].strip()):
+            index += 1
+        before = start - 1
+        while before >= 0 and not lines[before].strip():
+            before -= 1
+        if before >= 0 and index < len(lines) and _runs_on(lines[before], lines[index]):
+            found.update(i for i in range(before + 1, index) if not lines[i].strip())
     return found
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """Whether the text after a break continues the sentence before it."""
+    return not re.search(r"[.:!?”\"»)]\s*$", before) and bool(re.match(r"\s*[a-zåäö]", after))
 
 
 def _counted_page_numbers(lines: list[str]) -> set[int]:
@@ -108,9 +137,15 @@ def _reads_as_title(key: str, indexes: list[int], lines: list[str]) -> bool:
 
 
 def _regular(indexes: list[int], total: int) -> bool:
-    """Occurrences spread over the text with gaps of about one size (a page)."""
+    """Occurrences spread over the text with gaps of about one size (a page).
+
+    A page may be missing its furniture (at most every other), and the first and the
+    last page may be short.
+    """
     gaps = [b - a for a, b in zip(indexes, indexes[1:])]
     typical = median(gaps)
-    if typical < 5 or any(gap < typical / 2.5 or gap > typical * 2.5 for gap in gaps):
+    inner = gaps[1:-1] if len(gaps) > 2 else gaps
+    if typical < 5 or any(gap > typical * 2.5 for gap in gaps) \
+            or any(gap < typical / 2.5 for gap in inner):
         return False
     return indexes[0] <= 2.5 * typical and total - indexes[-1] <= 2.5 * typical
