@@ -1,0 +1,86 @@
+"""Text preparation: compatibility characters, page furniture, broken words, line origins."""
+
+from __future__ import annotations
+
+from kompass_cli.parsers.base import Located, RawArea, RawReport, Stated
+from kompass_cli.parsers.match import compile_cue, key
+from kompass_cli.textprep.characters import normalise_line
+from kompass_cli.textprep.furniture import furniture_lines
+from kompass_cli.textprep.lines import Prepared, rejoin_hyphenation, restore_lines
+from tests.conftest import read_lines
+
+
+def test_ligatures_spaces_and_invisible_marks():
+    assert normalise_line("Fora \ufb01nns\u00a0i\u200b \ufb02era") == "Fora finns i flera"
+    assert normalise_line("utvär\u00ad") == "utvär-"
+    assert normalise_line("av\u00adgift") == "avgift"
+
+
+def test_control_characters_stay():
+    assert normalise_line("4\x005 poäng") == "4\x005 poäng"
+
+
+def test_cue_matches_ocr_spellings():
+    heading = compile_cue(r"^{{Förbättringsområden}}$")
+    for printed in ("Förbättringsområden", "Forbattringsomraden", "F6rb&ttringsornr@den",
+                    "Förbättringsomr4den", "FORBÄTTRINGSOMRÅDEN"):
+        assert heading.match(printed), printed
+    assert not heading.match("Förbättringsmöjligheter")
+
+
+def test_key_folds_confusions_but_not_words():
+    assert key("Tota|t") == key("Totalt") == key("TotaIt")
+    assert key("Styrkor") != key("Styrka")
+
+
+def _paged(footer: str, pages: int = 8, body: int = 20) -> list[str]:
+    lines = []
+    for page in range(1, pages + 1):
+        lines += [f"Mening om {'a' * (page * body + row)}." for row in range(body)]
+        lines.append(footer.format(page=page))
+    return lines
+
+
+def test_running_footer_is_furniture():
+    lines = _paged("Kommunkompassen Norsjö 2018 sida {page}")
+    assert furniture_lines(lines, []) == {i for i, line in enumerate(lines) if "sida" in line}
+
+
+def test_page_numbers_counting_up_are_furniture():
+    lines = _paged("- {page} -")
+    assert len(furniture_lines(lines, [])) == 8
+
+
+def test_form_feed_pages():
+    lines = _paged("Analys av kommunen")
+    starts = [i + 1 for i, line in enumerate(lines) if line == "Analys av kommunen"][:-1]
+    assert len(furniture_lines(lines, starts)) == 8
+
+
+def test_repeated_headings_of_a_report_are_not_furniture():
+    for name in ("hallsberg-2008.txt", "norsjo-2018.txt", "lindesberg-2021.txt"):
+        assert furniture_lines(read_lines(name), []) == set(), name
+
+
+def test_footer_inside_a_sentence_takes_its_blank_lines():
+    lines = _paged("Sida {page}")
+    lines[20:21] = ["", "Sida 1", ""]
+    lines[21 + 2] = "och så vidare"
+    lines[19] = "dela kostnader"
+    dropped = furniture_lines(lines, [])
+    assert {20, 21, 22} <= dropped
+
+
+def test_broken_words_rejoined_and_origins_kept():
+    prepared = rejoin_hyphenation(Prepared.of(["Utvär-", "deringen gjordes", "medborgar-",
+                                               "och brukar", "Nästa"]))
+    assert prepared.lines == ["Utvärderingen gjordes", "medborgar- och brukar", "Nästa"]
+    assert prepared.origin == [1, 3, 5]
+
+
+def test_restore_lines_points_back_at_the_file():
+    raw = RawReport("x", municipality=Located("A", 2))
+    raw.areas.append(RawArea(1, "x", 1, scores=[Stated(5, "summary", 3, "5")]))
+    restore_lines(raw, [10, 20, 30])
+    assert raw.municipality.line == 20
+    assert raw.areas[0].line == 10 and raw.areas[0].scores[0].line == 30
