@@ -59,10 +59,10 @@ def key(text: str) -> str:
 def cue(phrase: str) -> str:
     """A regular expression matching ``phrase`` as OCR may print it (use with re.I).
 
-    Spaces match any run of white space; a hyphen may be missing or a dash.
+    Spaces match any run of white space; a hyphen may be missing, spaced or a dash.
     """
     parts = []
-    for char in strip_marks(phrase):
+    for char in strip_marks(re.sub(r"\s*-\s*", "-", phrase)):
         if char in _SEQUENCES:
             parts.append(_SEQUENCES[char])
         elif char in _LETTER_CLASSES:
@@ -70,7 +70,7 @@ def cue(phrase: str) -> str:
         elif char.isspace():
             parts.append(r"\s+")
         elif char == "-":
-            parts.append("[-–]?")
+            parts.append(r"\s*[-–]?\s*")
         else:
             parts.append(re.escape(char))
     return "".join(parts)

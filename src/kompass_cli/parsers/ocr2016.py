@@ -39,6 +39,7 @@ from kompass_cli.parsers.common import (
     read_evaluation_date,
 )
 from kompass_cli.parsers.match import compile_cue
+from kompass_cli.parsers.vocabulary import phrases
 
 _NUMBER = r"\d+(?:,\d+)?"
 _SUBSECTION = re.compile(r"^\s*\d\.[1-8]\.\d+\s")
@@ -68,15 +69,12 @@ _SIDE_BY_SIDE_HEADINGS = compile_cue(r"^{{Styrkor}}\s+F\S*rb\S*ttrings{{m}}\S*j{
 _TERMINAL = re.compile(r"[.?!][”\"’)]?$")
 _JOINING_WORDS = ("och", "eller", "samt")
 
-# First words (or phrases) with which a recommendation opens: imperatives, comparatives
-# and nouns of action. Strengths describe what exists and rarely open this way.
-_IMPROVEMENT_OPENINGS = (
-    "utveckla", "formulera", "se over", "koppla", "analysera", "rapportera", "fortsatt",
-    "fortsatta", "mer", "battre", "tydligare", "starkare", "starka", "okad", "okat", "oka",
-    "ytterligare", "en nagot mer", "integrering", "integrera", "mata", "utformning",
-    "sokande", "kollegial eller extern granskning", "anvanda", "arbeta", "knyta", "infora",
-    "skapa", "sakerstall", "sakerstalla", "systematisera", "tydliggora", "eventuellt",
-)
+# First words with which a recommendation opens (data/cues.csv): imperatives and
+# comparatives. Strengths describe what exists and rarely open this way; an item that
+# opens otherwise is weaker evidence (many recommendations open with a noun), so it
+# counts for less when the cut between the two columns is chosen.
+_IMPROVEMENT_OPENINGS = phrases("improvement-opening")
+_PLAIN_WEIGHT = 0.5
 
 
 class Ocr2016Parser(LayoutParser):
@@ -524,9 +522,10 @@ def _split_by_wording(items: list[Located]) -> int:
     ties go to the earliest cut.
     """
     looks_improving = [_reads_as_improvement(item.text) for item in items]
-    best, best_score = len(items), -1
+    best, best_score = len(items), -1.0
     for cut in range(len(items) + 1):
-        score = looks_improving[:cut].count(False) + looks_improving[cut:].count(True)
+        score = (_PLAIN_WEIGHT * looks_improving[:cut].count(False)
+                 + looks_improving[cut:].count(True))
         if score > best_score:
             best, best_score = cut, score
     return best

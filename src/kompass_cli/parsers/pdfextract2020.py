@@ -42,6 +42,7 @@ from kompass_cli.parsers.common import (
     read_evaluation_date,
 )
 from kompass_cli.parsers.match import compile_cue, key
+from kompass_cli.parsers.vocabulary import alternatives, keys
 
 _NUM = r"\d+(?:,\d+)?"
 
@@ -56,7 +57,7 @@ _OVERVIEW_TOTAL = re.compile(rf"^\s*({_NUM})\s+({_NUM})\s+({_NUM}\s*%)\s*$")
 _CHAPTER = re.compile(r"^\s*\d+\.\s+\S[^\t]*$")
 _TOTAL_LINE = re.compile(r"^\s*\S.*?\s(?:19|20)\d\d\s*[-–]\s*(\d+)\s*p\.?\s*$")
 _POINTS = compile_cue(rf"(?<![\d,])({_NUM})\s+{{{{poäng}}}}(?!\w)")
-_TITLE = compile_cue(r"\b{{Analys av}}\s+(\S.*?)\s*$")
+_TITLE = compile_cue(rf"(?<!\w){alternatives('title')}\s+(\S.*?)\s*$")
 _EVALUATORS = compile_cue(r"^\s*{{Utvärderare}}:?\s+(\S.*)$")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:och|and|&)\s+", re.IGNORECASE)
 _TRAILING_ORG = re.compile(r"\s+[A-ZÅÄÖ]{2,6}$")
@@ -71,8 +72,8 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _BULLET_CHARS = re.compile(r"[•·▪●◦]")
 _LIST_DASH = re.compile(r"^[-–—•]\s*")
 
-_STRENGTHS = key("styrkor")
-_IMPROVEMENTS = (key("förbättringsmöjligheter"), key("förbättringsområden"))
+_STRENGTHS = keys("strengths-heading")
+_IMPROVEMENTS = keys("improvements-heading")
 
 # Words that cannot end a findings item: a capitalised word after them continues it.
 _BINDING_WORDS = frozenset(
@@ -333,7 +334,7 @@ def _is_findings_header(line: str) -> bool:
     if "\t" not in line:
         return False
     cells = [key(strip_html(cell)) for cell in line.split("\t")]
-    return len(cells) == 2 and cells[0] == _STRENGTHS and cells[1] in _IMPROVEMENTS
+    return len(cells) == 2 and cells[0] in _STRENGTHS and cells[1] in _IMPROVEMENTS
 
 
 def _read_findings(rows: list[tuple[int, str]], area: RawArea, report: RawReport) -> None:

@@ -32,26 +32,31 @@ from kompass_cli.parsers.common import (
     read_evaluation_date,
 )
 from kompass_cli.parsers.match import compile_cue, key
+from kompass_cli.parsers.vocabulary import alternatives, keys
 
-_TITLE = compile_cue(r"^\s*{{Analys av}}\s+(.+?)\s*$")
+_TITLE = compile_cue(rf"^\s*{alternatives('title')}\s+(.+?)\s*$")
 _AREA_HEADING = compile_cue(r"^{{Område}}\s+([1-8])\s+(\S.*)$")
 _SUMMARY_ROW = re.compile(r"^([1-8])\s+([^\t]+?)\t(\d+(?:,\d+)?)\s*$")
 _SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\t(\d+(?:,\d+)?)\s*$")
 # A list item starts with a dash in saved text, with a bullet glyph in a PDF.
 _ITEM = r"[-•▪●◦]\s+"
 _LISTED_QUESTION = re.compile(rf"^{_ITEM}([1-8]\.\d)\s+(\S.*)$")
-_SCORE_SENTENCE = compile_cue(r"{{uppnår kommunen}}\s+(\d+(?:,\d+)?)\s+{{poäng}}")
+# 'Inom området … uppnår kommunen 57 poäng': the municipality as subject of a score verb.
+_SCORE_VERB = alternatives("score-verb")
+_SCORE_SENTENCE = compile_cue(
+    rf"(?<!\w)(?:{_SCORE_VERB}\s+{{{{kommunen}}}}|{{{{kommunen}}}}\s+{_SCORE_VERB})"
+    r"\s+(\d+(?:,\d+)?)\s+{{poäng}}")
 # The header of the closing question table, and its title row.
-_TABLE_HEADER = compile_cue(r"{{max-poäng}}\s*\t\s*{{egna poäng}}")
-_TABLE_TITLE = compile_cue(r"^\s*{{Kommunkompassen}}\s*[-–]\s*{{Resultat}}")
+_TABLE_HEADER = compile_cue(rf"{alternatives('overview-max')}\s*\t\s*{alternatives('overview-own')}")
+_TABLE_TITLE = compile_cue(rf"^\s*{alternatives('overview-title')}")
 _BULLET = re.compile(rf"^{_ITEM}(.*)$")
 _QUESTION_ID = re.compile(r"^[1-8]\.\d$")
 _EVALUATOR = compile_cue(
     r"^([A-ZÅÄÖ][\wåäöé&@|-]+(?: [A-ZÅÄÖ][\wåäöé&@|-]+)+),\s*(.*(?:{{kommun}}|{{Landsting}}"
     r"|{{Regioner}}).*)$")
 
-_STRENGTHS = key("styrkor")
-_IMPROVEMENTS = (key("förbättringsområden"), key("förbättringsmöjligheter"))
+_STRENGTHS = keys("strengths-heading")
+_IMPROVEMENTS = keys("improvements-heading")
 
 
 class WordProcessor2008Parser(LayoutParser):
@@ -151,7 +156,7 @@ def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -
             area.scores.append(Stated(parse_number(score.group(1)), AREA_TEXT, index + 1,
                                       score.group(1)))
         heading = key(line.strip())
-        if heading == _STRENGTHS:
+        if heading in _STRENGTHS:
             area.strengths = _bullets_after(lines, index + 1, stop)
         elif heading in _IMPROVEMENTS:
             area.improvements = _bullets_after(lines, index + 1, stop)
