@@ -84,3 +84,41 @@ def test_restore_lines_points_back_at_the_file():
     restore_lines(raw, [10, 20, 30])
     assert raw.municipality.line == 20
     assert raw.areas[0].line == 10 and raw.areas[0].scores[0].line == 30
+
+
+def _read(lines: list[str]):
+    from kompass_cli.textprep.digits import read_confused_digits
+
+    prepared, notes = read_confused_digits(Prepared.of(lines))
+    return prepared.lines, [(note.code, note.line, note.params.get("read")) for note in notes]
+
+
+def test_table_columns_read_through_confusions():
+    lines, notes = _read(["2.1 | Finns det en strategi? l2 lS 8O%"])
+    assert lines == ["2.1 | Finns det en strategi? 12 15 80%"]
+    assert notes == [("number-ocr-read", 1, "12"), ("number-ocr-read", 1, "15"),
+                     ("number-ocr-read", 1, "80%")]
+
+
+def test_tab_cells_and_points_read():
+    lines, _ = _read(["1.1\tHur informeras medborgarna?\t4O\t26\t6S%",
+                      "Inom området uppnår kommunen S7 poäng."])
+    assert lines == ["1.1\tHur informeras medborgarna?\t40\t26\t65%",
+                     "Inom området uppnår kommunen 57 poäng."]
+
+
+def test_words_are_not_numbers():
+    text = ["Det finns SOS och IO i texten", "Persona1politik\t57", "Is 12 15 80%"]
+    lines, notes = _read(text)
+    assert lines == text and notes == []
+
+
+def test_a_number_with_an_unreadable_letter_is_flagged_not_guessed():
+    lines, notes = _read(["2.1 Finns det en strategi? 12 4G 80%"])
+    assert lines == ["2.1 Finns det en strategi? 12 4G 80%"]
+    assert notes == [("number-ocr-unreadable", 1, None)]
+
+
+def test_control_character_in_a_number_is_not_a_confusion():
+    lines, notes = _read(["2.1 Finns det en strategi? 1\x002 15 80%"])
+    assert "1\x002" in lines[0]

@@ -19,12 +19,13 @@ def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     """The report in ``path``; raises KompassError with the file named on bad input."""
     source = read_source(path, max_bytes, max_pages)
     try:
-        prepared = prepare(source)
+        prepared, notes = prepare(source)
         parser = choose_parser(prepared.lines)
         prepared = for_layout(prepared, parser, source)
         raw = parser.parse(prepared.lines)
         repairs = repair_report_text(prepared.lines, raw)
         restore_lines(raw, prepared.origin)
+        raw.notes += notes
         return build_report(raw, SourceInfo(path.name, source.sha256, source.format,
                                                        source.pages), repairs)
     except NotAReport as refusal:

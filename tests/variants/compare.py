@@ -10,7 +10,7 @@ from kompass_cli.parsers.common import compact
 from kompass_cli.parsers.match import key
 
 # Diagnostics that describe the input's condition, not the report's content.
-CONDITION_CODES = frozenset({"ocr-repaired"})
+CONDITION_CODES = frozenset({"ocr-repaired", "number-ocr-read"})
 # Findings at least this similar (0-100, after folding OCR confusions) are the same.
 SAME_FINDING = 85
 

@@ -28,6 +28,7 @@ class Profile:
     hyphenate: float = 0.2  # share of long lines broken inside a word
     ligatures: float = 0.5  # share of 'fi'/'fl' printed as one glyph
     break_width: int = 70  # where a broken line is cut, about
+    digit_rate: float = 0.0  # share of 0/1/5 in table numbers printed as a look-alike
 
 
 CONFUSIONS_A = {"ö": ("6", "é"), "ä": ("&",), "å": ("@", "&"), "l": ("|",), "m": ("rn",)}
@@ -41,7 +42,11 @@ PROFILES = (
             confusions=CONFUSIONS_A, hyphenate=0.4, ligatures=0.8),
     Profile("ocr-other-glyphs", 37, diacritics_lost=0.6, confusion_rate=0.25,
             confusions=CONFUSIONS_B, hyphenate=0.25, ligatures=0.5, break_width=55),
+    Profile("ocr-digits", 41, diacritics_lost=0.5, confusion_rate=0.2,
+            confusions=CONFUSIONS_A, hyphenate=0.2, ligatures=0.4, digit_rate=0.4),
 )
+_DIGIT_LOOKALIKES = {"0": ("O", "o"), "1": ("l", "I", "|"), "5": ("S",)}
+_NUMBER = re.compile(r"^\d+(?:,\d+)?%?$")
 
 _TAG = re.compile(r"<[^<>]*>")
 
@@ -51,8 +56,34 @@ def damage(text: str, profile: Profile) -> str:
     rng = random.Random(profile.seed)
     lines = []
     for line in text.split("\n"):
+        line = _damage_digits(line, profile, rng) if profile.digit_rate else line
         lines.extend(_break_line(_damage_letters(line, profile, rng), profile, rng))
     return "\n".join(lines)
+
+
+def _damage_digits(line: str, profile: Profile, rng: random.Random) -> str:
+    """Digits of table numbers (a cell, or the columns ending a row) misread as letters."""
+    if "\t" in line:
+        return "\t".join(_misread(cell, profile, rng) if _NUMBER.match(cell.strip()) else cell
+                         for cell in line.split("\t"))
+    words = line.split(" ")
+    run = []
+    for position in range(len(words) - 1, -1, -1):
+        if not _NUMBER.match(words[position]):
+            break
+        run.append(position)
+    if len(run) >= 2:
+        for position in run:
+            words[position] = _misread(words[position], profile, rng)
+    return " ".join(words)
+
+
+def _misread(token: str, profile: Profile, rng: random.Random) -> str:
+    """Some of 0/1/5 as look-alikes; one digit of the number is always read right."""
+    misread = "".join(rng.choice(_DIGIT_LOOKALIKES[char])
+                      if char in _DIGIT_LOOKALIKES and rng.random() < profile.digit_rate
+                      else char for char in token)
+    return misread if re.search(r"\d", misread) else token
 
 
 def _damage_letters(line: str, profile: Profile, rng: random.Random) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kompass_cli.parsers.base import Located, RawReport, Stated
-from kompass_cli.parsers.match import compile_cue, key, strip_marks
+from kompass_cli.parsers.match import compile_cue, cue, key, strip_marks
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
@@ -39,7 +39,9 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(?:ar\s+)?((?:19|20)\d\d)\b")
+_MONTH_YEAR = compile_cue(r"(?<!\w)(" + "|".join(cue(month) for month in MONTHS)
+                          + r")\s+(?:{{år}}\s+)?((?:19|20)\d\d)\b")
+_MONTH_BY_KEY = {key(month): number for month, number in MONTHS.items()}
 
 
 def find_month_year(lines: list[str], start: int = 0, stop: int | None = None,
@@ -49,12 +51,11 @@ def find_month_year(lines: list[str], start: int = 0, stop: int | None = None,
     Returns (month, year, 1-based line) or None.
     """
     for index in range(start, len(lines) if stop is None else min(stop, len(lines))):
-        folded = fold(lines[index])
-        if cue and cue not in folded:
+        if cue and cue not in fold(lines[index]):
             continue
-        match = _MONTH_YEAR.search(folded)
+        match = _MONTH_YEAR.search(lines[index])
         if match:
-            return MONTHS[match.group(1)], int(match.group(2)), index + 1
+            return _MONTH_BY_KEY[key(match.group(1))], int(match.group(2)), index + 1
     return None
 
 

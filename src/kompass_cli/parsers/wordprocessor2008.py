@@ -227,9 +227,17 @@ def _read_overview_cell(half: list[str], line: int, areas: dict[int, RawArea]) -
     if question.title and question.title != printed:
         question.other_titles.insert(0, Located(question.title, question.line))
     question.title, question.line = printed, line
-    question.max = Stated(parse_number(maximum), OVERVIEW_TABLE, line, maximum)
-    question.achieved = Stated(parse_number(achieved), OVERVIEW_TABLE, line, achieved)
-    question.percent = Stated(parse_percent(percent), OVERVIEW_TABLE, line, percent)
+    question.max = _cell_value(maximum, parse_number, line)
+    question.achieved = _cell_value(achieved, parse_number, line)
+    question.percent = _cell_value(percent, parse_percent, line)
+
+
+def _cell_value(cell: str, reader, line: int) -> Stated | None:
+    """A number cell as printed; an unreadable cell is no value (the build flags it)."""
+    try:
+        return Stated(reader(cell), OVERVIEW_TABLE, line, cell)
+    except ValueError:
+        return None
 
 
 def _question_for(area: RawArea, question_id: str, line: int) -> RawQuestion:

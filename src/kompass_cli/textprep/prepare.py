@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from kompass_cli.parsers.base import LayoutParser
+from kompass_cli.parsers.base import LayoutParser, Note
 from kompass_cli.sources import SourceText
 from kompass_cli.textprep.characters import normalise_lines
+from kompass_cli.textprep.digits import read_confused_digits
 from kompass_cli.textprep.furniture import furniture_lines
 from kompass_cli.textprep.lines import Prepared, rejoin_hyphenation
 
 
-def prepare(source: SourceText) -> Prepared:
-    """Compatibility characters replaced; in text input, page furniture dropped.
+def prepare(source: SourceText) -> tuple[Prepared, list[Note]]:
+    """Compatibility characters replaced; in text input, page furniture dropped; digits
+    printed through scanner confusions read where a number must stand (with a note each).
 
     A PDF's furniture is dropped by the PDF reader from the page geometry.
     """
     prepared = Prepared.of(normalise_lines(source.lines))
     if source.format == "text":
         prepared = prepared.without(furniture_lines(prepared.lines, source.page_starts))
-    return prepared
+    return read_confused_digits(prepared)
 
 
 def for_layout(prepared: Prepared, parser: LayoutParser, source: SourceText) -> Prepared:
