@@ -6,7 +6,7 @@ from kompass_cli.parsers.base import Located, RawArea, RawReport, Stated
 from kompass_cli.parsers.match import compile_cue, key
 from kompass_cli.textprep.characters import normalise_line
 from kompass_cli.textprep.furniture import furniture_lines
-from kompass_cli.textprep.lines import Prepared, rejoin_hyphenation, restore_lines
+from kompass_cli.textprep.lines import Prepared, rejoin_paragraphs, restore_lines
 from tests.conftest import read_lines
 
 
@@ -72,7 +72,7 @@ def test_footer_inside_a_sentence_takes_its_blank_lines():
 
 
 def test_broken_words_rejoined_and_origins_kept():
-    prepared = rejoin_hyphenation(Prepared.of(["Utvär-", "deringen gjordes", "medborgar-",
+    prepared = rejoin_paragraphs(Prepared.of(["Utvär-", "deringen gjordes", "medborgar-",
                                                "och brukar", "Nästa"]))
     assert prepared.lines == ["Utvärderingen gjordes", "medborgar- och brukar", "Nästa"]
     assert prepared.origin == [1, 3, 5]
@@ -122,3 +122,29 @@ def test_a_number_with_an_unreadable_letter_is_flagged_not_guessed():
 def test_control_character_in_a_number_is_not_a_confusion():
     lines, notes = _read(["2.1 Finns det en strategi? 1\x002 15 80%"])
     assert "1\x002" in lines[0]
+
+
+def test_wrapped_paragraphs_rejoined_lists_and_tables_not():
+    words = "Kommunen arbetar aktivt med dialog och information till invånarna".split()
+    paragraph = []
+    line = ""
+    for word in words * 12:
+        if len(line) + 1 + len(word) > 60:
+            paragraph.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    paragraph.append(line)
+    text = paragraph + ["", "- en punkt", "- en till", "", "1\tOffentlighet\t57"]
+    text = text * 6
+    prepared = rejoin_paragraphs(Prepared.of(text))
+    assert prepared.lines[0] == " ".join(words * 12)
+    assert prepared.lines[2:5] == ["- en punkt", "- en till", ""]
+    assert "1\tOffentlighet\t57" in prepared.lines
+
+
+def test_paragraph_per_line_text_is_not_wrapped():
+    from kompass_cli.textprep.lines import wrap_width
+
+    for name in ("hallsberg-2008.txt", "lindesberg-2021.txt"):
+        assert wrap_width(read_lines(name)) is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 _PLAIN = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
 
@@ -29,6 +29,7 @@ class Profile:
     ligatures: float = 0.5  # share of 'fi'/'fl' printed as one glyph
     break_width: int = 70  # where a broken line is cut, about
     digit_rate: float = 0.0  # share of 0/1/5 in table numbers printed as a look-alike
+    wrap: int = 0  # wrap prose at this width, as a scan of a printed page reads (0: no)
 
 
 CONFUSIONS_A = {"ö": ("6", "é"), "ä": ("&",), "å": ("@", "&"), "l": ("|",), "m": ("rn",)}
@@ -44,6 +45,8 @@ PROFILES = (
             confusions=CONFUSIONS_B, hyphenate=0.25, ligatures=0.5, break_width=55),
     Profile("ocr-digits", 41, diacritics_lost=0.5, confusion_rate=0.2,
             confusions=CONFUSIONS_A, hyphenate=0.2, ligatures=0.4, digit_rate=0.4),
+    Profile("ocr-wrapped", 53, diacritics_lost=0.7, confusion_rate=0.2,
+            confusions=CONFUSIONS_B, hyphenate=0.5, ligatures=0.3, wrap=78),
 )
 _DIGIT_LOOKALIKES = {"0": ("O", "o"), "1": ("l", "I", "|"), "5": ("S",)}
 _NUMBER = re.compile(r"^\d+(?:,\d+)?%?$")
@@ -54,6 +57,8 @@ _TAG = re.compile(r"<[^<>]*>")
 def damage(text: str, profile: Profile) -> str:
     """The text as the profile's scanner would have read it (same seed, same result)."""
     rng = random.Random(profile.seed)
+    if profile.wrap and max(map(len, text.split("\n"))) < 2 * profile.wrap:
+        profile = replace(profile, wrap=0)  # a scan of a page: wrapped already
     lines = []
     for line in text.split("\n"):
         line = _damage_digits(line, profile, rng) if profile.digit_rate else line
@@ -126,7 +131,10 @@ def _ligature(pair: str, profile: Profile, rng: random.Random) -> str:
 
 
 def _break_line(line: str, profile: Profile, rng: random.Random) -> list[str]:
-    """A long line (no tabs) cut once inside a word, with a hyphen, as OCR keeps it."""
+    """A long line (no tabs) cut once inside a word, with a hyphen, as OCR keeps it;
+    or, with a wrap width, wrapped as on the printed page."""
+    if profile.wrap and "\t" not in line:
+        return _wrapped(line, profile, rng)
     if "\t" in line or len(line) < profile.break_width + 20 or rng.random() >= profile.hyphenate:
         return [line]
     for match in re.finditer(r"[a-zåäö]{4,}[a-zåäö]{4,}", line[profile.break_width:]):
@@ -134,3 +142,23 @@ def _break_line(line: str, profile: Profile, rng: random.Random) -> list[str]:
         cut = profile.break_width + match.start() + rng.randint(3, len(word) - 3)
         return [line[:cut] + "-", line[cut:]]
     return [line]
+
+
+def _wrapped(line: str, profile: Profile, rng: random.Random) -> list[str]:
+    """Words filled up to the width; a word that does not fit is sometimes hyphenated."""
+    out: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        if not current or len(current) + 1 + len(word) <= profile.wrap:
+            current = f"{current} {word}" if current else word
+            continue
+        room = profile.wrap - len(current) - 2
+        if room >= 3 and len(word) - room >= 3 and word[:room + 1].isalpha() \
+                and word[room].islower() and rng.random() < profile.hyphenate:
+            out.append(f"{current} {word[:room]}-")
+            current = word[room:]
+        else:
+            out.append(current)
+            current = word
+    out.append(current)
+    return out

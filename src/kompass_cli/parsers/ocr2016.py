@@ -68,6 +68,7 @@ _PIPE = re.compile(r"\s\|\s")
 _SIDE_BY_SIDE_HEADINGS = compile_cue(r"^{{Styrkor}}\s+F\S*rb\S*ttrings{{m}}\S*j{{ligheter}}$")
 _TERMINAL = re.compile(r"[.?!][”\"’)]?$")
 _JOINING_WORDS = ("och", "eller", "samt")
+_STANDALONE_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
 
 # First words with which a recommendation opens (data/cues.csv): imperatives and
 # comparatives. Strengths describe what exists and rarely open this way; an item that
@@ -271,11 +272,15 @@ def _read_areas(lines: list[str], summary: _Summary, report: RawReport) -> list[
 
 
 def _area_heading(lines: list[str], table_index: int, chapter: str, number: int) -> RawArea:
-    """The nearest '4.N <name>' heading above the area's Delpoäng table."""
-    heading = re.compile(rf"^\s*{chapter}\.{number}\s+([^\d|\[\s][^\d\[]*?)\s*$")
+    """The nearest '4.N <name>' heading above the area's Delpoäng table.
+
+    A name holds no number of its own (a digit inside a word is a misread letter,
+    'Til1gänglighet'); a table row opens with '|' or '['.
+    """
+    heading = re.compile(rf"^\s*{chapter}\.{number}\s+([^\d|\[\s][^\[]*?)\s*$")
     for index in range(table_index - 1, -1, -1):
         match = heading.match(lines[index])
-        if match:
+        if match and not _STANDALONE_NUMBER.search(match.group(1)):
             return RawArea(number, compact(match.group(1)), index + 1)
     return RawArea(number, "", table_index + 1)
 

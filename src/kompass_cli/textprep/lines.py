@@ -18,6 +18,8 @@ from kompass_cli.parsers.base import RawReport
 JOINING_WORDS = ("och", "eller", "samt", "respektive")
 _BROKEN_END = re.compile(r"[^\W\d_]-$")
 _LOWER_START = re.compile(r"^[^\W\d_A-ZÅÄÖ]")
+# A line that opens a list item or a numbered entry starts afresh.
+_ITEM_START = re.compile(r"^(?:[-–•▪●◦*=»]\s|\d+(?:\.\d+)*\.?\s)")
 
 
 @dataclass
@@ -37,25 +39,59 @@ class Prepared:
         return Prepared([self.lines[i] for i in kept], [self.origin[i] for i in kept])
 
 
-def rejoin_hyphenation(prepared: Prepared) -> Prepared:
-    """Join a word broken at a line end ('utvär-' + 'deringen') into its first line.
+def rejoin_paragraphs(prepared: Prepared) -> Prepared:
+    """Rejoin what a scan broke: words hyphenated at line ends, and wrapped paragraphs.
 
-    Only a hyphen after a letter, followed directly by a line starting in lower case,
-    is a break; before 'och', 'eller', 'samt' the hyphen is the word's own and stays.
+    A word is broken when a line ends in a hyphen after a letter and the next line goes
+    on in lower case ('utvär-' + 'deringen'); before 'och', 'eller', 'samt' the hyphen
+    is the word's own ('medborgar- och') and stays. A paragraph is wrapped when the text
+    has a wrap width (see ``wrap_width``) and the next line's first word would not have
+    fitted on the line. Table rows (tabs), list items and blank lines are never joined.
     """
-    lines, origin = [], []
+    width = wrap_width(prepared.lines)
+    lines: list[str] = []
+    origin: list[int] = []
+    printed_length = 0  # of the last line as printed, before anything was joined to it
     for line, number in zip(prepared.lines, prepared.origin):
         previous = lines[-1].rstrip() if lines else ""
-        if _BROKEN_END.search(previous) and _LOWER_START.match(line.lstrip()):
-            following = line.strip()
+        following = line.strip()
+        if _BROKEN_END.search(previous) and _LOWER_START.match(following):
             first_word = following.split()[0]
-            joined = (f"{previous} {following}" if first_word in JOINING_WORDS
-                      else previous[:-1] + following)
-            lines[-1] = joined
-            continue
-        lines.append(line)
-        origin.append(number)
+            lines[-1] = (f"{previous} {following}" if first_word in JOINING_WORDS
+                         else previous[:-1] + following)
+        elif width and _wrapped(previous, printed_length, following, width):
+            lines[-1] = f"{previous} {following}"
+        else:
+            lines.append(line)
+            origin.append(number)
+        printed_length = len(line.rstrip())
     return Prepared(lines, origin)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was wrapped at, or None for a paragraph-per-line text.
+
+    In wrapped text most lines of prose end close to one width and none goes far past
+    it; in paragraph-per-line text lengths spread widely.
+    """
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip() and "\t" not in line)
+    if len(lengths) < 50:
+        return None
+    width = lengths[int(len(lengths) * 0.95)]
+    near = sum(1 for length in lengths if width - 20 <= length <= width)
+    beyond = sum(1 for length in lengths if length > width * 1.2)
+    if width >= 40 and near >= 0.3 * len(lengths) and beyond <= 0.02 * len(lengths):
+        return width
+    return None
+
+
+def _wrapped(previous: str, printed_length: int, following: str, width: int) -> bool:
+    """Whether ``following`` continues the paragraph of ``previous`` (wrapped there)."""
+    if not previous or not following or "\t" in previous or "\t" in following:
+        return False
+    if _ITEM_START.match(following):
+        return False
+    return printed_length + 1 + len(following.split()[0]) > width
 
 
 def restore_lines(raw: RawReport, origin: list[int]) -> None:

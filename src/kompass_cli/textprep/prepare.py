@@ -7,7 +7,7 @@ from kompass_cli.sources import SourceText
 from kompass_cli.textprep.characters import normalise_lines
 from kompass_cli.textprep.digits import read_confused_digits
 from kompass_cli.textprep.furniture import furniture_lines
-from kompass_cli.textprep.lines import Prepared, rejoin_hyphenation
+from kompass_cli.textprep.lines import Prepared, rejoin_paragraphs
 
 
 def prepare(source: SourceText) -> tuple[Prepared, list[Note]]:
@@ -23,7 +23,8 @@ def prepare(source: SourceText) -> tuple[Prepared, list[Note]]:
 
 
 def for_layout(prepared: Prepared, parser: LayoutParser, source: SourceText) -> Prepared:
-    """Words broken at line ends rejoined for a layout that reads a paragraph per line."""
+    """Broken words and wrapped paragraphs rejoined for a layout that reads a paragraph
+    per line."""
     if parser.paragraph_lines and source.format == "text":
-        return rejoin_hyphenation(prepared)
+        return rejoin_paragraphs(prepared)
     return prepared
