@@ -148,3 +148,13 @@ def test_paragraph_per_line_text_is_not_wrapped():
 
     for name in ("hallsberg-2008.txt", "lindesberg-2021.txt"):
         assert wrap_width(read_lines(name)) is None
+
+
+def test_columns_inside_a_row_of_two_tables_read():
+    lines, _ = _read(["1.1 Hur informeras? 4O 26 6S%  2.1 Har kommunen? 1O 4,S 45%"])
+    assert lines == ["1.1 Hur informeras? 40 26 65%  2.1 Har kommunen? 10 4,5 45%"]
+
+
+def test_numbers_in_prose_are_not_columns():
+    text = ["Det var 12 lS ord i meningen", "Kommunen hade SO 12 ledamöter"]
+    assert _read(text)[0] == text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.variants.damage import PROFILES, damage
+from tests.variants.damage import PROFILES, SCANNED_PRINT, damage
 from tests.variants.furniture import STYLES, furnish
 from tests.variants.rename import OTHER_MUNICIPALITIES, rename
 
@@ -28,7 +28,8 @@ class Variant:
 
 def variants(raw: Path) -> list[Variant]:
     """OCR damage (each profile, with and without running footers), page furniture,
-    and another municipality's name, for each bundled report."""
+    and another municipality's name, for each bundled report; a scan without tabs for
+    reports whose tables are not HTML cells."""
     found = []
     for stem, (name, year) in REPORTS.items():
         clean = (raw / f"{stem}.txt").read_text(encoding="utf-8")
@@ -38,6 +39,8 @@ def variants(raw: Path) -> list[Variant]:
             found.append(Variant(stem, style.name, furnish(clean, style, name, year)))
         scanned = damage(furnish(clean, STYLES[0], name, year), PROFILES[1])
         found.append(Variant(stem, "ocr-heavy+footers", scanned))
+        if "<p>" not in clean:  # HTML cells come from a PDF extraction, never a scan
+            found.append(Variant(stem, SCANNED_PRINT.name, damage(clean, SCANNED_PRINT)))
         old, new = OTHER_MUNICIPALITIES[stem]
         found.append(Variant(stem, "renamed", rename(clean, old, new), (old, new)))
     return found

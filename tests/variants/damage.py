@@ -30,6 +30,7 @@ class Profile:
     break_width: int = 70  # where a broken line is cut, about
     digit_rate: float = 0.0  # share of 0/1/5 in table numbers printed as a look-alike
     wrap: int = 0  # wrap prose at this width, as a scan of a printed page reads (0: no)
+    tabs_lost: bool = False  # table cells apart by spaces, as OCR prints them
 
 
 CONFUSIONS_A = {"ö": ("6", "é"), "ä": ("&",), "å": ("@", "&"), "l": ("|",), "m": ("rn",)}
@@ -48,6 +49,10 @@ PROFILES = (
     Profile("ocr-wrapped", 53, diacritics_lost=0.7, confusion_rate=0.2,
             confusions=CONFUSIONS_B, hyphenate=0.5, ligatures=0.3, wrap=78),
 )
+# A scan of a printed word-processor report: no tabs, the table cells spaced apart.
+SCANNED_PRINT = Profile("ocr-tabs-lost", 61, diacritics_lost=0.6, confusion_rate=0.2,
+                        confusions=CONFUSIONS_A, hyphenate=0.3, ligatures=0.3,
+                        digit_rate=0.2, wrap=84, tabs_lost=True)
 _DIGIT_LOOKALIKES = {"0": ("O", "o"), "1": ("l", "I", "|"), "5": ("S",)}
 _NUMBER = re.compile(r"^\d+(?:,\d+)?%?$")
 
@@ -62,7 +67,11 @@ def damage(text: str, profile: Profile) -> str:
     lines = []
     for line in text.split("\n"):
         line = _damage_digits(line, profile, rng) if profile.digit_rate else line
-        lines.extend(_break_line(_damage_letters(line, profile, rng), profile, rng))
+        line = _damage_letters(line, profile, rng)
+        if profile.tabs_lost and "\t" in line:  # a table row: its cells spaced apart
+            lines.append(re.sub(r"\t+", lambda _: " " * rng.randint(1, 3), line))
+            continue
+        lines.extend(_break_line(line, profile, rng))
     return "\n".join(lines)
 
 

@@ -38,6 +38,12 @@ _TITLE = compile_cue(rf"^\s*{alternatives('title')}\s+(.+?)\s*$")
 _AREA_HEADING = compile_cue(r"^{{Område}}\s+([1-8])\s+(\S.*)$")
 _SUMMARY_ROW = re.compile(r"^([1-8])\s+([^\t]+?)\t(\d+(?:,\d+)?)\s*$")
 _SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\t(\d+(?:,\d+)?)\s*$")
+# The same rows in a text whose tabs were lost (OCR): cells apart by spaces only.
+_SPACED_SUMMARY_ROW = re.compile(r"^([1-8])\s+(\D+?)\s+(\d+(?:,\d+)?)\s*$")
+_SPACED_SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\s+(\d+(?:,\d+)?)\s*$")
+_NUM = r"\d+(?:,\d+)?"
+_SPACED_QUESTION = re.compile(
+    rf"(?:^|(?<=\s))([1-8]\.\d{{1,2}})\s+(\S.*?)\s+({_NUM})\s+({_NUM})\s+({_NUM}\s*%)(?=\s|$)")
 # A list item starts with a dash in saved text, with a bullet glyph in a PDF.
 _ITEM = r"[-•▪●◦]\s+"
 _LISTED_QUESTION = re.compile(rf"^{_ITEM}([1-8]\.\d)\s+(\S.*)$")
@@ -47,7 +53,7 @@ _SCORE_SENTENCE = compile_cue(
     rf"(?<!\w)(?:{_SCORE_VERB}\s+{{{{kommunen}}}}|{{{{kommunen}}}}\s+{_SCORE_VERB})"
     r"\s+(\d+(?:,\d+)?)\s+{{poäng}}")
 # The header of the closing question table, and its title row.
-_TABLE_HEADER = compile_cue(rf"{alternatives('overview-max')}\s*\t\s*{alternatives('overview-own')}")
+_TABLE_HEADER = compile_cue(rf"{alternatives('overview-max')}\s+{alternatives('overview-own')}")
 _TABLE_TITLE = compile_cue(rf"^\s*{alternatives('overview-title')}")
 _BULLET = re.compile(rf"^{_ITEM}(.*)$")
 _QUESTION_ID = re.compile(r"^[1-8]\.\d$")
@@ -71,7 +77,8 @@ class WordProcessor2008Parser(LayoutParser):
         if not names_kommunkompassen(lines):
             return 0.0
         cues = (
-            any(_SUMMARY_TOTAL.match(line) for line in lines),
+            any(_SUMMARY_TOTAL.match(line) or _SPACED_SUMMARY_TOTAL.match(line)
+                for line in lines),
             any(_TABLE_HEADER.search(line) for line in lines),
             sum(1 for line in lines if _AREA_HEADING.match(line)) >= 4,
             any(_SCORE_SENTENCE.search(line) for line in lines),
@@ -184,8 +191,10 @@ def _bullets_after(lines: list[str], start: int, stop: int) -> list[Located]:
 
 def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: RawReport) -> None:
     """'Tabell 1': the summary of results the total is built from."""
+    row_pattern, total_pattern = ((_SPACED_SUMMARY_ROW, _SPACED_SUMMARY_TOTAL)
+                                  if _tabless(lines) else (_SUMMARY_ROW, _SUMMARY_TOTAL))
     for index, line in enumerate(lines):
-        row = _SUMMARY_ROW.match(line)
+        row = row_pattern.match(line)
         if row and int(row.group(1)) in areas:
             area = areas[int(row.group(1))]
             area.scores.insert(0, Stated(parse_number(row.group(3)), SUMMARY, index + 1,
@@ -194,20 +203,33 @@ def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: Raw
             if name != area.name_in_source:
                 area.other_names.append(Located(name, index + 1))
             continue
-        total = _SUMMARY_TOTAL.match(line)
+        total = total_pattern.match(line)
         if total:
             report.totals.append(Stated(parse_number(total.group(1)), SUMMARY, index + 1,
                                         total.group(1)))
 
 
 def _read_overview_table(lines: list[str], areas: dict[int, RawArea]) -> None:
-    """The closing two-column table: every question with max, own score and percent."""
+    """The closing two-column table: every question with max, own score and percent.
+
+    Without tabs, each question is found by its id and the three numbers ending it.
+    """
+    tabless = _tabless(lines)
     for index in range(_table_start(lines), len(lines)):
+        if tabless:
+            for match in _SPACED_QUESTION.finditer(lines[index]):
+                _read_overview_cell(list(match.groups()), index + 1, areas)
+            continue
         cells = lines[index].split("\t")
         for half in (cells[:5], cells[5:10]):
             if len(half) < 2:
                 continue
             _read_overview_cell(half, index + 1, areas)
+
+
+def _tabless(lines: list[str]) -> bool:
+    """Whether the text lost its tabs (as OCR output does), so cells are spaced apart."""
+    return not any("\t" in line for line in lines)
 
 
 def _read_overview_cell(half: list[str], line: int, areas: dict[int, RawArea]) -> None:

@@ -5,8 +5,8 @@ OCR prints 'O' for 0, 'l', 'I' or '|' for 1, 'S' for 5: a table row may come out
 number must stand and every misread character has one reading:
 
 - a tab-separated cell that is nothing but the token, in a row with a number cell;
-- the run of number-like tokens that ends a line (a table row's columns), when it
-  holds at least two tokens or ends in a percent;
+- a run of number-like tokens that ends a line or ends in a percent (a table row's
+  columns, also two tables side by side: '40 26 65%  2.1 … 10 4,5 45%');
 - the token right before 'poäng' ('uppnår kommunen S7 poäng').
 
 Every token read this way is reported (``number-ocr-read``), and a token in such a
@@ -52,7 +52,7 @@ def _read_line(line: str, number: int, notes: list[Note]) -> str:
                          else cell for cell in cells)
     tokens = re.split(r"(\s+)", line)
     words = tokens[0::2]
-    for position in sorted(_trailing_run(words) | _before_points(line, words)):
+    for position in sorted(_column_runs(words) | _before_points(line, words)):
         words[position] = _read_token(words[position], number, notes)
     tokens[0::2] = words
     return "".join(tokens)
@@ -74,25 +74,37 @@ def _one_token(cell: str) -> bool:
     return bool(cell.strip()) and len(cell.split()) == 1
 
 
-def _trailing_run(words: list[str]) -> set[int]:
-    """Positions of the number-like tokens that end the line, if they are columns.
+def _column_runs(words: list[str]) -> set[int]:
+    """Positions of number-like tokens that stand as table columns.
 
-    A token without a digit ('IO', 'lS') belongs to the run only between tokens with
-    digits, or when it ends in '%': at the start of the run it may be a word.
+    A run of at least two number-like tokens is columns when it ends the line or ends
+    in a percent ('40 26 65%' inside a two-column row). A token without a digit ('IO',
+    'lS') counts only after a token with one, or when it ends in '%': at the start of
+    a run it may be a word.
     """
+    found: set[int] = set()
     run: list[int] = []
-    for position in range(len(words) - 1, -1, -1):
-        word = words[position]
-        if not word:
+    for position, word in enumerate(words + [""]):
+        if word and _number_like(word):
+            run.append(position)
             continue
-        if not (_NUMBER_LIKE.match(word) or (_damaged(word) and re.search(r"\d", word))):
-            break
-        run.append(position)
-    while run and not re.search(r"\d", words[run[-1]]) and not words[run[-1]].endswith("%"):
-        run.pop()  # a leading token without digits may be a word
-    if len(run) >= 2 or (run and words[run[0]].endswith("%")):
-        return set(run)
-    return set()
+        while run and not _has_digit(words[run[0]]) and not words[run[0]].endswith("%"):
+            run.pop(0)
+        ends_line = not any(words[position:])
+        if len(run) >= 2 and (ends_line or words[run[-1]].endswith("%")):
+            found.update(run)
+        elif len(run) == 1 and words[run[0]].endswith("%") and ends_line:
+            found.update(run)
+        run = []
+    return found
+
+
+def _number_like(word: str) -> bool:
+    return bool(_NUMBER_LIKE.match(word)) or (_has_digit(word) and _damaged(word))
+
+
+def _has_digit(word: str) -> bool:
+    return any(char.isdigit() for char in word)
 
 
 def _before_points(line: str, words: list[str]) -> set[int]:
