@@ -158,3 +158,20 @@ def test_columns_inside_a_row_of_two_tables_read():
 def test_numbers_in_prose_are_not_columns():
     text = ["Det var 12 lS ord i meningen", "Kommunen hade SO 12 ledamöter"]
     assert _read(text)[0] == text
+
+
+def test_page_numbers_found_despite_a_stray_number():
+    lines = _paged("{page}")
+    lines.insert(0, "2018")
+    found = furniture_lines(lines, [])
+    assert len(found) == 8 and 0 not in found
+
+
+def test_page_number_before_the_running_title():
+    lines = _paged("{page} Kommunkompassen")
+    assert len(furniture_lines(lines, [])) == 8
+
+
+def test_municipality_as_running_header():
+    lines = _paged("Norsjö kommun")
+    assert len(furniture_lines(lines, [])) == 8

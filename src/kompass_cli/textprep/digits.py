@@ -7,7 +7,8 @@ number must stand and every misread character has one reading:
 - a tab-separated cell that is nothing but the token, in a row with a number cell;
 - a run of number-like tokens that ends a line or ends in a percent (a table row's
   columns, also two tables side by side: '40 26 65%  2.1 … 10 4,5 45%');
-- the token right before 'poäng' ('uppnår kommunen S7 poäng').
+- the token right before 'poäng' ('uppnår kommunen S7 poäng');
+- a token that is a decimal number by its form ('60,S').
 
 Every token read this way is reported (``number-ocr-read``), and a token in such a
 place that mixes digits with a letter that has no single digit reading ('4G') is left
@@ -29,6 +30,8 @@ _READINGS = {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "!": "1
 _CONFUSABLE = re.escape("".join(_READINGS))
 _PLAIN_NUMBER = re.compile(r"^\d+(?:,\d+)?%?$")
 _NUMBER_LIKE = re.compile(rf"^[\d{_CONFUSABLE}]+(?:,[\d{_CONFUSABLE}]+)?%?$")
+# A decimal number by its form: number-like parts on both sides of a comma ('60,S').
+_DECIMAL = re.compile(rf"^[\d{_CONFUSABLE}]+,[\d{_CONFUSABLE}]+%?$")
 _SHORT_TOKEN = re.compile(r"^[\w|!]{1,4}(?:,[\w|!]{1,2})?%?$")
 _BEFORE_POINTS = compile_cue(r"(?<!\S)(\S+)(?=\s+{{poäng}}(?!\w))")
 
@@ -52,7 +55,8 @@ def _read_line(line: str, number: int, notes: list[Note]) -> str:
                          else cell for cell in cells)
     tokens = re.split(r"(\s+)", line)
     words = tokens[0::2]
-    for position in sorted(_column_runs(words) | _before_points(line, words)):
+    decimals = {i for i, word in enumerate(words) if _DECIMAL.match(word) and _has_digit(word)}
+    for position in sorted(_column_runs(words) | _before_points(line, words) | decimals):
         words[position] = _read_token(words[position], number, notes)
     tokens[0::2] = words
     return "".join(tokens)

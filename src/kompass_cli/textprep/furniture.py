@@ -29,9 +29,11 @@ PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?"
 # Lines near a page break that may hold a header or footer.
 _EDGE_LINES = 2
 _MIN_REPEATS = 3
-_NUMBER_TOKEN = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
-_NUMBERED = re.compile(r"^#(?:\.#)*\.?(?:\s|$)")
-_TITLE_WORD = re.compile(r"kommunkompass|\bsida\b|\bpage\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+# A number, also as OCR misprints it ('l0o'), standing apart from any word.
+_NUMBER_TOKEN = re.compile(r"(?<![^\W\d_])[OoIl|SB]*\d[\dOoIl|SB]*(?![^\W\d_])")
+_NUMBERED = re.compile(r"^#\.#")  # a numbered heading or question row ('4.1.2 Delpoäng')
+_TITLE_WORD = re.compile(r"kommunkompass|\bsida\b|\bpage\b|\bkommuns?\b|\bstad\b|\bregion\b"
+                         r"|\blandsting\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def furniture_key(text: str) -> str:
@@ -83,13 +85,26 @@ def _runs_on(before: str, after: str) -> bool:
 
 
 def _counted_page_numbers(lines: list[str]) -> set[int]:
-    """Lines that are nothing but a page number, when those numbers count up."""
+    """Lines that are nothing but a page number, when those numbers count up.
+
+    The longest run of such lines whose numbers rise is taken, so that a lone number
+    elsewhere (a year on the cover) neither joins it nor hides it.
+    """
     numbered = [(i, int(re.search(r"\d+", line).group())) for i, line in enumerate(lines)
                 if "\t" not in line and PAGE_NUMBER.match(line.strip())]
-    values = [value for _, value in numbered]
-    if len(numbered) >= _MIN_REPEATS and values == sorted(values) and len(set(values)) > 1:
-        return {i for i, _ in numbered}
+    rising = _longest_rising(numbered)
+    if len(rising) >= _MIN_REPEATS and len(rising) * 5 >= len(numbered) * 3:
+        return set(rising)
     return set()
+
+
+def _longest_rising(numbered: list[tuple[int, int]]) -> list[int]:
+    """Line indexes of the longest subsequence whose numbers strictly rise."""
+    best: list[list[int]] = []
+    for position, (index, value) in enumerate(numbered):
+        before = [best[k] for k in range(position) if numbered[k][1] < value]
+        best.append(max(before, key=len, default=[]) + [index])
+    return max(best, key=len, default=[])
 
 
 def _at_page_breaks(lines: list[str], page_starts: list[int]) -> set[int]:
