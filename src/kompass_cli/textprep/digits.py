@@ -32,6 +32,9 @@ _PLAIN_NUMBER = re.compile(r"^\d+(?:,\d+)?%?$")
 _NUMBER_LIKE = re.compile(rf"^[\d{_CONFUSABLE}]+(?:,[\d{_CONFUSABLE}]+)?%?$")
 # A decimal number by its form: number-like parts on both sides of a comma ('60,S').
 _DECIMAL = re.compile(rf"^[\d{_CONFUSABLE}]+,[\d{_CONFUSABLE}]+%?$")
+# Lines without a digit next to a confusable character or a letter are left at once.
+_WORTH_A_LOOK = re.compile(
+    rf"[\d{_CONFUSABLE}][{_CONFUSABLE}]|[{_CONFUSABLE}]\d|\d[^\W\d_]|,[{_CONFUSABLE}]")
 _SHORT_TOKEN = re.compile(r"^[\w|!]{1,4}(?:,[\w|!]{1,2})?%?$")
 _BEFORE_POINTS = compile_cue(r"(?<!\S)(\S+)(?=\s+{{poäng}}(?!\w))")
 
@@ -45,7 +48,7 @@ def read_confused_digits(prepared: Prepared) -> tuple[Prepared, list[Note]]:
 
 
 def _read_line(line: str, number: int, notes: list[Note]) -> str:
-    if not re.search(rf"[\d{_CONFUSABLE}][{_CONFUSABLE}]|[{_CONFUSABLE}]\d|\d[^\W\d_]", line):
+    if not _WORTH_A_LOOK.search(line):
         return line
     if "\t" in line:
         cells = line.split("\t")
