@@ -175,3 +175,11 @@ def test_page_number_before_the_running_title():
 def test_municipality_as_running_header():
     lines = _paged("Norsjö kommun")
     assert len(furniture_lines(lines, [])) == 8
+
+
+def test_question_numbers_opening_a_line_read():
+    lines, notes = _read(["- l.2 Hur främjas engagemanget?", " S.1 |Finns en strategi .",
+                          "2.| Strategiskt arbete\t7\t15\t47%"])
+    assert lines == ["- 1.2 Hur främjas engagemanget?", " 5.1 |Finns en strategi .",
+                     "2.1 Strategiskt arbete\t7\t15\t47%"]
+    assert [read for _, _, read in notes] == ["1.2", "5.1", "2.1"]

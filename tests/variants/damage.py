@@ -76,7 +76,10 @@ def damage(text: str, profile: Profile) -> str:
 
 
 def _damage_digits(line: str, profile: Profile, rng: random.Random) -> str:
-    """Digits of table numbers (a cell, or the columns ending a row) misread as letters."""
+    """Digits of table numbers (a cell, or the columns ending a row) and of the question
+    number opening a line or a list item misread as letters."""
+    line = re.sub(r"^((?:- )?)(\d\.\d{1,2})(?=\s)",
+                  lambda m: m.group(1) + _misread(m.group(2), profile, rng), line)
     if "\t" in line:
         return "\t".join(_misread(cell, profile, rng) if _NUMBER.match(cell.strip()) else cell
                          for cell in line.split("\t"))

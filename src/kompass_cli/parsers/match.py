@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# For å, ä and ö of a cue, what a scanner may print in their place ('Podng' for Poäng).
+_MARKED_CLASSES = {"å": "aåäàáâã&@4d", "ä": "aåäàáâã&@4d", "ö": "oöóòôøé60d"}
 # For each base letter of a cue, what a scanner may print in its place.
 _LETTER_CLASSES = {
     "a": "aåäàáâã&@4",
@@ -62,7 +64,11 @@ def cue(phrase: str) -> str:
     Spaces match any run of white space; a hyphen may be missing, spaced or a dash.
     """
     parts = []
-    for char in strip_marks(re.sub(r"\s*-\s*", "-", phrase)):
+    for char in re.sub(r"\s*-\s*", "-", phrase.casefold()):
+        if char in _MARKED_CLASSES:
+            parts.append("[" + re.escape(_MARKED_CLASSES[char] + char.upper()) + "]")
+            continue
+        char = strip_marks(char) or char
         if char in _SEQUENCES:
             parts.append(_SEQUENCES[char])
         elif char in _LETTER_CLASSES:

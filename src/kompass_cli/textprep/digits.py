@@ -4,11 +4,13 @@ OCR prints 'O' for 0, 'l', 'I' or '|' for 1, 'S' for 5: a table row may come out
 '2.1 Finns det en strategi? l2 l5 8O%'. Such a token is read as a number only where a
 number must stand and every misread character has one reading:
 
-- a tab-separated cell that is nothing but the token, in a row with a number cell;
+- a tab-separated cell that is nothing but the token (without a digit, of two
+  characters at least and in a row with two number cells);
 - a run of number-like tokens that ends a line or ends in a percent (a table row's
   columns, also two tables side by side: '40 26 65%  2.1 … 10 4,5 45%');
 - the token right before 'poäng' ('uppnår kommunen S7 poäng');
-- a token that is a decimal number by its form ('60,S').
+- a token that is a decimal number by its form ('60,S');
+- the question or section number opening a line, a list item or a cell ('l.2').
 
 Every token read this way is reported (``number-ocr-read``), and a token in such a
 place that mixes digits with a letter that has no single digit reading ('4G') is left
@@ -34,7 +36,11 @@ _NUMBER_LIKE = re.compile(rf"^[\d{_CONFUSABLE}]+(?:,[\d{_CONFUSABLE}]+)?%?$")
 _DECIMAL = re.compile(rf"^[\d{_CONFUSABLE}]+,[\d{_CONFUSABLE}]+%?$")
 # Lines without a digit next to a confusable character or a letter are left at once.
 _WORTH_A_LOOK = re.compile(
-    rf"[\d{_CONFUSABLE}][{_CONFUSABLE}]|[{_CONFUSABLE}]\d|\d[^\W\d_]|,[{_CONFUSABLE}]")
+    rf"[\d{_CONFUSABLE}][{_CONFUSABLE}]|[{_CONFUSABLE}]\d|\d[^\W\d_]|[,.][{_CONFUSABLE}]"
+    rf"|[{_CONFUSABLE}]\.\d")
+# A question or section number ('2.1', '4.1.2') as OCR may print it ('l.2').
+_ID = re.compile(rf"^[\d{_CONFUSABLE}](?:\.[\d{_CONFUSABLE}]{{1,2}}){{1,2}}$")
+_ITEM_MARKS = ("-", "–", "•", "*")
 _SHORT_TOKEN = re.compile(r"^[\w|!]{1,4}(?:,[\w|!]{1,2})?%?$")
 _BEFORE_POINTS = compile_cue(r"(?<!\S)(\S+)(?=\s+{{poäng}}(?!\w))")
 
@@ -52,17 +58,30 @@ def _read_line(line: str, number: int, notes: list[Note]) -> str:
         return line
     if "\t" in line:
         cells = line.split("\t")
-        numeric_row = any(_PLAIN_NUMBER.match(cell.strip()) for cell in cells)
-        return "\t".join(_read_token(cell, number, notes)
-                         if _one_token(cell) and (numeric_row or re.search(r"\d", cell))
-                         else cell for cell in cells)
-    tokens = re.split(r"(\s+)", line)
+        numeric_row = sum(bool(_PLAIN_NUMBER.match(cell.strip())) for cell in cells) >= 2
+        cells = [_read_token(cell, number, notes)
+                 if _one_token(cell) and (_has_digit(cell) or numeric_row and len(cell.strip()) > 1)
+                 else cell for cell in cells]
+        cells[0] = _read_words(cells[0], number, notes, _opening_id)
+        return "\t".join(cells)
+    return _read_words(line, number, notes, _number_places)
+
+
+def _read_words(text: str, number: int, notes: list[Note], places) -> str:
+    """``text`` with the tokens at ``places(words, text)`` read through confusions."""
+    tokens = re.split(r"(\s+)", text)
     words = tokens[0::2]
-    decimals = {i for i, word in enumerate(words) if _DECIMAL.match(word) and _has_digit(word)}
-    for position in sorted(_column_runs(words) | _before_points(line, words) | decimals):
+    for position in sorted(places(words, text)):
         words[position] = _read_token(words[position], number, notes)
     tokens[0::2] = words
     return "".join(tokens)
+
+
+def _number_places(words: list[str], line: str) -> set[int]:
+    """Where a line of text must hold numbers (see the module's list)."""
+    decimals = {i for i, word in enumerate(words) if _DECIMAL.match(word) and _has_digit(word)}
+    return (_column_runs(words) | _before_points(line, words) | decimals
+            | _opening_id(words))
 
 
 def _damaged(token: str) -> bool:
@@ -114,6 +133,16 @@ def _has_digit(word: str) -> bool:
     return any(char.isdigit() for char in word)
 
 
+def _opening_id(words: list[str], line: str = "") -> set[int]:
+    """The question or section number that opens a line or a list item ('l.2', '4.l.2')."""
+    filled = [position for position, word in enumerate(words) if word][:2]
+    if filled and words[filled[0]] in _ITEM_MARKS:
+        filled = filled[1:]
+    if filled and _ID.match(words[filled[0]]) and _has_digit(words[filled[0]]):
+        return {filled[0]}
+    return set()
+
+
 def _before_points(line: str, words: list[str]) -> set[int]:
     """Positions of tokens right before 'poäng'."""
     found = set()
@@ -132,8 +161,10 @@ def _read_token(token: str, line: int, notes: list[Note]) -> str:
     core = token.strip()
     if _PLAIN_NUMBER.match(core):
         return token
-    if _NUMBER_LIKE.match(core):
+    if _NUMBER_LIKE.match(core) or _ID.match(core):
         read = "".join(_READINGS.get(char, char) for char in core)
+        if read == core:
+            return token
         notes.append(Note("number-ocr-read", line, {"printed": core, "read": read}))
         return token.replace(core, read)
     if _damaged(core):
