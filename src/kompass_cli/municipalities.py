@@ -56,7 +56,9 @@ def candidates(printed: str) -> list[str]:
 
     Keys fold diacritics and OCR confusions ('Norsj6', 'Ha||sbergs kornmun').
     """
-    base = key(_SUFFIX.sub("", printed.strip()))
+    printed = printed.strip()
+    suffix = _SUFFIX.search(printed)
+    base = key(printed[:suffix.start()] if suffix else printed)
     forms = [base]
     if base.endswith("s"):
         forms.append(base[:-1])

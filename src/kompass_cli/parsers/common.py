@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kompass_cli.parsers.base import Located, RawReport, Stated
-from kompass_cli.parsers.match import compile_cue, cue, key, strip_marks
+from kompass_cli.parsers.match import closest, compile_cue, cue, key, strip_marks
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
@@ -41,7 +41,6 @@ def compact(text: str) -> str:
 
 _MONTH_YEAR = compile_cue(r"(?<!\w)(" + "|".join(cue(month) for month in MONTHS)
                           + r")\s+(?:{{år}}\s+)?((?:19|20)\d\d)\b")
-_MONTH_BY_KEY = {key(month): number for month, number in MONTHS.items()}
 
 
 def find_month_year(lines: list[str], start: int = 0, stop: int | None = None,
@@ -55,7 +54,7 @@ def find_month_year(lines: list[str], start: int = 0, stop: int | None = None,
             continue
         match = _MONTH_YEAR.search(lines[index])
         if match:
-            return _MONTH_BY_KEY[key(match.group(1))], int(match.group(2)), index + 1
+            return MONTHS[closest(match.group(1), MONTHS)], int(match.group(2)), index + 1
     return None
 
 

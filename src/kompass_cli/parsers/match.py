@@ -17,6 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+import regex
+from rapidfuzz.distance import Levenshtein
 
 # For å, ä and ö of a cue, what a scanner may print in their place ('Podng' for Poäng).
 _MARKED_CLASSES = {"å": "aåäàáâã&@4d", "ä": "aåäàáâã&@4d", "ö": "oöóòôøé60d"}
@@ -31,6 +35,9 @@ _LETTER_CLASSES = {
     "c": "cç",
     "n": "nñ",
 }
+# What a misread, dropped or added character may be: never white space or a table
+# bar, so that a cue does not reach into the words or columns beside it.
+_MISREAD = r"[^\s|\[\]]"
 _SEQUENCES = {"m": "(?:m|rn)", "w": "(?:w|vv)"}
 
 # What each confusable character stands for in a key (after folding).
@@ -41,9 +48,23 @@ _KEY_TABLE = str.maketrans({
 })
 
 
+def _without_marks(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Latin letters with diacritics and their plain forms, for the common case at speed.
+_MARKS_TABLE = str.maketrans({chr(code): _without_marks(chr(code))
+                              for code in range(0xC0, 0x250)
+                              if _without_marks(chr(code)) != chr(code)})
+
+
 def strip_marks(text: str) -> str:
     """Lower-case and drop diacritics: 'Förbättringsområden' -> 'forbattringsomraden'."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    plain = text.translate(_MARKS_TABLE)
+    if plain.isascii():
+        return plain.replace("ø", "o").replace("æ", "ae").casefold()
+    decomposed = unicodedata.normalize("NFKD", plain)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.replace("ø", "o").replace("æ", "ae").casefold()
 
@@ -58,11 +79,61 @@ def key(text: str) -> str:
     return re.sub(r"rn", "m", folded.translate(_KEY_TABLE))
 
 
-def cue(phrase: str) -> str:
-    """A regular expression matching ``phrase`` as OCR may print it (use with re.I).
+def allowed_errors(phrase: str) -> int:
+    """Misread letters beyond the known confusions a phrase of this length may carry.
 
-    Spaces match any run of white space; a hyphen may be missing, spaced or a dash.
+    Short words must match (through confusions) exactly: 'Max' is not 'Man'.
     """
+    letters = sum(char.isalpha() for char in phrase)
+    return 0 if letters <= 3 else 1 if letters <= 6 else 2 if letters <= 12 else 3
+
+
+def cue(phrase: str, fuzzy: bool = True) -> str:
+    """A pattern (for ``compile_cue``) matching ``phrase`` as OCR may print it.
+
+    Each letter matches its usual confusions; beyond them, a few letters of each word
+    may be misread, dropped or added (``allowed_errors``), as OCR does
+    ('Kommurikompasseri'). Words are apart by any run of white space; a hyphen may be
+    missing, spaced or a dash. Several phrases separated by '|' match any of them.
+    """
+    options = []
+    for one in phrase.split("|"):
+        words = []
+        for word in _words(one):
+            errors = allowed_errors(word) if fuzzy else 0
+            exact = _confusable(word)
+            words.append(f"(?:{exact}){{e<={errors}:{_MISREAD}}}" if errors else exact)
+        options.append(_GAP.join(words))
+    return "(?:" + "|".join(options) + ")"
+
+
+_GAP = r"\s*[-–]?\s*"
+
+
+def _words(phrase: str) -> list[str]:
+    """The words of a phrase, split at spaces and hyphens ('max-poäng': max, poäng)."""
+    return [word for word in re.split(r"[\s\-–]+", phrase) if word]
+
+
+def _chunks(phrase: str) -> list[str]:
+    """Pieces of one word of a phrase of which OCR leaves one intact.
+
+    k errors touch at most k of a word's k + 1 pieces, so a line without any of them
+    (through confusions) cannot hold the word, nor the phrase: a quick test before
+    matching with errors. The word whose shortest piece is longest is used.
+    """
+    best: list[str] = []
+    for word in _words(phrase):
+        pieces = allowed_errors(word) + 1
+        text = word.casefold()
+        cut = [round(len(text) * n / pieces) for n in range(pieces + 1)]
+        found = [text[a:b] for a, b in zip(cut, cut[1:])]
+        if not best or min(map(len, found)) > min(map(len, best)):
+            best = found
+    return [_confusable(piece) for piece in best]
+
+
+def _confusable(phrase: str) -> str:
     parts = []
     for char in re.sub(r"\s*-\s*", "-", phrase.casefold()):
         if char in _MARKED_CLASSES:
@@ -82,15 +153,81 @@ def cue(phrase: str) -> str:
     return "".join(parts)
 
 
-def compile_cue(template: str, flags: int = 0) -> re.Pattern[str]:
+_CUE = re.compile(r"\{\{(.+?)\}\}")
+# Lines up to this long may be headings, titles or table rows.
+SHORT_LINE = 240
+
+
+def compile_cue(template: str, prose: bool = False) -> CuePattern:
     """Compile a pattern whose ``{{phrase}}`` parts are matched with ``cue``.
 
-    '^{{Område}}\\s+([1-8])' matches 'Område 3', 'Omrade 3' and '0mr&de 3'.
+    '^{{Område}}\\s+([1-8])' matches 'Område 3', 'Omrade 3' and '0mr&de 3'. The
+    pattern is compiled with the ``regex`` module, which matches with errors. Headings,
+    titles and table rows are short lines: a pattern for them (``prose`` False) takes
+    errors beyond the confusions only in lines of up to ``SHORT_LINE`` characters.
     """
-    source = re.sub(r"\{\{(.+?)\}\}", lambda m: cue(m.group(1)), template)
-    return re.compile(source, flags | re.IGNORECASE)
+    fuzzy = _CUE.sub(lambda m: cue(m.group(1)), template)
+    exact = _CUE.sub(lambda m: cue(m.group(1), fuzzy=False), template)
+    chunks = [chunk for found in _CUE.findall(template) for one in found.split("|")
+              for chunk in _chunks(one)]
+    flags = regex.IGNORECASE | regex.V0
+    quick = re.compile("|".join(chunks), re.IGNORECASE) if chunks else None
+    return CuePattern(regex.compile(fuzzy, flags | regex.ENHANCEMATCH),
+                      regex.compile(exact, flags), quick, None if prose else SHORT_LINE)
 
 
-def contains(text: str, phrase: str) -> bool:
-    """Whether ``phrase`` occurs in ``text``, compared by ``key``."""
-    return key(phrase) in key(text)
+class CuePattern:
+    """A cue pattern: tried through confusions first, with errors only where it may match.
+
+    Matching with errors is slow on long lines; a line that holds none of the
+    phrases' pieces (see ``_chunks``) cannot match and is ruled out at once.
+    """
+
+    def __init__(self, fuzzy: regex.Pattern, exact: regex.Pattern,
+                 quick: re.Pattern | None, longest: int | None) -> None:
+        self.fuzzy, self.exact, self.quick, self.longest = fuzzy, exact, quick, longest
+
+    def _may(self, text: str) -> bool:
+        return self._short(text) and (self.quick is None or bool(self.quick.search(text)))
+
+    def _short(self, text: str) -> bool:
+        return self.longest is None or len(text) <= self.longest
+
+    def match(self, text: str):
+        """Anchored at the start, so tried with errors at once (only one place to try)."""
+        return self.exact.match(text) or (self.fuzzy.match(text) if self._short(text) else None)
+
+    def fullmatch(self, text: str):
+        return self.exact.fullmatch(text) or (
+            self.fuzzy.fullmatch(text) if self._short(text) else None)
+
+    def search(self, text: str):
+        return self.exact.search(text) or (self.fuzzy.search(text) if self._may(text) else None)
+
+    def in_any(self, lines: list[str]) -> bool:
+        """Whether any line holds the pattern: through confusions first, then with errors."""
+        return any(self.exact.search(line) for line in lines) or any(
+            self.fuzzy.search(line) for line in lines if self._may(line))
+
+    def finditer(self, text: str):
+        return self.fuzzy.finditer(text) if self._may(text) else iter(())
+
+
+def closest(text: str, phrases) -> str:
+    """The phrase ``text`` is nearest to, compared by ``key`` (for a matched cue)."""
+    printed = key(text.strip())
+    return min(phrases, key=lambda phrase: Levenshtein.distance(printed, key(phrase)))
+
+
+def same(text: str, phrase: str) -> bool:
+    """Whether ``text`` is ``phrase`` as OCR may print it, compared by ``key``."""
+    text = text.strip()
+    if not len(phrase) / 2 <= len(text) <= 1.5 * len(phrase) + 3:
+        return False
+    wanted, errors = _phrase_key(phrase)
+    return Levenshtein.distance(key(text), wanted, score_cutoff=errors + 1) <= errors
+
+
+@cache
+def _phrase_key(phrase: str) -> tuple[str, int]:
+    return key(phrase), allowed_errors(phrase)

@@ -43,9 +43,9 @@ from kompass_cli.parsers.vocabulary import phrases
 
 _NUMBER = r"\d+(?:,\d+)?"
 _SUBSECTION = re.compile(r"^\s*\d\.[1-8]\.\d+\s")
-_DELPOANG = compile_cue(r"^\s*(\d)\.([1-8])\.\d+\s+{{del}}p\S{1,3}ng\s*$")
+_DELPOANG = compile_cue(r"^\s*(\d)\.([1-8])\.\d+\s+{{delpoäng}}\s*$")
 _TABLE_HEADER = compile_cue(
-    r"^\s*([1-8])\.?\s*[|\[]?\s*(.*?)\s+{{Uppn}}\S{1,4}\s*[|\[]?\s*{{Max}}\s*[|\[]?\s*"
+    r"^\s*([1-8])\.?\s*[|\[]?\s*(.*?)\s+{{Uppnått}}\s*[|\[]?\s*{{Max}}\s*[|\[]?\s*"
     r"{{Procent}}\s*$")
 _QUESTION_START = re.compile(r"^\s*([1-8])\.(\d{1,2})(?=[\s|\[])\s*(.*)$")
 # Letter-initial ids such as '2.4 H‘ur' or '6.5 A.rbetar' start without a separator.
@@ -53,7 +53,7 @@ _QUESTION_START_GLUED = re.compile(r"^\s*([1-8])\.(\d{1,2})\s+(\S.*)$")
 _ROW_NUMBERS = re.compile(rf"\s*({_NUMBER})\s+({_NUMBER})\s+({_NUMBER})\s*%\s*$")
 _TOTAL_ROW = re.compile(rf"^\s*({_NUMBER})\s+({_NUMBER})\s+({_NUMBER})\s*%\s*$")
 _HISTORY_HEADER = compile_cue(
-    r"^\s*p\S{1,3}ng\s+{{i}}\s+{{kommunkompassen}}((?:\s+(?:19|20)\d\d)+)\s*$")
+    r"^\s*{{poäng i kommunkompassen}}((?:\s+(?:19|20)\d\d)+)\s*$")
 _MUNICIPALITY = compile_cue(r"^\s*\d+\.\s+(\S.*\b{{kommun}})\s*$")
 _FOOTER = compile_cue(
     r"^\s*{{sveriges kommuner och}}\s+(?:{{landsting}}|{{regioner}})(?!\w).*\(\d+\)\s*$")
@@ -65,7 +65,10 @@ _SELF_ASSESSMENT = re.compile(r"\beg(?:en|na)\s+analys(?:en)?\s+((?:19|20)\d\d)"
 _BULLET = re.compile(r"^(?:[=»«•]|[eo](?=\s))\s+")
 _MID_BULLET = re.compile(r"\s+[=»«•]\s+")
 _PIPE = re.compile(r"\s\|\s")
-_SIDE_BY_SIDE_HEADINGS = compile_cue(r"^{{Styrkor}}\s+F\S*rb\S*ttrings{{m}}\S*j{{ligheter}}$")
+_SIDE_BY_SIDE_HEADINGS = compile_cue(r"^{{Styrkor}}\s+{{Förbättringsmöjligheter}}$")
+_STRENGTHS_WORD = compile_cue(r"{{styrkor}}")
+_COLUMN_HEADING = compile_cue(
+    r"(?:{{styrkor}}\s*(?:{{och}}\s*)?)?(?:{{förbättringsmöjligheter}})?")
 _TERMINAL = re.compile(r"[.?!][”\"’)]?$")
 _JOINING_WORDS = ("och", "eller", "samt")
 _STANDALONE_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
@@ -304,7 +307,7 @@ def _section_end(lines: list[str], start: int, chapter: str, number: int) -> int
 
 def _is_findings_heading(line: str) -> bool:
     """'4.N.3 Styrkor och förbättringsmöjligheter' opens, not ends, the findings."""
-    return "styrkor" in fold_ocr(line)
+    return bool(_STRENGTHS_WORD.search(line))
 
 
 # --- the Delpoäng table -------------------------------------------------------------------
@@ -449,19 +452,16 @@ def _findings_lines(lines: list[str], start: int, stop: int) -> tuple[list[_Line
         text = lines[index].strip()
         if _is_footer(text):
             continue
-        folded = fold_ocr(re.sub(r"^[\d.\s]+", "", text))
-        if _is_column_heading(folded):
+        if _is_column_heading(re.sub(r"^[\d.\s]+", "", text)):
             interleaved = interleaved or bool(_SIDE_BY_SIDE_HEADINGS.match(text))
             continue
         content.append(_Line(index + 1, text))
     return content, interleaved
 
 
-def _is_column_heading(folded: str) -> bool:
+def _is_column_heading(text: str) -> bool:
     """'Styrkor', 'Förbättringsmöjligheter', both, or the numbered section heading."""
-    words = folded.strip()
-    return bool(re.fullmatch(r"(?:styrkor\s*(?:och\s*)?)?(?:f\S*rb\S*ttrlngsm\S*jllgheter)?",
-                             words)) and bool(words)
+    return bool(text.strip()) and bool(_COLUMN_HEADING.fullmatch(text.strip()))
 
 
 # (a) bulleted left column, plain right column

@@ -42,7 +42,7 @@ from kompass_cli.parsers.common import (
     read_evaluation_date,
 )
 from kompass_cli.parsers.match import compile_cue, key
-from kompass_cli.parsers.vocabulary import alternatives, keys
+from kompass_cli.parsers.vocabulary import alternatives, is_one_of
 
 _NUM = r"\d+(?:,\d+)?"
 
@@ -56,13 +56,13 @@ _OVERVIEW_ROW = re.compile(
 _OVERVIEW_TOTAL = re.compile(rf"^\s*({_NUM})\s+({_NUM})\s+({_NUM}\s*%)\s*$")
 _CHAPTER = re.compile(r"^\s*\d+\.\s+\S[^\t]*$")
 _TOTAL_LINE = re.compile(r"^\s*\S.*?\s(?:19|20)\d\d\s*[-–]\s*(\d+)\s*p\.?\s*$")
-_POINTS = compile_cue(rf"(?<![\d,])({_NUM})\s+{{{{poäng}}}}(?!\w)")
+_POINTS = compile_cue(rf"(?<![\d,])({_NUM})\s+{{{{poäng}}}}(?!\w)", prose=True)
 _TITLE = compile_cue(rf"(?<!\w){alternatives('title')}\s+(\S.*?)\s*$")
 _EVALUATORS = compile_cue(r"^\s*{{Utvärderare}}:?\s+(\S.*)$")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:och|and|&)\s+", re.IGNORECASE)
 _TRAILING_ORG = re.compile(r"\s+[A-ZÅÄÖ]{2,6}$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_AREA_WORD = compile_cue(r"(?<!\w){{område}}(?:t)?(?!\w)")
+_AREA_WORD = compile_cue(r"(?<!\w){{område}}(?:t)?(?!\w)", prose=True)
 
 # Block-level tags end one item and begin the next; all other tags are dropped.
 _BLOCK_TAG = re.compile(
@@ -72,8 +72,6 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _BULLET_CHARS = re.compile(r"[•·▪●◦]")
 _LIST_DASH = re.compile(r"^[-–—•]\s*")
 
-_STRENGTHS = keys("strengths-heading")
-_IMPROVEMENTS = keys("improvements-heading")
 
 # Words that cannot end a findings item: a capitalised word after them continues it.
 _BINDING_WORDS = frozenset(
@@ -333,8 +331,9 @@ def _is_findings_header(line: str) -> bool:
     """'Styrkor<TAB>Förbättringsmöjligheter' opens the findings table of a section."""
     if "\t" not in line:
         return False
-    cells = [key(strip_html(cell)) for cell in line.split("\t")]
-    return len(cells) == 2 and cells[0] in _STRENGTHS and cells[1] in _IMPROVEMENTS
+    cells = [strip_html(cell) for cell in line.split("\t")]
+    return (len(cells) == 2 and is_one_of(cells[0], "strengths-heading")
+            and is_one_of(cells[1], "improvements-heading"))
 
 
 def _read_findings(rows: list[tuple[int, str]], area: RawArea, report: RawReport) -> None:

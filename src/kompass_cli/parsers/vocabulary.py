@@ -12,7 +12,7 @@ import io
 from functools import cache
 from importlib import resources
 
-from kompass_cli.parsers.match import cue, key
+from kompass_cli.parsers.match import same
 
 
 @cache
@@ -27,11 +27,11 @@ def phrases(role: str) -> tuple[str, ...]:
 
 
 def alternatives(role: str) -> str:
-    """A regular expression (for ``match.compile_cue``) matching any phrase of a role."""
-    return "(?:" + "|".join(cue(phrase) for phrase in phrases(role)) + ")"
+    """A cue (for ``match.compile_cue``) matching any phrase of a role: '{{a|b}}'."""
+    return "{{" + "|".join(phrases(role)) + "}}"
 
 
-def keys(role: str) -> frozenset[str]:
-    """The ``match.key`` of every phrase of a role, for comparing whole headings."""
-    return frozenset(key(phrase) for phrase in phrases(role))
+def is_one_of(text: str, role: str) -> bool:
+    """Whether ``text`` is, as a whole, one of a role's phrases (``match.same``)."""
+    return any(same(text, phrase) for phrase in phrases(role))
 

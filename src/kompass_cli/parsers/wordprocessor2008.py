@@ -31,8 +31,8 @@ from kompass_cli.parsers.common import (
     names_kommunkompassen,
     read_evaluation_date,
 )
-from kompass_cli.parsers.match import compile_cue, key
-from kompass_cli.parsers.vocabulary import alternatives, keys
+from kompass_cli.parsers.match import compile_cue
+from kompass_cli.parsers.vocabulary import alternatives, is_one_of
 
 _TITLE = compile_cue(rf"^\s*{alternatives('title')}\s+(.+?)\s*$")
 _AREA_HEADING = compile_cue(r"^{{Område}}\s+([1-8])\s+(\S.*)$")
@@ -47,11 +47,14 @@ _SPACED_QUESTION = re.compile(
 # A list item starts with a dash in saved text, with a bullet glyph in a PDF.
 _ITEM = r"[-•▪●◦]\s+"
 _LISTED_QUESTION = re.compile(rf"^{_ITEM}([1-8]\.\d)\s+(\S.*)$")
-# 'Inom området … uppnår kommunen 57 poäng': the municipality as subject of a score verb.
+# 'Inom området … uppnår kommunen 57 poäng': points, and just before them the
+# municipality as subject of a score verb. The points are found first (a number
+# anchors the search), the wording is then matched in the few words before them.
+_POINTS = compile_cue(r"(?<![\d,])(\d+(?:,\d+)?)\s+{{poäng}}(?!\w)", prose=True)
 _SCORE_VERB = alternatives("score-verb")
-_SCORE_SENTENCE = compile_cue(
-    rf"(?<!\w)(?:{_SCORE_VERB}\s+{{{{kommunen}}}}|{{{{kommunen}}}}\s+{_SCORE_VERB})"
-    r"\s+(\d+(?:,\d+)?)\s+{{poäng}}")
+_SCORE_SUBJECT = compile_cue(
+    rf"(?<!\w)(?:{_SCORE_VERB}\s+{{{{kommunen}}}}|{{{{kommunen}}}}\s+{_SCORE_VERB})\s*$", prose=True)
+_SUBJECT_REACH = 40  # characters before the points where the subject and verb stand
 # The header of the closing question table, and its title row.
 _TABLE_HEADER = compile_cue(rf"{alternatives('overview-max')}\s+{alternatives('overview-own')}")
 _TABLE_TITLE = compile_cue(rf"^\s*{alternatives('overview-title')}")
@@ -61,8 +64,6 @@ _EVALUATOR = compile_cue(
     r"^([A-ZÅÄÖ][\wåäöé&@|-]+(?: [A-ZÅÄÖ][\wåäöé&@|-]+)+),\s*(.*(?:{{kommun}}|{{Landsting}}"
     r"|{{Regioner}}).*)$")
 
-_STRENGTHS = keys("strengths-heading")
-_IMPROVEMENTS = keys("improvements-heading")
 
 
 class WordProcessor2008Parser(LayoutParser):
@@ -79,9 +80,9 @@ class WordProcessor2008Parser(LayoutParser):
         cues = (
             any(_SUMMARY_TOTAL.match(line) or _SPACED_SUMMARY_TOTAL.match(line)
                 for line in lines),
-            any(_TABLE_HEADER.search(line) for line in lines),
+            _TABLE_HEADER.in_any(lines),
             sum(1 for line in lines if _AREA_HEADING.match(line)) >= 4,
-            any(_SCORE_SENTENCE.search(line) for line in lines),
+            any(_score_statements(line) for line in lines),
         )
         return sum(cues) / len(cues)
 
@@ -159,15 +160,24 @@ def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -
         question = _LISTED_QUESTION.match(line)
         if question:
             listed.append(RawQuestion(question.group(1), compact(question.group(2)), index + 1))
-        for score in _SCORE_SENTENCE.finditer(line):
-            area.scores.append(Stated(parse_number(score.group(1)), AREA_TEXT, index + 1,
-                                      score.group(1)))
-        heading = key(line.strip())
-        if heading in _STRENGTHS:
+        for points in _score_statements(line):
+            area.scores.append(Stated(parse_number(points), AREA_TEXT, index + 1, points))
+        heading = line.strip()
+        if is_one_of(heading, "strengths-heading"):
             area.strengths = _bullets_after(lines, index + 1, stop)
-        elif heading in _IMPROVEMENTS:
+        elif is_one_of(heading, "improvements-heading"):
             area.improvements = _bullets_after(lines, index + 1, stop)
     area.questions = listed
+
+
+def _score_statements(line: str) -> list[str]:
+    """The printed points of each 'uppnår kommunen N poäng' in a line."""
+    found = []
+    for points in _POINTS.finditer(line):
+        before = line[max(0, points.start() - _SUBJECT_REACH):points.start()]
+        if _SCORE_SUBJECT.search(before):
+            found.append(points.group(1))
+    return found
 
 
 def _bullets_after(lines: list[str], start: int, stop: int) -> list[Located]:

@@ -30,19 +30,20 @@ from kompass_cli.textprep.lines import Prepared
 _READINGS = {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "!": "1",
              "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2"}
 _CONFUSABLE = re.escape("".join(_READINGS))
+_DIGIT = re.compile(r"\d")
 _PLAIN_NUMBER = re.compile(r"^\d+(?:,\d+)?%?$")
 _NUMBER_LIKE = re.compile(rf"^[\d{_CONFUSABLE}]+(?:,[\d{_CONFUSABLE}]+)?%?$")
 # A decimal number by its form: number-like parts on both sides of a comma ('60,S').
 _DECIMAL = re.compile(rf"^[\d{_CONFUSABLE}]+,[\d{_CONFUSABLE}]+%?$")
 # Lines without a digit next to a confusable character or a letter are left at once.
 _WORTH_A_LOOK = re.compile(
-    rf"[\d{_CONFUSABLE}][{_CONFUSABLE}]|[{_CONFUSABLE}]\d|\d[^\W\d_]|[,.][{_CONFUSABLE}]"
-    rf"|[{_CONFUSABLE}]\.\d")
+    rf"\d[^\W\d_|]|[^\W\d_|]\d|\d[,.][{_CONFUSABLE}]|[{_CONFUSABLE}][,.]\d|\d\s*\|"
+    rf"|\|\s*\d|[{_CONFUSABLE}]%|\d\s+[{_CONFUSABLE}]+\s+\d|(?<!\S)[{_CONFUSABLE}]\.\d")
 # A question or section number ('2.1', '4.1.2') as OCR may print it ('l.2').
 _ID = re.compile(rf"^[\d{_CONFUSABLE}](?:\.[\d{_CONFUSABLE}]{{1,2}}){{1,2}}$")
 _ITEM_MARKS = ("-", "–", "•", "*")
 _SHORT_TOKEN = re.compile(r"^[\w|!]{1,4}(?:,[\w|!]{1,2})?%?$")
-_BEFORE_POINTS = compile_cue(r"(?<!\S)(\S+)(?=\s+{{poäng}}(?!\w))")
+_POINTS_WORD = compile_cue(r"(?<!\w){{poäng}}(?!\w)", prose=True)
 
 
 def read_confused_digits(prepared: Prepared) -> tuple[Prepared, list[Note]]:
@@ -54,7 +55,7 @@ def read_confused_digits(prepared: Prepared) -> tuple[Prepared, list[Note]]:
 
 
 def _read_line(line: str, number: int, notes: list[Note]) -> str:
-    if not _WORTH_A_LOOK.search(line):
+    if not _DIGIT.search(line) or not _WORTH_A_LOOK.search(line):
         return line
     if "\t" in line:
         cells = line.split("\t")
@@ -80,7 +81,7 @@ def _read_words(text: str, number: int, notes: list[Note], places) -> str:
 def _number_places(words: list[str], line: str) -> set[int]:
     """Where a line of text must hold numbers (see the module's list)."""
     decimals = {i for i, word in enumerate(words) if _DECIMAL.match(word) and _has_digit(word)}
-    return (_column_runs(words) | _before_points(line, words) | decimals
+    return (_column_runs(words) | _before_points(words, line) | decimals
             | _opening_id(words))
 
 
@@ -130,7 +131,7 @@ def _number_like(word: str) -> bool:
 
 
 def _has_digit(word: str) -> bool:
-    return any(char.isdigit() for char in word)
+    return bool(_DIGIT.search(word))
 
 
 def _opening_id(words: list[str], line: str = "") -> set[int]:
@@ -143,13 +144,13 @@ def _opening_id(words: list[str], line: str = "") -> set[int]:
     return set()
 
 
-def _before_points(line: str, words: list[str]) -> set[int]:
+def _before_points(words: list[str], line: str) -> set[int]:
     """Positions of tokens right before 'poäng'."""
     found = set()
-    for match in _BEFORE_POINTS.finditer(line):
-        token = match.group(1)
-        if re.search(r"\d", token) and token in words:
-            found.add(words.index(token))
+    for match in _POINTS_WORD.finditer(line):
+        before = line[:match.start()].split()
+        if before and _has_digit(before[-1]):
+            found.add(len(before) - 1 + (1 if words and words[0] == "" else 0))
     return found
 
 

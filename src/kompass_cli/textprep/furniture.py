@@ -29,6 +29,7 @@ PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?"
 # Lines near a page break that may hold a header or footer.
 _EDGE_LINES = 2
 _MIN_REPEATS = 3
+_LONGEST_TITLE = 120  # a running title is one short line
 # A number, also as OCR misprints it ('l0o'), standing apart from any word.
 _NUMBER_TOKEN = re.compile(r"(?<![^\W\d_])[OoIl|SB]*\d[\dOoIl|SB]*(?![^\W\d_])")
 _NUMBERED = re.compile(r"^#\.#")  # a numbered heading or question row ('4.1.2 Delpoäng')
@@ -133,7 +134,7 @@ def _recurring(lines: list[str]) -> set[int]:
     """Lines that recur at about regular intervals over the text and read as titles."""
     positions: dict[str, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
-        if line.strip() and "\t" not in line:
+        if line.strip() and "\t" not in line and len(line) <= _LONGEST_TITLE:
             positions[furniture_key(line)].append(index)
     found: set[int] = set()
     for key, indexes in positions.items():
@@ -145,7 +146,7 @@ def _recurring(lines: list[str]) -> set[int]:
 
 def _reads_as_title(key: str, indexes: list[int], lines: list[str]) -> bool:
     """A running title, not a numbered heading, a table row or a one-word heading."""
-    if _NUMBERED.match(key) or not re.search(r"[^\W\d_]", key) or len(key) > 120:
+    if _NUMBERED.match(key) or not re.search(r"[^\W\d_]", key):
         return False
     varying = len({tuple(_NUMBER_TOKEN.findall(lines[i])) for i in indexes}) > 1
     return varying or bool(_TITLE_WORD.search(lines[indexes[0]])) or len(key.split()) >= 3
