@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 from kompass_cli.numbers import parse_number, parse_percent
 from kompass_cli.parsers.base import (
@@ -41,7 +42,7 @@ from kompass_cli.parsers.common import (
     names_kommunkompassen,
     read_evaluation_date,
 )
-from kompass_cli.parsers.match import compile_cue, key
+from kompass_cli.parsers.match import compile_cue
 from kompass_cli.parsers.vocabulary import alternatives, is_one_of
 
 _NUM = r"\d+(?:,\d+)?"
@@ -311,7 +312,7 @@ def _read_score_prose(line: str, line_number: int, area: RawArea) -> None:
     if not _POINTS.search(line):
         return
     for sentence in _SENTENCE_END.split(line):
-        if not (_AREA_WORD.search(sentence) or _mentions(key(sentence), key(area.name_in_source))):
+        if not (_AREA_WORD.search(sentence) or _mentions(sentence, area.name_in_source)):
             continue
         for points in _POINTS.finditer(sentence):
             value = parse_number(points.group(1))
@@ -319,9 +320,9 @@ def _read_score_prose(line: str, line_number: int, area: RawArea) -> None:
                 area.scores.append(Stated(value, AREA_TEXT, line_number, points.group(1)))
 
 
-def _mentions(folded_text: str, folded_name: str) -> bool:
+def _mentions(text: str, name: str) -> bool:
     """Whether a name occurs as whole words ('arbetsliv', not 'arbetslivsområdet')."""
-    return bool(_name_matches(folded_text, folded_name))
+    return bool(_name_matches(text, name))
 
 
 # --- findings ---------------------------------------------------------------------------
@@ -408,15 +409,15 @@ def _read_summary_prose(lines: list[str], stop: int, areas: dict[int, RawArea]) 
     Each stated score goes to the area whose name (from the section headings) the
     sentence mentions nearest before the number, else nearest after it.
     """
-    names = {number: key(area.name_in_source) for number, area in areas.items()}
+    names = {number: area.name_in_source for number, area in areas.items()}
     for index in range(stop):
         if not _POINTS.search(lines[index]):
             continue
         for sentence in _SENTENCE_END.split(lines[index]):
             for points in _POINTS.finditer(sentence):
                 value = parse_number(points.group(1))
-                number = _named_area(key(sentence[:points.start()]),
-                                     key(sentence[points.start():]), names)
+                number = _named_area(sentence[:points.start()], sentence[points.start():],
+                                     names)
                 if value <= 100 and number is not None:
                     areas[number].scores.insert(
                         _summary_slot(areas[number]),
@@ -424,10 +425,7 @@ def _read_summary_prose(lines: list[str], stop: int, areas: dict[int, RawArea]) 
 
 
 def _named_area(before_text: str, after_text: str, names: dict[int, str]) -> int | None:
-    """The area named nearest before a number in a sentence, else nearest after it.
-
-    Both parts of the sentence and the names are compared as ``match.key``s.
-    """
+    """The area named nearest before a number in a sentence, else nearest after it."""
     before = [(match.end(), len(name), number) for number, name in names.items()
               for match in _name_matches(before_text, name)]
     if before:
@@ -437,9 +435,20 @@ def _named_area(before_text: str, after_text: str, names: dict[int, str]) -> int
     return min(after)[2] if after else None
 
 
-def _name_matches(folded_text: str, folded_name: str) -> list[re.Match]:
-    """Whole-word occurrences of an area name in folded text."""
-    return list(re.finditer(rf"(?<!\w){re.escape(folded_name)}(?!\w)", folded_text))
+def _name_matches(text: str, name: str) -> list:
+    """Whole-word occurrences of an area name, as printed or as OCR misprints it.
+
+    The name comes from the section heading and may be damaged differently from the
+    sentence; occurrences through confusions alone are preferred to ones with errors.
+    """
+    pattern = _name_pattern(name)
+    return list(pattern.exact.finditer(text)) or list(pattern.finditer(text))
+
+
+@cache
+def _name_pattern(name: str):
+    phrase = re.sub(r"[{}|]", "l", compact(name))
+    return compile_cue(rf"(?<!\w){{{{{phrase}}}}}(?!\w)", prose=True)
 
 
 def _summary_slot(area: RawArea) -> int:
