@@ -33,10 +33,14 @@ def test_key_folds_confusions_but_not_words():
     assert key("Styrkor") != key("Styrka")
 
 
+_WORDS = ("kommunen", "budget", "styrning", "dialog", "skolan", "planering", "uppdrag")
+
+
 def _paged(footer: str, pages: int = 8, body: int = 20) -> list[str]:
     lines = []
     for page in range(1, pages + 1):
-        lines += [f"Mening om {'a' * (page * body + row)}." for row in range(body)]
+        lines += [f"{_WORDS[(page * body + row) % 7]} {_WORDS[(page + row) % 5]} nummer "
+                  f"{_WORDS[row % 3]}{'s' * (page * body + row)}." for row in range(body)]
         lines.append(footer.format(page=page))
     return lines
 

@@ -30,8 +30,11 @@ PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?"
 _EDGE_LINES = 2
 _MIN_REPEATS = 3
 _LONGEST_TITLE = 120  # a running title is one short line
+_SHORTEST_FRAME = 2  # consonants a running title keeps at least
 # A number, also as OCR misprints it ('l0o'), standing apart from any word.
 _NUMBER_TOKEN = re.compile(r"(?<![^\W\d_])[OoIl|SB]*\d[\dOoIl|SB]*(?![^\W\d_])")
+_FRAME_DROP = re.compile(r"(?:[aeiouyåäöécltrh|!1_]|[^\w#])+")
+_FRAME_SAME = re.compile(r"[mnu]+")
 _NUMBERED = re.compile(r"^#\.#")  # a numbered heading or question row ('4.1.2 Delpoäng')
 _TITLE_WORD = re.compile(r"kommunkompass|\bsida\b|\bpage\b|\bkommuns?\b|\bstad\b|\bregion\b"
                          r"|\blandsting\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
@@ -47,6 +50,17 @@ def furniture_key(text: str) -> str:
     return key(masked)
 
 
+def repeat_key(text: str) -> str:
+    """What stays of a line however OCR misreads it on each page: its consonant frame.
+
+    Vowels, the letters OCR swaps them with (c, l, t, h: 'Hallsbcrg', 'Ha||sberg') and
+    white space go; m, n and u count as one ('rn', 'ri', 'u' for 'n'); numbers are
+    masked. Two lines with one frame are taken for one running title.
+    """
+    frame = furniture_key(text).replace(" ", "")
+    return _FRAME_SAME.sub("n", _FRAME_DROP.sub("", frame))
+
+
 def furniture_lines(lines: list[str], page_starts: list[int]) -> set[int]:
     """Indexes of the lines that are page furniture (see the module's rules)."""
     found = _counted_page_numbers(lines)
@@ -57,11 +71,12 @@ def furniture_lines(lines: list[str], page_starts: list[int]) -> set[int]:
 
 
 def _blanks_inside_sentences(lines: list[str], furniture: set[int]) -> set[int]:
-    """Blank lines around furniture where a sentence runs on across the page break.
+    """Blank lines around furniture where a sentence or a table runs on across the break.
 
     'kostnader' / '' / 'Sida 29' / '' / 'och effektivisera': with the footer gone the
     blank lines would split one item in two; the text before does not end a sentence
-    and the text after goes on in lower case, so the blanks belong to the break.
+    and the text after goes on in lower case, so the blanks belong to the break. So
+    they do between two rows of a table (tab-separated lines).
     """
     found: set[int] = set()
     index = 0
@@ -81,7 +96,9 @@ def _blanks_inside_sentences(lines: list[str], furniture: set[int]) -> set[int]:
 
 
 def _runs_on(before: str, after: str) -> bool:
-    """Whether the text after a break continues the sentence before it."""
+    """Whether the text after a break continues the sentence or the table before it."""
+    if "\t" in before and "\t" in after:
+        return True
     return not re.search(r"[.:!?”\"»)]\s*$", before) and bool(re.match(r"\s*[a-zåäö]", after))
 
 
@@ -120,7 +137,7 @@ def _at_page_breaks(lines: list[str], page_starts: list[int]) -> set[int]:
         for index in set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]):
             if PAGE_NUMBER.match(lines[index].strip()):
                 found.add(index)
-            key = furniture_key(lines[index])
+            key = repeat_key(lines[index])
             edges[key].add(index)
             pages_with[key].add(page)
     needed = max(2, (len(pages) + 1) // 2)
@@ -135,10 +152,12 @@ def _recurring(lines: list[str]) -> set[int]:
     positions: dict[str, list[int]] = defaultdict(list)
     for index, line in enumerate(lines):
         if line.strip() and "\t" not in line and len(line) <= _LONGEST_TITLE:
-            positions[furniture_key(line)].append(index)
+            positions[repeat_key(line)].append(index)
     found: set[int] = set()
-    for key, indexes in positions.items():
-        if len(indexes) >= _MIN_REPEATS and _reads_as_title(key, indexes, lines) \
+    for frame, indexes in positions.items():
+        if sum(char.isalpha() for char in frame) >= _SHORTEST_FRAME \
+                and len(indexes) >= _MIN_REPEATS \
+                and _reads_as_title(furniture_key(lines[indexes[0]]), indexes, lines) \
                 and _regular(indexes, len(lines)):
             found.update(indexes)
     return found
