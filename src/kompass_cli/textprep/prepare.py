@@ -10,13 +10,14 @@ from kompass_cli.textprep.furniture import furniture_lines
 from kompass_cli.textprep.lines import Prepared, rejoin_paragraphs
 
 
-def prepare(source: SourceText) -> tuple[Prepared, list[Note]]:
-    """Compatibility characters replaced; in text input, page furniture dropped; digits
-    printed through scanner confusions read where a number must stand (with a note each).
+def prepare(source: SourceText, lines: list[str]) -> tuple[Prepared, list[Note]]:
+    """The source's ``lines`` (as read, unreadable numbers blanked) with compatibility
+    characters replaced; in text input, page furniture dropped; digits printed through
+    scanner confusions read where a number must stand (with a note each).
 
     A PDF's furniture is dropped by the PDF reader from the page geometry.
     """
-    prepared = Prepared.of(normalise_lines(source.lines))
+    prepared = Prepared.of(normalise_lines(lines))
     if source.format == "text":
         prepared = prepared.without(furniture_lines(prepared.lines, source.page_starts))
     return read_confused_digits(prepared)
