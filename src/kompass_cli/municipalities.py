@@ -73,9 +73,14 @@ def _by_name() -> dict[str, Municipality]:
 @cache
 def _by_folded_name() -> dict[str, tuple[Municipality, ...]]:
     """Official names folded (case and diacritics): several where names fold together."""
+    return _grouped(fold)
+
+
+def _grouped(folding) -> dict[str, tuple[Municipality, ...]]:
+    """Official names by a folded form; names that fold alike share an entry."""
     table: dict[str, tuple[Municipality, ...]] = {}
     for m in municipalities():
-        table[fold(m.name)] = (*table.get(fold(m.name), ()), m)
+        table[folding(m.name)] = (*table.get(folding(m.name), ()), m)
     return table
 
 
@@ -116,15 +121,21 @@ def resolve(printed: str, diacritics_reliable: bool = True) -> Municipality | Am
     for form in forms:
         if fold(form) in table:
             return _decide(printed, form, table[fold(form)], diacritics_reliable)
-    best = None
-    for form in forms:
-        found = process.extractOne(fold(form), table.keys(), scorer=fuzz.ratio,
-                                   score_cutoff=MATCH_THRESHOLD)
-        if found and (best is None or found[1] > best[1][1]):
-            best = (form, found)
+    best = _closest(forms, table, fold)
     if best is None:
         return _through_ocr(printed, forms)
-    return _decide(printed, best[0], table[best[1][0]], diacritics_reliable)
+    return _decide(printed, best[0], table[best[1]], diacritics_reliable)
+
+
+def _closest(forms: list[str], table: dict, folding) -> tuple[str, str] | None:
+    """(form, table key) of the nearest name above the threshold, or None."""
+    best = None
+    for form in forms:
+        found = process.extractOne(folding(form), table.keys(), scorer=fuzz.ratio,
+                                   score_cutoff=MATCH_THRESHOLD)
+        if found and (best is None or found[1] > best[2]):
+            best = (form, found[0], found[1])
+    return best[:2] if best else None
 
 
 def _through_ocr(printed: str, forms: list[str]) -> Municipality | Ambiguous | None:
@@ -134,24 +145,16 @@ def _through_ocr(printed: str, forms: list[str]) -> Municipality | Ambiguous | N
     diacritics cannot decide here.
     """
     table = _by_key()
-    best = None
-    for form in forms:
-        found = process.extractOne(key(form), table.keys(), scorer=fuzz.ratio,
-                                   score_cutoff=MATCH_THRESHOLD)
-        if found and (best is None or found[1] > best[1][1]):
-            best = (form, found)
+    best = _closest(forms, table, key)
     if best is None:
         return None
-    return _decide(printed, best[0], table[best[1][0]], diacritics_reliable=False)
+    return _decide(printed, best[0], table[best[1]], diacritics_reliable=False)
 
 
 @cache
 def _by_key() -> dict[str, tuple[Municipality, ...]]:
     """Official names by their OCR-folded key (see ``match.key``)."""
-    table: dict[str, tuple[Municipality, ...]] = {}
-    for m in municipalities():
-        table[key(m.name)] = (*table.get(key(m.name), ()), m)
-    return table
+    return _grouped(key)
 
 
 def _decide(printed: str, form: str, group: tuple[Municipality, ...],
