@@ -28,11 +28,11 @@ _MARKED_CLASSES = {"å": "aåäàáâã&@4d", "ä": "aåäàáâã&@4d", "ö": "
 _LETTER_CLASSES = {
     "a": "aåäàáâã&@4",
     "o": "oöóòôøé60",
-    "e": "eéèêë",
+    "e": "eéèêëc",
     "u": "uüúù",
     "i": "iíìîïl|1!",
     "l": "l|I1!í",
-    "c": "cç",
+    "c": "cçe",
     "n": "nñ",
 }
 # What a misread, dropped or added character may be: never white space or a table
@@ -99,8 +99,10 @@ def cue(phrase: str, fuzzy: bool = True) -> str:
     options = []
     for one in phrase.split("|"):
         words = []
+        # In a long phrase (an area name) even a short word may carry a misread letter.
+        least = 1 if allowed_errors(one) >= 3 else 0
         for word in _words(one):
-            errors = allowed_errors(word) if fuzzy else 0
+            errors = max(allowed_errors(word), least) if fuzzy else 0
             exact = _confusable(word)
             words.append(f"(?:{exact}){{e<={errors}:{_MISREAD}}}" if errors else exact)
         options.append(_GAP.join(words))
