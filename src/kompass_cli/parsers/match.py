@@ -3,12 +3,14 @@
 Every era exists as scans, so a cue word ('Område', 'Styrkor', 'uppnår kommunen',
 'Uppnått Max Procent') may arrive without its diacritics or with the usual scanner
 confusions: 'é', '6' or '0' for 'ö'; '&', '@' or '4' for 'ä' and 'å'; '|', 'I', '1' or
-'!' for 'l'; 'rn' for 'm'. Two forms of the same tolerance live here, so that all
-parsers share one notion of "the same word":
+'!' for 'l'; 'rn' for 'm', 'ri' for 'n', 'c' for 'e'; and beyond those, a letter or two
+misread, dropped or added. One notion of "the same word" lives here, for all parsers:
 
-- ``cue`` turns a phrase into a regular expression that matches it in the printed
-  text, so a pattern can match the cue and still capture the printed numbers beside it;
-- ``key`` turns text into a canonical form for comparing whole words or headings.
+- ``cue``/``compile_cue`` turn a phrase into a pattern (``regex`` module, matching with
+  errors) that finds it in the printed text, so a pattern can match the cue and still
+  capture the printed numbers beside it;
+- ``key`` turns text into a canonical form, and ``same`` compares whole headings by the
+  edit distance of their keys.
 
 Neither is used on numbers: a digit is a letter only where a word is expected.
 """
@@ -38,7 +40,9 @@ _LETTER_CLASSES = {
 # What a misread, dropped or added character may be: never white space or a table
 # bar, so that a cue does not reach into the words or columns beside it.
 _MISREAD = r"[^\s|\[\]]"
-_SEQUENCES = {"m": "(?:m|rn)", "w": "(?:w|vv)"}
+# Letters a scanner prints as two ('rn' for m, 'ri' for n, 'li' for h, 'cl' for d).
+_SEQUENCES = {"m": "(?:m|rn|nn)", "w": "(?:w|vv)", "n": "(?:[nñ]|ri)", "h": "(?:h|li)",
+              "d": "(?:d|cl)"}
 
 # What each confusable character stands for in a key (after folding).
 _KEY_TABLE = str.maketrans({

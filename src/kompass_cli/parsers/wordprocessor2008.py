@@ -53,16 +53,17 @@ _LISTED_QUESTION = re.compile(rf"^{_ITEM}([1-8]\.\d)\s+(\S.*)$")
 _POINTS = compile_cue(r"(?<![\d,])(\d+(?:,\d+)?)\s+{{poäng}}(?!\w)", prose=True)
 _SCORE_VERB = alternatives("score-verb")
 _SCORE_SUBJECT = compile_cue(
-    rf"(?<!\w)(?:{_SCORE_VERB}\s+{{{{kommunen}}}}|{{{{kommunen}}}}\s+{_SCORE_VERB})\s*$", prose=True)
+    rf"(?<!\w)(?:{_SCORE_VERB}\s+{{{{kommunen}}}}|{{{{kommunen}}}}\s+{_SCORE_VERB})\s*$",
+    prose=True)
 _SUBJECT_REACH = 40  # characters before the points where the subject and verb stand
 # The header of the closing question table, and its title row.
-_TABLE_HEADER = compile_cue(rf"{alternatives('overview-max')}\s+{alternatives('overview-own')}")
+_TABLE_HEADER = compile_cue(
+    rf"{alternatives('overview-max')}\s+{alternatives('overview-own')}")
 _TABLE_TITLE = compile_cue(rf"^\s*{alternatives('overview-title')}")
 _BULLET = re.compile(rf"^{_ITEM}(.*)$")
 _QUESTION_ID = re.compile(r"^[1-8]\.\d$")
 _EVALUATOR = compile_cue(
-    r"^([A-ZÅÄÖ][\wåäöé&@|-]+(?: [A-ZÅÄÖ][\wåäöé&@|-]+)+),\s*(.*(?:{{kommun}}|{{Landsting}}"
-    r"|{{Regioner}}).*)$")
+    r"^([A-ZÅÄÖ][\wåäöé&@|-]+(?: [A-ZÅÄÖ][\wåäöé&@|-]+)+),\s*(.*{{kommun|Landsting|Regioner}}.*)$")
 
 
 

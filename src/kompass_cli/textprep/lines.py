@@ -20,7 +20,8 @@ _BROKEN_END = re.compile(r"[^\W\d_]-$")
 _LOWER_START = re.compile(r"^[^\W\d_A-ZÅÄÖ]")
 # A line that opens a list item or a numbered entry ('2.1 …', '3. …', '3 Tydlighet …')
 # starts afresh; a number that merely begins a line of prose ('20 grupper') does not.
-_ITEM_START = re.compile(r"^(?:[-–•▪●◦*=»]\s|\d+(?:\.\d+)+\s|\d+\.\s|[1-9]\s+[A-ZÅÄÖ])")
+_ITEM_START = re.compile(
+    r"^(?:[-–•▪●◦*=»]\s|\d+(?:\.\d+)+\s|\d+\.\s|[1-9]\s+[A-ZÅÄÖ])")
 
 
 @dataclass
