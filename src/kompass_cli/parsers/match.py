@@ -89,7 +89,8 @@ def allowed_errors(phrase: str) -> int:
     Short words must match (through confusions) exactly: 'Max' is not 'Man'.
     """
     letters = sum(char.isalpha() for char in phrase)
-    return 0 if letters <= 3 else 1 if letters <= 6 else 2 if letters <= 12 else 3
+    return 0 if letters <= 3 else 1 if letters <= 6 else 2 if letters <= 12 else \
+        3 if letters <= 18 else 4
 
 
 def cue(phrase: str, fuzzy: bool = True) -> str:
