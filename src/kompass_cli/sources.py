@@ -44,8 +44,9 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
                 max_pages: int = DEFAULT_MAX_PAGES) -> SourceText:
     """Read a report file; one clear error for anything that is neither text nor a PDF.
 
-    Only regular files are read, and standard input when ``path`` is '-'. A PDF is known by its header, not by its name: the header may follow up to 1 KiB
-    of junk, as PDF readers allow.
+    Only regular files are read, and standard input when ``path`` is '-'. A PDF is
+    known by its header, not by its name: the header may follow up to 1 KiB of junk,
+    as PDF readers allow.
     """
     data = _read_bytes(path, max_bytes)
     if not data.strip():
