@@ -52,9 +52,12 @@ _AREA_HEADING = compile_cue(r"^\s*{{Område}}\s+([1-8])\s+([^\t]*?[^\d.\s])\s*$"
 _RUBRIKER = compile_cue(r"^\s*{{Rubriker}}\s+{{Poäng}}\s*$")
 _OVERVIEW_HEADER = compile_cue(
     r"^\s*([1-8])\.?\s+(.+?)\s+{{Uppnått}}\s+{{Max}}\s+{{Procent}}\s*$")
+# The Procent cell: a percent with its sign, or digits alone where OCR read the sign as
+# digits ('30%' as '3020' or '3096'); such a cell is kept out (see _percent).
+_PERCENT_CELL = rf"({_NUM}\s*%|\d+)"
 _OVERVIEW_ROW = re.compile(
-    rf"^\s*([1-8]\.\d{{1,2}})\s+(.+?)\s+({_NUM})\s+({_NUM})\s+({_NUM}\s*%)\s*$")
-_OVERVIEW_TOTAL = re.compile(rf"^\s*({_NUM})\s+({_NUM})\s+({_NUM}\s*%)\s*$")
+    rf"^\s*([1-8]\.\d{{1,2}})\s+(.+?)\s+({_NUM})\s+({_NUM})\s+{_PERCENT_CELL}\s*$")
+_OVERVIEW_TOTAL = re.compile(rf"^\s*({_NUM})\s+({_NUM})\s+{_PERCENT_CELL}\s*$")
 _CHAPTER = re.compile(r"^\s*\d+\.\s+\S[^\t]*$")
 _TOTAL_LINE = re.compile(r"^\s*\S.*?\s(?:19|20)\d\d\s*[-–]\s*(\d+)\s*p\.?\s*$")
 _POINTS = compile_cue(rf"(?<![\d,])({_NUM})\s+{{{{poäng}}}}(?!\w)", prose=True)
@@ -123,7 +126,7 @@ class PdfExtract2020Parser(LayoutParser):
             headings[area.number] = bullets
         _read_totals(lines, front_end, report)
         _read_summary_prose(lines, front_end, areas)
-        _read_overview(lines, areas)
+        _read_overview(lines, areas, report.notes)
         _attach_headings(areas, headings)
         report.areas = sorted([*areas.values(), *repeats], key=lambda area: area.number)
         return report
@@ -248,8 +251,9 @@ def _read_section(lines: list[str], start: int, stop: int,
         line = lines[index]
         if _RUBRIKER.match(line):
             rows = _block_rows(lines, index + 1, stop)
-            bullets += _read_score_box(rows, area)
-            index = rows[-1][0] + 1 if rows else index + 1
+            box, last = _read_score_box(rows, area)
+            bullets += box
+            index = last + 1 if rows else index + 1
             continue
         if _is_findings_header(line):
             rows = _block_rows(lines, index + 1, stop)
@@ -273,15 +277,24 @@ def _block_rows(lines: list[str], start: int, stop: int) -> list[tuple[int, str]
     return rows
 
 
-def _read_score_box(rows: list[tuple[int, str]], area: RawArea) -> list[Located]:
-    """'Rubriker Poäng' box: bullet headings, and the area's score in the last cell."""
+def _read_score_box(rows: list[tuple[int, str]],
+                    area: RawArea) -> tuple[list[Located], int]:
+    """'Rubriker Poäng' box: bullet headings, and the area's score in the last cell.
+
+    Returns the headings and the index of the box's last line. The box ends at the row
+    holding its score: text extracted without blank lines (pdftotext -raw) runs the
+    box straight into the section's prose, which must not become headings.
+    """
     bullets: list[Located] = []
     for position, (index, row) in enumerate(rows):
         headings, score = _split_score(row, last_row=position == len(rows) - 1)
+        if not score and bullets and re.fullmatch(_NUM, strip_html(row).strip()):
+            headings, score = "", strip_html(row).strip()
+        bullets += [Located(item, index + 1) for item in _bullet_items(headings)]
         if score:
             area.scores.append(Stated(parse_number(score), AREA_HEADER, index + 1, score))
-        bullets += [Located(item, index + 1) for item in _bullet_items(headings)]
-    return bullets
+            return bullets, index
+    return bullets, rows[-1][0] if rows else -1
 
 
 def _split_score(row: str, last_row: bool) -> tuple[str, str]:
@@ -456,7 +469,7 @@ def _summary_slot(area: RawArea) -> int:
     return sum(1 for stated in area.scores if stated.where == SUMMARY)
 
 
-def _read_overview(lines: list[str], areas: dict[int, RawArea]) -> None:
+def _read_overview(lines: list[str], areas: dict[int, RawArea], notes: list[Note]) -> None:
     """'N. <name> Uppnått Max Procent' tables: question rows and the area total row."""
     current: RawArea | None = None
     for index, line in enumerate(lines):
@@ -470,7 +483,12 @@ def _read_overview(lines: list[str], areas: dict[int, RawArea]) -> None:
             continue
         row = _OVERVIEW_ROW.match(line)
         if row and int(row.group(1).split(".")[0]) == current.number:
-            current.questions.append(_question(row, index + 1))
+            question = _question(row, index + 1)
+            current.questions.append(question)
+            if question.percent is None:
+                notes.append(Note("question-score-missing", index + 1, {
+                    "missing": f"percent (printed '{row.group(5)}' without its % sign)"},
+                    area=current.number, question=question.id))
             continue
         total = _OVERVIEW_TOTAL.match(line)
         if total:
@@ -492,8 +510,20 @@ def _question(row: re.Match, line: int) -> RawQuestion:
         question_id, compact(strip_html(title)), line,
         achieved=Stated(parse_number(achieved), OVERVIEW_TABLE, line, achieved),
         max=Stated(parse_number(maximum), OVERVIEW_TABLE, line, maximum),
-        percent=Stated(parse_percent(percent), OVERVIEW_TABLE, line, compact(percent)),
+        percent=_percent(percent, line),
     )
+
+
+def _percent(cell: str, line: int) -> Stated | None:
+    """The Procent cell as printed, or None when its sign is missing.
+
+    Digits without a '%' in this column are a percent whose sign OCR read as digits
+    ('30%' as '3020') or dropped: which digits are the percent cannot be told, so none
+    is read and the question is flagged as missing its percent, never given a guess.
+    """
+    if "%" not in cell:
+        return None
+    return Stated(parse_percent(cell), OVERVIEW_TABLE, line, compact(cell))
 
 
 def _attach_headings(areas: dict[int, RawArea], headings: dict[int, list[Located]]) -> None:
