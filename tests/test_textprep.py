@@ -187,3 +187,17 @@ def test_question_numbers_opening_a_line_read():
     assert lines == ["- 1.2 Hur främjas engagemanget?", " 5.1 |Finns en strategi .",
                      "2.1 Strategiskt arbete\t7\t15\t47%"]
     assert [read for _, _, read in notes] == ["1.2", "5.1", "2.1"]
+
+
+def test_a_form_feed_closing_the_last_page_is_no_page():
+    """pdftotext ends every page, the last one too, with a form feed."""
+    from kompass_cli.sources import form_feed_starts, split_lines
+    from kompass_cli.textprep.furniture import furniture_lines
+
+    words = ["styrning", "ledning", "kvalitet", "arbetsliv", "medborgare", "kontroll",
+             "effektivitet", "delegation", "samspel", "brukare", "utveckling", "dialog"]
+    text = "".join("\n".join(f"{words[(3 * n + k) % 12]} är ett ord för {words[k]}"
+                             for k in range(5)) + f"\n{n}\n\f" for n in range(1, 5))
+    lines = split_lines(text)
+    found = furniture_lines(lines, form_feed_starts(text))
+    assert {lines[i] for i in found} == {"1", "2", "3", "4"}

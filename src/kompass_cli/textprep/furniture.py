@@ -127,7 +127,8 @@ def _longest_rising(numbered: list[tuple[int, int]]) -> list[int]:
 
 def _at_page_breaks(lines: list[str], page_starts: list[int]) -> set[int]:
     """Edge lines of pages that are page numbers or repeat on half of the pages."""
-    bounds = sorted({0, *page_starts, len(lines)})
+    # A form feed closing the last page marks a start past the last line.
+    bounds = sorted({0, len(lines), *(start for start in page_starts if start < len(lines))})
     pages = [(start, stop) for start, stop in zip(bounds, bounds[1:]) if stop > start]
     edges: dict[str, set[int]] = defaultdict(set)
     pages_with: dict[str, set[int]] = defaultdict(set)
