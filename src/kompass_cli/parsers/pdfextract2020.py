@@ -281,20 +281,27 @@ def _read_score_box(rows: list[tuple[int, str]],
                     area: RawArea) -> tuple[list[Located], int]:
     """'Rubriker Poäng' box: bullet headings, and the area's score in the last cell.
 
-    Returns the headings and the index of the box's last line. The box ends at the row
-    holding its score: text extracted without blank lines (pdftotext -raw) runs the
-    box straight into the section's prose, which must not become headings.
+    Returns the headings and the index of the box's last line. The box ends with its
+    score, or with the bullets that follow it where the score cell is centred beside
+    them (pdftotext -layout): text extracted without blank lines (pdftotext -raw) runs
+    the box straight into the section's prose, which must not become headings.
     """
     bullets: list[Located] = []
+    scored = False
     for position, (index, row) in enumerate(rows):
+        if scored and not _BULLET_ROW.match(row):
+            return bullets, rows[position - 1][0]
         headings, score = _split_score(row, last_row=position == len(rows) - 1)
-        if not score and bullets and re.fullmatch(_NUM, strip_html(row).strip()):
+        if not score and bullets and not scored and re.fullmatch(_NUM, strip_html(row).strip()):
             headings, score = "", strip_html(row).strip()
         bullets += [Located(item, index + 1) for item in _bullet_items(headings)]
-        if score:
+        if score and not scored:
             area.scores.append(Stated(parse_number(score), AREA_HEADER, index + 1, score))
-            return bullets, index
+            scored = True
     return bullets, rows[-1][0] if rows else -1
+
+
+_BULLET_ROW = re.compile(r"^\s*[•·▪\-*]\s")
 
 
 def _split_score(row: str, last_row: bool) -> tuple[str, str]:
