@@ -3,7 +3,8 @@
 Free lines are rejoined where a paragraph wraps, including across a page break; the
 vertical space between paragraphs becomes blank lines (one per line height, at most
 two), as in a text saved from the same document; tables become tab-separated rows with
-a blank line around them.
+a blank line around them. A table that runs on to the next page and prints its header
+row again there is read as one table: the repeated header is dropped, not read as a row.
 """
 
 from __future__ import annotations
@@ -47,12 +48,26 @@ def flow(pages: list[PageContent]) -> FlowText:
     widths = {page.number: page.width for page in pages}
     out = FlowText()
     joiner = Joiner(lambda number: widths[number] - margin)
+    header: str | None = None  # the header row of a table that runs to its page's end
     for page in pages:
-        for block in sorted([*page.lines, *page.tables], key=lambda b: b.top):
+        blocks = sorted([*page.lines, *page.tables], key=lambda b: b.top)
+        for position, block in enumerate(blocks):
             if isinstance(block, TableBlock):
-                _add_table(block, out)
+                rows = block.rows
+                continued = position == 0 and header is not None and rows and \
+                    _same_row(rows[0], header)
+                if continued:
+                    rows = rows[1:]  # the header printed again on the next page
+                    _drop_blanks(out)
+                else:
+                    header = rows[0] if rows else None
+                    out.ensure_blanks(1, block.page)
+                _add_table(rows, block.page, out)
                 joiner.break_here()
+                if position < len(blocks) - 1:
+                    header = None
                 continue
+            header = None
             before = joiner.last
             if joiner.continues(block):
                 out.lines[-1] += " " + block.text
@@ -60,17 +75,25 @@ def flow(pages: list[PageContent]) -> FlowText:
             if before is not None and before.page == block.page:
                 out.ensure_blanks(_blanks(block.top - before.top, pitch), block.page)
             out.add(block.text, block.page)
-    while out.lines and not out.lines[-1]:
-        out.lines.pop()
-        out.pages.pop()
+    _drop_blanks(out)
     return out
 
 
-def _add_table(table: TableBlock, out: FlowText) -> None:
-    out.ensure_blanks(1, table.page)
-    for row in table.rows:
-        out.add(row, table.page)
-    out.ensure_blanks(1, table.page)
+def _add_table(rows: list[str], page: int, out: FlowText) -> None:
+    for row in rows:
+        out.add(row, page)
+    out.ensure_blanks(1, page)
+
+
+def _drop_blanks(out: FlowText) -> None:
+    while out.lines and not out.lines[-1]:
+        out.lines.pop()
+        out.pages.pop()
+
+
+def _same_row(row: str, header: str) -> bool:
+    """The same words in the same order, however they fell into cells."""
+    return row.split() == header.split()
 
 
 def _blanks(distance: float, pitch: float) -> int:
