@@ -53,7 +53,8 @@ class Typesetting:
     rectangles that are not cell borders). ``cell_spacing`` False sets the paragraphs
     of a cell (findings) one under the other with no space and no bullet, so only
     where a line ends tells them apart. ``repeat_header`` prints a table's first row
-    again at the top of each page it runs on to. ``footer`` is ``sida`` ('Sida N'
+    again at the top of each page it runs on to; ``padding`` is the space between a
+    cell's text and its left and right borders. ``footer`` is ``sida`` ('Sida N'
     at the right) or ``number`` ('N', centred); ``header_at`` where the running header
     stands (``left`` or ``right``).
     """
@@ -72,6 +73,7 @@ class Typesetting:
     footer: str = "sida"
     header_at: str = "left"
     bullet: str = "•"
+    padding: float = 3.0
 
 
 DEFAULT = Typesetting("default")
@@ -253,8 +255,8 @@ def _table_style(setting: Typesetting, count: int, columns: int) -> list[tuple]:
     as word processors do, so the fills meet at the cell borders without being rules."""
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), setting.padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), setting.padding),
     ]
     if setting.table == "ruled":
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))

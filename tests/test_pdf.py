@@ -336,3 +336,22 @@ def test_damaged_pdf_bytes_parse_or_are_refused(tmp_path, small_pdf, edits):
         parse_file(path)
     except KompassError as error:
         assert str(error).startswith(f"{path}: ") and "\n" not in str(error)
+
+
+def test_an_unruled_table_whose_first_rows_fill_one_half_keeps_all_its_columns(tmp_path):
+    """A page that opens with the end of a two-half table's right half (a wrapped title
+    between its rows): the columns of the left half, empty in those rows, are found from
+    the rows below."""
+    path = pdf_render.columns(tmp_path / "halves.pdf", [
+        ["", "", "", "6.5", "Genomförs ledarutveckling?", "20"],
+        ["", "", "", "", "programmet?", ""],
+        ["", "", "", "6.6", "Hur systematisk är budgeteringen?", "10"],
+        ["7.1", "Hur metodiskt sker utvecklingen?", "20", "8.1", "Vad gör kommunen?", "40"],
+        ["7.2", "Strategisk serviceutveckling.", "20", "8.2", "Samverkan med kulturlivet.", "20"],
+    ], [56, 80, 250, 290, 314, 500])
+    assert read_source(path).lines == [
+        "\t\t\t6.5\tGenomförs ledarutveckling? programmet?\t20",
+        "\t\t\t6.6\tHur systematisk är budgeteringen?\t10",
+        "7.1\tHur metodiskt sker utvecklingen?\t20\t8.1\tVad gör kommunen?\t40",
+        "7.2\tStrategisk serviceutveckling.\t20\t8.2\tSamverkan med kulturlivet.\t20",
+    ]

@@ -139,15 +139,17 @@ def opens_paragraph(last_word: str, first_word: str) -> bool:
     and the word would not have fitted on the line.
 
     The next line must start with a capital (after any quote), and the line must end a
-    phrase: not in a comma, dash or hyphen, a conjunction, preposition or article, nor
+    phrase: not in a dash, hyphen or slash, a conjunction, preposition or article, nor
     in a capitalised word that a name may run on from ('Lex' / 'Maria'). A word in
-    capitals (an abbreviation) opens a paragraph only after a sentence's end.
+    capitals (an abbreviation) opens a paragraph only after a sentence's end. A comma
+    does not hold the line on: in Swedish only a name is capitalised after one, and a
+    list item may end in one.
     """
     letters = first_word.lstrip(_QUOTES + "-–")
     if not letters[:1].isupper():
         return False
     last = last_word.rstrip(_QUOTES)
-    if last.endswith((",", ";", "-", "–", "/", "&")) or last.casefold() in _OPEN_WORDS:
+    if last.endswith(("-", "–", "/", "&")) or last.casefold() in _OPEN_WORDS:
         return False
     if last.endswith(_SENTENCE_END):
         return True
