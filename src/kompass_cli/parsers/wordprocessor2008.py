@@ -216,9 +216,18 @@ def _read_overview_cell(half: list[str], line: int, areas: dict[int, RawArea]) -
     if question.title and question.title != printed:
         question.other_titles.insert(0, Located(question.title, question.line))
     question.title, question.line = printed, line
-    question.max = Stated(parse_number(maximum), OVERVIEW_TABLE, line, maximum)
-    question.achieved = Stated(parse_number(achieved), OVERVIEW_TABLE, line, achieved)
-    question.percent = Stated(parse_percent(percent), OVERVIEW_TABLE, line, percent)
+    question.max = _stated(maximum, parse_number, line)
+    question.achieved = _stated(achieved, parse_number, line)
+    question.percent = _stated(percent, parse_percent, line)
+
+
+def _stated(text: str, parse, line: int) -> Stated | None:
+    """A number of the table as printed, or None where the cell holds no number (the
+    question is then flagged as missing its score, never given a guessed one)."""
+    try:
+        return Stated(parse(text), OVERVIEW_TABLE, line, text)
+    except ValueError:
+        return None
 
 
 def _question_for(area: RawArea, question_id: str, line: int) -> RawQuestion:
