@@ -78,7 +78,8 @@ def _block_from(lines: list[Line], start: int, floor: int,
     Split lines next to each other seed it; neighbouring lines join it as long as every
     gutter stays open (a line may narrow a gutter, not close it); it never reaches
     above ``floor``, where the table before it ended. A split line that no other line
-    joins stays a line of free text (its wide gap becomes a tab there). The gutters
+    joins stays a line of free text (its wide gap becomes a tab there), and so does a
+    line that lies wholly beside the block's words. The gutters
     are then taken afresh from all the block's lines, so columns that the seed lines
     leave empty (a half of the table that starts lower down, a page that opens with
     the end of the other half) are found as well.
@@ -89,17 +90,20 @@ def _block_from(lines: list[Line], start: int, floor: int,
     while seed < len(lines) and _near(lines[seed - 1], lines[seed]) and _is_split(lines[seed]):
         seed += 1
     gutters = _gutters(lines[start:seed])
+    extent = _extent(lines[start:seed])
     first, stop = start, seed
     while first > floor and _near(lines[first - 1], lines[first]):
-        narrowed = _narrowed(gutters, lines[first - 1])
+        narrowed = _narrowed(gutters, lines[first - 1], extent)
         if narrowed is None:
             break
         first, gutters = first - 1, narrowed
+        extent = _extent(lines[first:stop])
     while stop < len(lines) and _near(lines[stop - 1], lines[stop]):
-        narrowed = _narrowed(gutters, lines[stop])
+        narrowed = _narrowed(gutters, lines[stop], extent)
         if narrowed is None:
             break
         stop, gutters = stop + 1, narrowed
+        extent = _extent(lines[first:stop])
     if not gutters or stop - first < 2:
         return None
     return first, stop, _gutters(lines[first:stop])
@@ -118,8 +122,16 @@ def _gutters(lines: list[Line]) -> list[tuple[float, float]]:
     return gutters
 
 
-def _narrowed(gutters: list[tuple[float, float]], line: Line) -> list[tuple] | None:
-    """The gutters left open by one more line, or None if the line closes one."""
+def _extent(lines: list[Line]) -> tuple[float, float]:
+    return min(line[0]["x0"] for line in lines), max(line[-1]["x1"] for line in lines)
+
+
+def _narrowed(gutters: list[tuple[float, float]], line: Line,
+              extent: tuple[float, float]) -> list[tuple] | None:
+    """The gutters left open by one more line, or None if the line closes one or lies
+    wholly beside the block (a title over the other, empty half of a table)."""
+    if line[-1]["x1"] <= extent[0] or line[0]["x0"] >= extent[1]:
+        return None
     minimum = MIN_GUTTER * _size(line)
     result = []
     for left, right in gutters:
