@@ -355,3 +355,19 @@ def test_an_unruled_table_whose_first_rows_fill_one_half_keeps_all_its_columns(t
         "7.1\tHur metodiskt sker utvecklingen?\t20\t8.1\tVad gör kommunen?\t40",
         "7.2\tStrategisk serviceutveckling.\t20\t8.2\tSamverkan med kulturlivet.\t20",
     ]
+
+
+def test_a_title_beside_an_unruled_table_stays_text(tmp_path):
+    """A title over the empty left half of a table that runs on from the page before is
+    not a row of it: it lies wholly beside the table's words."""
+    path = pdf_render.columns(tmp_path / "title.pdf", [
+        ["Resultat av huvudområden och delfrågor"],
+        ["", "4.5", "Hur utövas ledningen?", "10", "7,5"],
+        ["", "4.6", "Hur följs arbetet upp?", "20", "12"],
+    ], [56, 300, 330, 480, 520])
+    assert read_source(path).lines == [
+        "Resultat av huvudområden och delfrågor",
+        "",
+        "4.5\tHur utövas ledningen?\t10\t7,5",
+        "4.6\tHur följs arbetet upp?\t20\t12",
+    ]
