@@ -195,3 +195,17 @@ def test_a_header_repeated_on_the_next_page_is_not_a_row():
              PageContent(2, 595, 842, [_line("Mellan tabellerna", 2, 300)], [second, other])]
     assert flow(pages).lines == [header, "Öppna KS\tStrategi", "Medborgarförslag\tAnalys", "",
                                  "Mellan tabellerna", "", header, "Nytt\tAnnat"]
+
+
+def test_a_table_running_on_without_its_header_is_one_table():
+    """Rows that open the next page in as many columns carry on the table; a table of
+    other columns there is a table of its own."""
+    first = TableBlock(1, 600, ["Styrkor\tFörbättringsmöjligheter", "Öppna KS\tStrategi"])
+    more = TableBlock(2, 60, ["Resultatdialoger\tHistorik"])
+    pages = [PageContent(1, 595, 842, [], [first]), PageContent(2, 595, 842, [], [more])]
+    assert flow(pages).lines == ["Styrkor\tFörbättringsmöjligheter", "Öppna KS\tStrategi",
+                                 "Resultatdialoger\tHistorik"]
+    other = TableBlock(2, 60, ["1.1\tHur?\t40"])
+    pages = [PageContent(1, 595, 842, [], [first]), PageContent(2, 595, 842, [], [other])]
+    assert flow(pages).lines == ["Styrkor\tFörbättringsmöjligheter", "Öppna KS\tStrategi", "",
+                                 "1.1\tHur?\t40"]

@@ -3,8 +3,9 @@
 Free lines are rejoined where a paragraph wraps, including across a page break; the
 vertical space between paragraphs becomes blank lines (one per line height, at most
 two), as in a text saved from the same document; tables become tab-separated rows with
-a blank line around them. A table that runs on to the next page and prints its header
-row again there is read as one table: the repeated header is dropped, not read as a row.
+a blank line around them. A table that runs on to the next page is read as one table:
+a table opening the next page that repeats its header row or has as many columns
+continues it, and the repeated header is dropped, not read as a row.
 """
 
 from __future__ import annotations
@@ -48,26 +49,25 @@ def flow(pages: list[PageContent]) -> FlowText:
     widths = {page.number: page.width for page in pages}
     out = FlowText()
     joiner = Joiner(lambda number: widths[number] - margin)
-    header: str | None = None  # the header row of a table that runs to its page's end
+    carry: _Carry | None = None  # a table that runs to its page's end
     for page in pages:
         blocks = sorted([*page.lines, *page.tables], key=lambda b: b.top)
         for position, block in enumerate(blocks):
             if isinstance(block, TableBlock):
                 rows = block.rows
-                continued = position == 0 and header is not None and rows and \
-                    _same_row(rows[0], header)
-                if continued:
-                    rows = rows[1:]  # the header printed again on the next page
+                if position == 0 and carry is not None and carry.runs_on(rows):
+                    if _same_row(rows[0], carry.header):
+                        rows = rows[1:]  # the header printed again on the next page
                     _drop_blanks(out)
                 else:
-                    header = rows[0] if rows else None
+                    carry = _Carry(rows[0], _width(rows)) if rows else None
                     out.ensure_blanks(1, block.page)
                 _add_table(rows, block.page, out)
                 joiner.break_here()
                 if position < len(blocks) - 1:
-                    header = None
+                    carry = None
                 continue
-            header = None
+            carry = None
             before = joiner.last
             if joiner.continues(block):
                 out.lines[-1] += " " + block.text
@@ -77,6 +77,24 @@ def flow(pages: list[PageContent]) -> FlowText:
             out.add(block.text, block.page)
     _drop_blanks(out)
     return out
+
+
+@dataclass
+class _Carry:
+    """A table that ends its page: its header row and its number of columns."""
+
+    header: str
+    columns: int
+
+    def runs_on(self, rows: list[str]) -> bool:
+        """Whether a table opening the next page continues this one: it repeats the
+        header row, or it has as many columns."""
+        return bool(rows) and (_same_row(rows[0], self.header) or
+                               _width(rows) == self.columns)
+
+
+def _width(rows: list[str]) -> int:
+    return max(row.count("\t") for row in rows) + 1
 
 
 def _add_table(rows: list[str], page: int, out: FlowText) -> None:
