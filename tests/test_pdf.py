@@ -371,3 +371,24 @@ def test_a_title_beside_an_unruled_table_stays_text(tmp_path):
         "4.5\tHur utövas ledningen?\t10\t7,5",
         "4.6\tHur följs arbetet upp?\t20\t12",
     ]
+
+
+def test_cells_that_nearly_touch_stay_apart_in_an_unruled_table(tmp_path):
+    """Two cells' paddings apart (half the type size), a line of a wide cell does not
+    close the gutter that the table's other lines open."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    wide = "Regional samverkan kring vissa delar inom hållbarhet"
+    right = 56 + stringWidth(wide, "Helvetica", 10) + 5
+    path = pdf_render.columns(tmp_path / "tight.pdf", [
+        ["Rubriker", "Poäng"],
+        ["Strategi för hållbar utveckling", "46"],
+        [wide, "42"],
+        ["Samarbete", "56"],
+    ], [56, right])
+    assert read_source(path).lines == [
+        "Rubriker\tPoäng",
+        "Strategi för hållbar utveckling\t46",
+        f"{wide}\t42",
+        "Samarbete\t56",
+    ]

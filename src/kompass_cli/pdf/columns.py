@@ -28,6 +28,9 @@ from kompass_cli.pdf.table import TableBlock, cell_text
 
 # A gutter is at least this many font sizes wide; a word space is about a quarter.
 MIN_GUTTER = 0.6
+# A line may narrow a gutter the seed lines opened down to this: two cells' paddings
+# (a word processor's least is about a quarter of the type size each), never a space.
+NARROW_GUTTER = 0.45
 # Lines of one table are at most this many font sizes apart (row padding included).
 TABLE_LEADING = 2.6
 # Within a row, lines are at most this many font sizes apart.
@@ -79,10 +82,10 @@ def _block_from(lines: list[Line], start: int, floor: int,
     gutter stays open (a line may narrow a gutter, not close it); it never reaches
     above ``floor``, where the table before it ended. A split line that no other line
     joins stays a line of free text (its wide gap becomes a tab there), and so does a
-    line that lies wholly beside the block's words. The gutters
-    are then taken afresh from all the block's lines, so columns that the seed lines
-    leave empty (a half of the table that starts lower down, a page that opens with
-    the end of the other half) are found as well.
+    line that lies wholly beside the block's words. The gutters are then taken afresh
+    from all the block's lines, so columns that the seed lines leave empty (a half of
+    the table that starts lower down, a page that opens with the end of the other
+    half) are found as well; narrower than a gutter, only where a seed gutter was.
     """
     if not _is_split(lines[start]):
         return None
@@ -106,17 +109,22 @@ def _block_from(lines: list[Line], start: int, floor: int,
         extent = _extent(lines[first:stop])
     if not gutters or stop - first < 2:
         return None
-    return first, stop, _gutters(lines[first:stop])
+    block = lines[first:stop]
+    size = max(_size(line) for line in block)
+    return first, stop, [(left, right) for left, right in _gutters(block, NARROW_GUTTER)
+                         if right - left >= MIN_GUTTER * size or
+                         any(left < b and right > a for a, b in gutters)]
 
 
-def _gutters(lines: list[Line]) -> list[tuple[float, float]]:
-    """x-ranges, between the leftmost and rightmost word, that no word covers."""
+def _gutters(lines: list[Line], least: float = MIN_GUTTER) -> list[tuple[float, float]]:
+    """x-ranges, between the leftmost and rightmost word, that no word covers (at least
+    ``least`` font sizes wide)."""
     spans = sorted((word["x0"], word["x1"]) for line in lines for word in line)
     size = max(_size(line) for line in lines)
     gutters = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - reach >= MIN_GUTTER * size:
+        if x0 - reach >= least * size:
             gutters.append((reach, x0))
         reach = max(reach, x1)
     return gutters
@@ -132,7 +140,7 @@ def _narrowed(gutters: list[tuple[float, float]], line: Line,
     wholly beside the block (a title over the other, empty half of a table)."""
     if line[-1]["x1"] <= extent[0] or line[0]["x0"] >= extent[1]:
         return None
-    minimum = MIN_GUTTER * _size(line)
+    minimum = NARROW_GUTTER * _size(line)
     result = []
     for left, right in gutters:
         for word in line:
