@@ -139,11 +139,11 @@ def opens_paragraph(last_word: str, first_word: str) -> bool:
     and the word would not have fitted on the line.
 
     The next line must start with a capital (after any quote), and the line must end a
-    phrase: not in a dash, hyphen or slash, a conjunction, preposition or article, nor
-    in a capitalised word that a name may run on from ('Lex' / 'Maria'). A word in
-    capitals (an abbreviation) opens a paragraph only after a sentence's end. A comma
-    does not hold the line on: in Swedish only a name is capitalised after one, and a
-    list item may end in one.
+    phrase: not in a dash, hyphen or slash, a conjunction, preposition or article. A
+    word in capitals (an abbreviation) opens a paragraph only after a sentence's end.
+    A comma does not hold the line on (a list item may end in one), nor does a name:
+    items end in place names as often as a name of two words is broken across lines,
+    and a line of one capitalised word is as often a whole item.
     """
     letters = first_word.lstrip(_QUOTES + "-–")
     if not letters[:1].isupper():
@@ -154,9 +154,7 @@ def opens_paragraph(last_word: str, first_word: str) -> bool:
     if last.endswith(_SENTENCE_END):
         return True
     bare = letters.rstrip(".,:;!?")
-    if len(bare) > 1 and bare.isupper():
-        return False
-    return not (last[:1].isupper() and any(ch.islower() for ch in last))
+    return not (len(bare) > 1 and bare.isupper())
 
 
 class Joiner:
