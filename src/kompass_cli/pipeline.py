@@ -17,6 +17,8 @@ from kompass_cli.parsers.base import Note
 from kompass_cli.parsers.registry import choose_parser
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
+from kompass_cli.textprep.lines import restore_lines
+from kompass_cli.textprep.prepare import for_layout, prepare
 
 
 def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -25,11 +27,14 @@ def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     source = read_source(path, max_bytes, max_pages)
     lines, unreadable = blank_unreadable_numbers(source.lines)
     try:
-        parser = choose_parser(lines)
-        raw = parser.parse(lines)
-        raw.notes += [Note("number-unreadable", u.line, {"token": u.shown()})
-                      for u in unreadable]
-        repairs = repair_report_text(lines, raw)
+        prepared, notes = prepare(source, lines)
+        parser = choose_parser(prepared.lines)
+        prepared = for_layout(prepared, parser, source)
+        raw = parser.parse(prepared.lines)
+        repairs = repair_report_text(prepared.lines, raw)
+        restore_lines(raw, prepared.origin)
+        raw.notes += notes + [Note("number-unreadable", u.line, {"token": u.shown()})
+                              for u in unreadable]
         return build_report(raw, SourceInfo(path.name, source.sha256, source.format,
                                                        source.pages), repairs)
     except NotAReport as refusal:
