@@ -86,7 +86,8 @@ CATALOGUE: dict[str, Code] = {
         "warning", "Question without its scores",
         "Question {question}: {missing} not found.",
         "The report lists the question, but no table row gives its achieved score or "
-        "maximum, so its scores cannot be checked or used."),
+        "maximum, so its scores cannot be checked or used; or its percent could not be "
+        "read (a scan that read the % sign as digits), and none is guessed."),
     "question-unknown": Code(
         "warning", "Question not in the instrument",
         "Question {question} is not part of instrument version {version}.",

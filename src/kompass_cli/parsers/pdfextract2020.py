@@ -126,7 +126,7 @@ class PdfExtract2020Parser(LayoutParser):
             headings[area.number] = bullets
         _read_totals(lines, front_end, report)
         _read_summary_prose(lines, front_end, areas)
-        _read_overview(lines, areas, report.notes)
+        _read_overview(lines, areas)
         _attach_headings(areas, headings)
         report.areas = sorted([*areas.values(), *repeats], key=lambda area: area.number)
         return report
@@ -469,7 +469,7 @@ def _summary_slot(area: RawArea) -> int:
     return sum(1 for stated in area.scores if stated.where == SUMMARY)
 
 
-def _read_overview(lines: list[str], areas: dict[int, RawArea], notes: list[Note]) -> None:
+def _read_overview(lines: list[str], areas: dict[int, RawArea]) -> None:
     """'N. <name> Uppnått Max Procent' tables: question rows and the area total row."""
     current: RawArea | None = None
     for index, line in enumerate(lines):
@@ -483,12 +483,7 @@ def _read_overview(lines: list[str], areas: dict[int, RawArea], notes: list[Note
             continue
         row = _OVERVIEW_ROW.match(line)
         if row and int(row.group(1).split(".")[0]) == current.number:
-            question = _question(row, index + 1)
-            current.questions.append(question)
-            if question.percent is None:
-                notes.append(Note("question-score-missing", index + 1, {
-                    "missing": f"percent (printed '{row.group(5)}' without its % sign)"},
-                    area=current.number, question=question.id))
+            current.questions.append(_question(row, index + 1))
             continue
         total = _OVERVIEW_TOTAL.match(line)
         if total:
