@@ -53,7 +53,7 @@ def test_cli_jobs_output_is_identical(tmp_path):
                                     "norsjo-2018.json"]
 
 
-def _slow_parse_one(path, limits):
+def _slow_parse_one(path, limits, given=None):
     if "slow" in path.name:
         time.sleep(30)
     return Parsed(path, json="{}\n", name=path.name + ".json", summary=None)

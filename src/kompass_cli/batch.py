@@ -19,6 +19,7 @@ from pathlib import Path
 from kompass_cli.errors import KompassError
 from kompass_cli.pdf.document import DEFAULT_MAX_PAGES
 from kompass_cli.sources import DEFAULT_MAX_BYTES
+from kompass_cli.summaries import Given
 
 DEFAULT_TIMEOUT = 60.0
 
@@ -47,13 +48,13 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def parse_one(path: Path, limits: Limits) -> Parsed:
+def parse_one(path: Path, limits: Limits, given: Given | None = None) -> Parsed:
     """Parse one file into its JSON text; refusals become ``Parsed.error``."""
     from kompass_cli.pipeline import parse_file
     from kompass_cli.writer import output_name, to_json
 
     try:
-        report = parse_file(path, limits.max_bytes, limits.max_pages)
+        report = parse_file(path, limits.max_bytes, limits.max_pages, given or Given())
         counts = tuple(sum(1 for d in report.diagnostics if d.severity == s)
                        for s in ("error", "warning", "info"))
         summary = (report.municipality.name, report.municipality.code,
@@ -64,19 +65,21 @@ def parse_one(path: Path, limits: Limits) -> Parsed:
 
 
 def parse_many(paths: list[Path], jobs: int, limits: Limits,
-               progress: Callable[[], None] = lambda: None) -> list[Parsed]:
-    """Every input parsed, in input order; ``progress`` is called once per finished file."""
+               progress: Callable[[], None] = lambda: None,
+               given: Given | None = None) -> list[Parsed]:
+    """Every input parsed, in input order; ``progress`` is called once per finished file.
+    ``given`` holds what the user supplies for summary pages (year, municipality)."""
     if jobs <= 1 and not limits.timeout:
         results = []
         for path in paths:
-            results.append(parse_one(path, limits))
+            results.append(parse_one(path, limits, given))
             progress()
         return results
-    return list(_in_workers(paths, jobs, limits, progress))
+    return list(_in_workers(paths, jobs, limits, progress, given))
 
 
 def _in_workers(paths: list[Path], jobs: int, limits: Limits,
-                progress: Callable[[], None]) -> Iterator[Parsed]:
+                progress: Callable[[], None], given: Given | None) -> Iterator[Parsed]:
     """Run files in a process pool; a file over time is refused and its worker killed."""
     forking = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if forking else "spawn")
@@ -87,7 +90,7 @@ def _in_workers(paths: list[Path], jobs: int, limits: Limits,
     pending = list(range(len(paths)))
     while pending:
         with context.Pool(max(1, min(jobs, len(pending)))) as pool:
-            tasks = {i: pool.apply_async(parse_one, (paths[i], limits)) for i in pending}
+            tasks = {i: pool.apply_async(parse_one, (paths[i], limits, given)) for i in pending}
             pending = _collect(tasks, paths, limits, done, progress)
     return (done[i] for i in range(len(paths)))
 

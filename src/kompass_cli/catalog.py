@@ -86,6 +86,22 @@ def matches_area(printed: str, spec: AreaSpec) -> bool:
     return max(name_similarity(printed, name) for name in spec.names()) >= NAME_MATCH_THRESHOLD
 
 
+def extends_area_name(printed: str, spec: AreaSpec) -> bool:
+    """Does a printed name begin with this area's name and add a word or two?
+
+    Web pages and press releases join names ('Kommunen som arbetsgivare
+    personalpolitik'); the catalogue name must have at least two words, so a one-word
+    name ('Effektivitet') never claims a longer name that merely ends or begins with it.
+    """
+    words = fold_ocr(printed).replace(",", " ").split()
+    for name in spec.names():
+        own = fold_ocr(name).replace(",", " ").split()
+        if len(own) >= 2 and 1 <= len(words) - len(own) <= 2 and fuzz.ratio(
+                " ".join(words[:len(own)]), " ".join(own)) >= NAME_MATCH_THRESHOLD:
+            return True
+    return False
+
+
 def older_version_naming(printed: str, version: str, number: int) -> str | None:
     """The older version whose canonical name for this area the printed name is, if any.
 

@@ -14,10 +14,11 @@ from kompass_cli.errors import KompassError
 
 if TYPE_CHECKING:
     from kompass_cli.schemas.common import ReportBase
+    from kompass_cli.schemas.summary import SummaryBase
 
 
 def load_folder(folder: Path) -> list[tuple[Path, ReportBase]]:
-    """Every ``*.json`` report in a folder, in file-name order."""
+    """Every ``*.json`` report and results summary in a folder, in file-name order."""
     if not folder.is_dir():
         raise KompassError("no such folder; give the folder of normalised JSON files",
                            str(folder))
@@ -25,7 +26,7 @@ def load_folder(folder: Path) -> list[tuple[Path, ReportBase]]:
     if not paths:
         raise KompassError("no .json files in this folder; run kompass parse first",
                            str(folder))
-    return [(path, load_report(path)) for path in paths]
+    return [(path, load_document(path)) for path in paths]
 
 
 def read_json(path: Path) -> object:
@@ -59,10 +60,26 @@ def load_report(path: Path) -> ReportBase:
                            f"run kompass validate on it for every problem", str(path)) from None
 
 
+def load_document(path: Path) -> ReportBase | SummaryBase:
+    """A report or a results summary, validated; failures name the first problem."""
+    from pydantic import ValidationError
+
+    from kompass_cli.schemas.report import DOCUMENT_ADAPTER
+
+    document = read_json(path)
+    try:
+        return DOCUMENT_ADAPTER.validate_python(document)
+    except ValidationError as error:
+        raise KompassError(f"not a valid kompass report or results summary ({_first_problem(error)}); "
+                           f"run kompass validate on it for every problem", str(path)) from None
+
+
 def _first_problem(error) -> str:
     """The first schema error in words."""
     first = error.errors()[0]
     if first["type"].startswith("union_tag"):
+        if "_kind_of" in str(first.get("ctx", {}).get("discriminator", "")):
+            return "doc_kind is missing or not a known kind of document"
         return "instrument.version is missing or not a known version"
     count = error.error_count()
     more = f"; {count - 1} more" if count > 1 else ""
@@ -71,12 +88,16 @@ def _first_problem(error) -> str:
 
 # Names pydantic adds to a location for the branches of a union; not part of the JSON.
 _UNION_BRANCHES = {"int", "float", "str", "bool", "none", "list", "dict"}
+# The document kinds that tag the outer union (see schemas/report.py).
+_DOC_KINDS = ("kommunkompassen_report", "results_summary")
 
 
 def json_path(loc: tuple) -> str:
     """A pydantic error location as a JSON path: ('2008', 'areas', 0, 'score', 'int') ->
     'areas[0].score' (the version tag and union branch names dropped)."""
     parts = [p for p in loc if not (isinstance(p, str) and p in _UNION_BRANCHES)]
+    if parts and parts[0] in _DOC_KINDS:
+        parts = parts[1:]
     if parts and isinstance(parts[0], str) and parts[0].isdigit() and len(parts[0]) == 4:
         parts = parts[1:]
     text = ""

@@ -1,4 +1,8 @@
-"""Parse one input file into a validated report: read, choose a layout, parse, build."""
+"""Parse one input file into a validated document: read, choose a layout, parse, build.
+
+A full report becomes a report; a summary page (the layout chosen only when no report
+layout matches) becomes a results summary, with what the user supplied for it.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,24 @@ from pathlib import Path
 from kompass_cli.build import SourceInfo, build_report
 from kompass_cli.errors import NotAReport
 from kompass_cli.ocr import repair_report_text
-from kompass_cli.parsers.registry import choose_parser
+from kompass_cli.parsers.registry import SUMMARY_PARSER, choose_parser
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
+from kompass_cli.summaries import Given, build_summary
 
 
 def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-               max_pages: int = DEFAULT_MAX_PAGES) -> ReportBase:
-    """The report in ``path``; raises KompassError with the file named on bad input."""
+               max_pages: int = DEFAULT_MAX_PAGES, given: Given = Given()) -> ReportBase:
+    """The report or results summary in ``path``; raises KompassError with the file
+    named on bad input."""
     source = read_source(path, max_bytes, max_pages)
     try:
         parser = choose_parser(source.lines)
         raw = parser.parse(source.lines)
+        info = SourceInfo(path.name, source.sha256, source.format, source.pages)
+        if parser is SUMMARY_PARSER:
+            return build_summary(raw, info, given)
         repairs = repair_report_text(source.lines, raw)
-        return build_report(raw, SourceInfo(path.name, source.sha256, source.format,
-                                                       source.pages), repairs)
+        return build_report(raw, info, repairs)
     except NotAReport as refusal:
         raise NotAReport(refusal.reason, str(path)) from None

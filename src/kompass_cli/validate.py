@@ -23,9 +23,9 @@ from kompass_cli import municipalities
 from kompass_cli.catalog import instrument
 from kompass_cli.consistency import check_report
 from kompass_cli.dataset import json_path, read_json
-from kompass_cli.modelview import raw_from_model
+from kompass_cli.modelview import raw_from_model, raw_from_summary
 from kompass_cli.schemas.common import ReportBase
-from kompass_cli.schemas.report import REPORT_ADAPTER
+from kompass_cli.schemas.report import DOCUMENT_ADAPTER, SUMMARY_KIND
 from kompass_cli.writer import report_document
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -67,7 +67,7 @@ def validate_file(path: Path, raw_dir: Path | None) -> FileResult:
     document = read_json(path)
     result = FileResult(str(path))
     try:
-        report = REPORT_ADAPTER.validate_python(document)
+        report = DOCUMENT_ADAPTER.validate_python(document)
     except ValidationError as error:
         result.findings = _unique([_schema_finding(str(path), e) for e in error.errors()])
         return result
@@ -109,6 +109,10 @@ def _catalogue_findings(report: ReportBase, file: str) -> list[Finding]:
                              f"areas are {numbers}, expected each of 1-8 once", file, "areas"))
     for index, area in enumerate(report.areas):
         found += _area_findings(area, index, inst, file)
+        if area.score is not None and not 0 <= area.score <= area.max:
+            found.append(Finding("score-out-of-range", "error",
+                                 f"area {area.number} scores {area.score}, outside 0-{area.max}",
+                                 file, f"areas[{index}].score", area.line))
     if not inst.covers(report.evaluation.year):
         found.append(Finding("year-outside-version", "error",
                              f"evaluation year {report.evaluation.year} is outside instrument "
@@ -127,7 +131,7 @@ def _area_findings(area, index: int, inst, file: str) -> list[Finding]:
                              f"{inst.version}, the file says '{area.key}' ({area.name})", file,
                              f"{here}.key", area.line))
     specs = {q.id: q for q in spec.questions}
-    for q_index, question in enumerate(area.questions):
+    for q_index, question in enumerate(getattr(area, "questions", [])):
         where = f"{here}.questions[{q_index}]"
         if not question.id.startswith(f"{area.number}."):
             found.append(Finding("question-wrong-area", "error",
@@ -153,7 +157,9 @@ def _consistency_findings(report: ReportBase, file: str) -> list[Finding]:
     """Contradictions in the data that the file's own diagnostics do not record."""
     recorded = _recorded_keys(report)
     found = []
-    for diag in check_report(raw_from_model(report), instrument(report.instrument.version)):
+    raw = (raw_from_summary(report) if report.doc_kind == SUMMARY_KIND
+           else raw_from_model(report))
+    for diag in check_report(raw, instrument(report.instrument.version)):
         if diag.code not in _RECORDABLE or (diag.code, diag.area, diag.question, diag.year) in recorded:
             continue
         found.append(Finding(diag.code, "error",

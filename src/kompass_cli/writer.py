@@ -43,12 +43,19 @@ def slug(name: str) -> str:
 
 
 def output_name(report: ReportBase) -> str:
-    """'<municipality-slug>-<year>.json', from the canonical (official) name only."""
+    """'<municipality-slug>-<year>.json', from the canonical (official) name only.
+
+    A results summary is '<slug>-<year>-summary.json' (an import '-import.json'), so it
+    never overwrites the full report of the same evaluation.
+    """
     if report.municipality.code is None:
         raise KompassError(f"municipality '{report.municipality.name_in_source}' is not in the "
                            f"SCB list, so the output cannot be named; use --out -",
                            report.source.file)
-    return f"{slug(report.municipality.name)}-{report.evaluation.year}.json"
+    suffix = ""
+    if report.doc_kind == "results_summary":
+        suffix = "-import" if report.source.format == "csv" else "-summary"
+    return f"{slug(report.municipality.name)}-{report.evaluation.year}{suffix}.json"
 
 
 def write_atomic(path: Path, text: str) -> None:
