@@ -1,4 +1,4 @@
-"""JSON Schema of each version's report model, generated from pydantic.
+"""JSON Schema of each version's report and results-summary models, generated from pydantic.
 
 The pydantic models are the one definition; the JSON Schema files are derived from them
 and committed under ``schemas/`` at the repository root, where a test checks they are
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kompass_cli.schemas.report import REPORT_MODELS
+from kompass_cli.schemas.report import REPORT_MODELS, SUMMARY_MODELS
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -18,10 +18,11 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def schema_documents() -> dict[str, str]:
     """File name -> JSON text of each version's schema, deterministic."""
     documents = {}
-    for version, model in REPORT_MODELS.items():
-        schema = {"$schema": SCHEMA_DIALECT, **model.model_json_schema()}
-        text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        documents[f"kompass-report-{version}.schema.json"] = text
+    for kind, models in (("report", REPORT_MODELS), ("summary", SUMMARY_MODELS)):
+        for version, model in models.items():
+            schema = {"$schema": SCHEMA_DIALECT, **model.model_json_schema()}
+            text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+            documents[f"kompass-{kind}-{version}.schema.json"] = text
     return documents
 
 

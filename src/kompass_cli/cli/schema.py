@@ -16,8 +16,11 @@ def schema(
                              help="Write one file per version into this folder."),
     version: str = typer.Option(None, "--instrument", "-i",
                                 help="Print only this version's schema (2008, 2010, 2016, 2020)."),
+    kind: str = typer.Option("report", "--kind", "-k",
+                             help="With --instrument: 'report' or 'summary' (results summary)."),
 ) -> None:
-    """Print or write the JSON Schema of the report models, generated from pydantic.
+    """Print or write the JSON Schema of the report and results-summary models,
+    generated from pydantic.
 
     Example: `kompass schema --out schemas`
     """
@@ -29,7 +32,9 @@ def schema(
         return
     documents = schema_documents()
     if version is not None:
-        name = f"kompass-report-{version}.schema.json"
+        if kind not in ("report", "summary"):
+            raise typer.BadParameter(f"unknown kind {kind!r}", param_hint="--kind")
+        name = f"kompass-{kind}-{version}.schema.json"
         if name not in documents:
             raise typer.BadParameter(f"unknown version {version!r}", param_hint="--instrument")
         typer.echo(documents[name], nl=False)
