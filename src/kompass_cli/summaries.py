@@ -45,6 +45,13 @@ class Origin:
     note: str | None = None
 
 
+def source_kind(document) -> str:
+    """'report', 'summary' (a parsed page) or 'import' (a CSV row): where results come from."""
+    if document.doc_kind != SUMMARY_KIND:
+        return "report"
+    return "import" if document.source.format == "csv" else "summary"
+
+
 def build_summary(raw: RawSummary, source: SourceInfo, given: Given = Given(),
                   origin: Origin = Origin()) -> SummaryBase:
     """Assemble, check and validate the results summary of one page or row."""
@@ -96,7 +103,7 @@ def _year(raw: RawSummary, given: Given, supplied: list[str],
 def _municipality(raw: RawSummary, given: Given, supplied: list[str],
                   diagnostics: list[d.Diagnostic]) -> dict:
     printed = raw.municipality
-    found = municipalities.match(printed.text) if printed else None
+    found = municipalities.lookup(printed.text) if printed else None
     if given.municipality is not None:
         chosen = municipalities.lookup(given.municipality)
         if chosen is None:

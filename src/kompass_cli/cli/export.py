@@ -40,8 +40,8 @@ def export(
                              help="File to write (atomically); '-' or none means stdout, "
                                   "which only csv and jsonl can use."),
 ) -> None:
-    """Export normalised reports as a tidy long table, one row per municipality x
-    evaluation x area (or question, finding, history row).
+    """Export normalised reports and results summaries as a tidy long table, one row per
+    municipality x evaluation x area (or question, finding, history row).
 
     Columns are fixed per level and documented in docs/columns.md. Numbers are numbers
     (int when whole); missing values are empty in CSV and null elsewhere. A file that
@@ -49,7 +49,7 @@ def export(
 
     Example: [bold]kompass export data/normalized --level questions --out questions.xlsx[/bold]
     """
-    from kompass_cli.dataset import load_report
+    from kompass_cli.dataset import load_document
     from kompass_cli.export import BINARY_FORMATS, render, rows
     from kompass_cli.inputs import expand_inputs
     from kompass_cli.writer import write_atomic, write_bytes_atomic
@@ -62,7 +62,7 @@ def export(
     files, problems = expand_inputs(paths or [DEFAULT_DATA], (".json",))
     if problems:
         raise problems[0]
-    table = rows(level.value, [load_report(path) for path in files])
+    table = rows(level.value, [load_document(path) for path in files])
     data = render(level.value, chosen, table)
     if to_stdout:
         typer.echo(data, nl=False)

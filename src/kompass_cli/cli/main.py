@@ -7,6 +7,7 @@ from kompass_cli.cli import (  # noqa: F401  (each module registers its command)
     diff,
     export,
     fixtext,
+    importcsv,
     parse,
     plot,
     schema,
