@@ -197,7 +197,8 @@ def _number(value: Number) -> str:
 
 
 def trend(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) -> Figure:
-    """Total and area scores of every evaluation of a municipality, reports and history."""
+    """Total and area scores of every evaluation of a municipality, from every source;
+    conflicting values are drawn as red crosses and listed in the footnote."""
     from kompass_cli.compare import compare
 
     comparison = compare(municipality, reports)
@@ -217,6 +218,9 @@ def trend(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) ->
     for index, row in enumerate(comparison.rows[:-1]):
         _series(area_axes, evaluations, [c.score for c in row.cells], _colour(index),
                 _area_label(row.area, row.name, False))
+    _conflicts(total_axes, total_row.cells, labels=True)
+    for row in comparison.rows[:-1]:
+        _conflicts(area_axes, row.cells)
     _style_trend_axes(total_axes, area_axes, years)
     _version_changes(total_axes, area_axes, evaluations)
     _trend_legend(area_axes, evaluations)
@@ -245,6 +249,21 @@ def _series(axes, evaluations, scores, colour, label, labels: bool = False) -> N
             axes.annotate(_number(s), (e.year, s), xytext=(0, 8), textcoords="offset points",
                           ha="center", fontsize=9)
     axes.plot([], [], marker="o", color=colour, linewidth=2, label=label)
+
+
+CONFLICT_COLOUR = "#d62728"
+
+
+def _conflicts(axes, cells, labels: bool = False) -> None:
+    """A red cross at every other value the sources give for a point (or the sum its
+    printed total does not match), so a disagreement is drawn, not hidden."""
+    for cell in cells:
+        for value in dict.fromkeys(v["value"] for v in cell.conflict if v["value"] != cell.score):
+            axes.plot(cell.year, value, marker="x", markersize=9, color=CONFLICT_COLOUR,
+                      markeredgewidth=2.2, linestyle="")
+            if labels:
+                axes.annotate(f"{_number(value)}?", (cell.year, value), xytext=(9, -4),
+                              textcoords="offset points", fontsize=9, color=CONFLICT_COLOUR)
 
 
 def _style_trend_axes(total_axes, area_axes, years: list[int]) -> None:
@@ -288,6 +307,10 @@ def _trend_legend(area_axes, evaluations) -> None:
     if len({e.version for e in evaluations}) > 1:
         handles.append(Line2D([], [], color="#b22222", linestyle="--"))
         labels.append("instrument version change")
+    if any(e.conflicts for e in evaluations):
+        handles.append(Line2D([], [], marker="x", color=CONFLICT_COLOUR, markeredgewidth=2.2,
+                              linestyle=""))
+        labels.append("conflict: another value given")
     area_axes.legend(handles, labels, loc="center left", bbox_to_anchor=(1.02, 0.6),
                      frameon=False, fontsize=9, labelspacing=0.9)
 
@@ -303,11 +326,16 @@ def _trend_titles(figure, comparison) -> None:
 
 
 def _trend_notes(comparison) -> list[str]:
-    sources = "; ".join(f"{e.year} {e.kind.replace('_', '-')}, instrument {e.version}, "
-                        f"{'report ' + e.file if e.source == 'report' else 'history table of ' + e.file}"
+    from kompass_cli.compare import conflict_text, sources_text
+
+    sources = "; ".join(f"{e.year} {e.kind.replace('_', '-')}, instrument {e.version}: "
+                        f"{sources_text(e).replace('; ', ', ')}"
                         for e in comparison.evaluations)
-    return [CAVEAT + " Across a change (dashed line) the areas are lined up through the "
-            "crosswalk and the lines are dotted.", f"Sources: {sources}."]
+    notes = [CAVEAT + " Across a change (dashed line) the areas are lined up through the "
+             "crosswalk and the lines are dotted.", f"Sources: {sources}."]
+    notes += [f"Conflict {e.year} {c['what']}: {conflict_text(c['values'])}."
+              for e in comparison.evaluations for c in e.conflicts]
+    return notes
 
 
 def render(figure: Figure, suffix: str) -> bytes:

@@ -39,15 +39,15 @@ def profile(
     data/normalized --out norsjo.png[/bold]
     """
     from kompass_cli import plots
-    from kompass_cli.dataset import load_folder, load_report
+    from kompass_cli.dataset import load_document, load_folder
 
     if against is not None and against_mean is not None:
         raise KompassError("give --against or --against-mean, not both")
     _check_suffix(out)
-    main = load_report(report)
+    main = load_document(report)
     comparison = None
     if against is not None:
-        comparison = plots.against_report(main, load_report(against))
+        comparison = plots.against_report(main, load_document(against))
     elif against_mean is not None:
         others = [r for _, r in load_folder(against_mean)]
         comparison = plots.against_mean(main, others)
@@ -66,8 +66,11 @@ def trend(
 ) -> None:
     """Draw a municipality's total and area scores over the years.
 
-    Every report in --data and the rows of their history tables count; each change of
-    instrument version is marked, since scores are only fully comparable within one.
+    Every source in --data counts: reports, the rows of their history tables, results
+    summaries and imports (a year once, its sources in the footnote); a value another
+    source gives differently, or a total its areas do not add up to, is a red cross.
+    Each change of instrument version is marked, since scores are only fully
+    comparable within one.
 
     Example: [bold]kompass plot trend Norsjö --out norsjo-trend.png[/bold]
     """
