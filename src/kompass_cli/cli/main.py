@@ -8,6 +8,7 @@ from kompass_cli.cli import (  # noqa: F401  (each module registers its command)
     export,
     fixtext,
     importcsv,
+    listing,
     parse,
     plot,
     schema,

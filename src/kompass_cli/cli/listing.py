@@ -1,0 +1,94 @@
+"""``kompass list``: the municipalities and years a data folder holds, and their sources."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command("list")
+@handles_errors
+def list_holdings(
+    folder: Path = typer.Argument(DEFAULT_DATA, help="Folder of normalised JSON files."),
+    output_format: Format = typer.Option(Format.table, "--format", "-f",
+                                         help="table, csv or json"),
+) -> None:
+    """List which municipalities and years the folder holds, and from which sources.
+
+    One row per municipality and year: its instrument version, kind (evaluation or
+    self-assessment), total, the kinds of source that give it (report, history: a row of
+    a report's history table, summary: a parsed summary page, import: a CSV row), the
+    files, and any conflicts between them (as kompass compare shows them). CSV columns:
+
+    municipality, kommunkod, county, year, instrument_version, kind, total,
+    source_kinds, sources, conflicts
+
+    (lists joined with '; ' in CSV). Exit 0; 2 when the folder is missing, empty or
+    holds a file that is not a kompass document.
+
+    Example: `kompass list data/normalized`
+    """
+    from kompass_cli.dataset import load_folder
+    from kompass_cli.holdings import holdings
+
+    rows = holdings(load_folder(folder))
+    _RENDERERS[output_format](rows)
+
+
+def _csv(rows) -> None:
+    import csv
+    import sys
+
+    from kompass_cli.holdings import COLUMNS
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else
+                         ("" if v is None else v) for k, v in row.items()})
+
+
+def _json(rows) -> None:
+    import json
+
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+def _table(rows) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from kompass_cli.cli.render import print_table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("municipality", "code", "year", "ver", "kind", "total", "sources",
+                   "conflicts"):
+        table.add_column(column, justify="right" if column in ("year", "total") else "left")
+    for row in rows:
+        table.add_row(row["municipality"], row["kommunkod"], str(row["year"]),
+                      row["instrument_version"], row["kind"].replace("_", "-"),
+                      "–" if row["total"] is None else str(row["total"]),
+                      ", ".join(row["source_kinds"]), str(len(row["conflicts"])) if
+                      row["conflicts"] else "")
+    console = Console(highlight=False)
+    print_table(console, table)
+    places = len({r["kommunkod"] for r in rows})
+    console.print(f"{places} municipalit{'ies' if places != 1 else 'y'}, {len(rows)} "
+                  f"evaluations. sources: report (a full report), history (a row of a "
+                  f"report's history table), summary (a parsed summary page), import (a CSV "
+                  f"row); kompass compare MUNICIPALITY shows the files and conflicts.",
+                  markup=False, soft_wrap=True)
+
+
+_RENDERERS = {Format.table: _table, Format.csv: _csv, Format.json: _json}
