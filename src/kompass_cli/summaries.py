@@ -55,10 +55,10 @@ def source_kind(document) -> str:
 def build_summary(raw: RawSummary, source: SourceInfo, given: Given = Given(),
                   origin: Origin = Origin()) -> SummaryBase:
     """Assemble, check and validate the results summary of one page or row."""
-    inst = instrument(raw.version)
     supplied: list[str] = []
     diagnostics: list[d.Diagnostic] = []
     year, year_line = _year(raw, given, supplied, diagnostics)
+    inst = instrument(_version(raw, year))
     municipality = _municipality(raw, given, supplied, diagnostics)
     diagnostics += check_report(raw, inst)
     diagnostics += [diag for area in raw.areas for diag in _name_checks(area, inst)]
@@ -83,6 +83,13 @@ def build_summary(raw: RawSummary, source: SourceInfo, given: Given = Given(),
         _add_pages(document, source.pages)
         document["source"]["pages"] = max(source.pages)
     return SUMMARY_MODELS[inst.version].model_validate(document)
+
+
+def _version(raw: RawSummary, year: int) -> str:
+    """Of the versions whose names all match (2010 and 2016 share seven), the one in use
+    in the year, which the user may have supplied."""
+    in_use = [v for v in raw.versions if instrument(v).covers(year)]
+    return in_use[-1] if in_use and raw.version not in in_use else raw.version
 
 
 def _year(raw: RawSummary, given: Given, supplied: list[str],

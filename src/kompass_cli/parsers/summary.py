@@ -55,6 +55,7 @@ class RawSummary(RawReport):
 
     changes: dict[int, str] = field(default_factory=dict)
     version: str | None = None
+    versions: list[str] = field(default_factory=list)  # every version whose names all match
 
 
 @dataclass
@@ -65,6 +66,7 @@ class _Candidate:
     version: str
     numbers: dict[int, int]  # line index -> area number
     column: int = 0
+    versions: list[str] = field(default_factory=list)  # every version this list fits
 
 
 class SummaryPageParser(LayoutParser):
@@ -84,7 +86,8 @@ class SummaryPageParser(LayoutParser):
         if not items:
             raise NotAReport(_no_areas(lines))
         candidate = _choose(lines, items)
-        raw = RawSummary(parser=PARSER_NAME, version=candidate.version)
+        raw = RawSummary(parser=PARSER_NAME, version=candidate.version,
+                         versions=candidate.versions)
         header = _read_columns(lines, candidate, raw)
         for item in candidate.lines:
             _add_area(raw, item, candidate)
@@ -176,6 +179,8 @@ def _assign(block: list[ScoreLine], version: str) -> dict[int, int]:
 def _pick_version(complete: list[_Candidate], lines: list[str]) -> _Candidate:
     """Between versions sharing names (2010, 2016), the one the printed names and the
     year point to, decided as for full reports."""
+    for candidate in complete:
+        candidate.versions = [c.version for c in complete]
     if len(complete) == 1:
         return complete[0]
     first = complete[0]
