@@ -113,7 +113,8 @@ def _catalogue_findings(report: ReportBase, file: str) -> list[Finding]:
             found.append(Finding("score-out-of-range", "error",
                                  f"area {area.number} scores {area.score}, outside 0-{area.max}",
                                  file, f"areas[{index}].score", area.line))
-    if not inst.covers(report.evaluation.year):
+    recorded = any(d.code == "year-outside-version" for d in report.diagnostics)
+    if not inst.covers(report.evaluation.year) and not recorded:
         found.append(Finding("year-outside-version", "error",
                              f"evaluation year {report.evaluation.year} is outside instrument "
                              f"version {inst.version} ({inst.period()})", file,
