@@ -48,29 +48,26 @@ def read_json(path: Path) -> object:
 
 def load_report(path: Path) -> ReportBase:
     """One report, validated against the JSON contract; failures name the first problem."""
-    from pydantic import ValidationError
-
     from kompass_cli.schemas.report import REPORT_ADAPTER
 
-    document = read_json(path)
-    try:
-        return REPORT_ADAPTER.validate_python(document)
-    except ValidationError as error:
-        raise KompassError(f"not a valid kompass report ({_first_problem(error)}); "
-                           f"run kompass validate on it for every problem", str(path)) from None
+    return _validated(path, REPORT_ADAPTER, "report")
 
 
 def load_document(path: Path) -> ReportBase | SummaryBase:
     """A report or a results summary, validated; failures name the first problem."""
-    from pydantic import ValidationError
-
     from kompass_cli.schemas.report import DOCUMENT_ADAPTER
+
+    return _validated(path, DOCUMENT_ADAPTER, "report or results summary")
+
+
+def _validated(path: Path, adapter, what: str):
+    from pydantic import ValidationError
 
     document = read_json(path)
     try:
-        return DOCUMENT_ADAPTER.validate_python(document)
+        return adapter.validate_python(document)
     except ValidationError as error:
-        raise KompassError(f"not a valid kompass report or results summary ({_first_problem(error)}); "
+        raise KompassError(f"not a valid kompass {what} ({_first_problem(error)}); "
                            f"run kompass validate on it for every problem", str(path)) from None
 
 

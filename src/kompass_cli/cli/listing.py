@@ -46,22 +46,16 @@ def list_holdings(
 
 
 def _csv(rows) -> None:
-    import csv
-    import sys
-
+    from kompass_cli.cli.render import print_csv
     from kompass_cli.holdings import COLUMNS
 
-    writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else
-                         ("" if v is None else v) for k, v in row.items()})
+    print_csv(rows, COLUMNS)
 
 
 def _json(rows) -> None:
-    import json
+    from kompass_cli.cli.render import print_json
 
-    typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    print_json(rows)
 
 
 def _table(rows) -> None:

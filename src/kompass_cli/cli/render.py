@@ -1,4 +1,4 @@
-"""Rich output shared by the commands that print tables to stdout."""
+"""Output shared by the commands that print tables to stdout: rich tables, CSV, JSON."""
 
 from __future__ import annotations
 
@@ -18,3 +18,24 @@ def print_table(console: Console, table: Table) -> None:
     if natural > console.width:
         console.width = natural
     console.print(table)
+
+
+def print_csv(rows: list[dict], columns: tuple[str, ...], joiner: str = "; ") -> None:
+    """Rows as CSV on stdout: a header, None as an empty field, lists joined."""
+    import csv
+    import sys
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: joiner.join(map(str, v)) if isinstance(v, list) else v
+                         for k, v in row.items()})
+
+
+def print_json(data: object) -> None:
+    """Data as indented JSON on stdout, non-ASCII kept."""
+    import json
+
+    import typer
+
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

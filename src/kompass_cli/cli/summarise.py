@@ -56,24 +56,16 @@ def summarise(
 
 
 def _csv(rows) -> None:
-    import csv
-    import sys
-
+    from kompass_cli.cli.render import print_csv
     from kompass_cli.summary import COLUMNS
 
-    writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        record = row.to_dict()
-        for key in ("best_areas", "weakest_areas"):
-            record[key] = ";".join(map(str, record[key]))
-        writer.writerow(record)
+    print_csv([row.to_dict() for row in rows], COLUMNS, joiner=";")
 
 
 def _json(rows) -> None:
-    import json
+    from kompass_cli.cli.render import print_json
 
-    typer.echo(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2))
+    print_json([row.to_dict() for row in rows])
 
 
 def _table(rows) -> None:
