@@ -128,7 +128,7 @@ def test_trend_draws_every_source(data, tmp_path):
     from kompass_cli.municipalities import lookup
     from kompass_cli.plots import _trend_notes, trend
 
-    documents = load_folder(data)
+    documents = load_folder(data).reports
     figure = trend(lookup("Norsjö"), documents)
     crosses = [line for axes in figure.axes for line in axes.get_lines()
                if line.get_marker() == "x" and len(line.get_xdata())]

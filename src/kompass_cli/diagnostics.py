@@ -140,6 +140,13 @@ CATALOGUE: dict[str, Code] = {
         "error", "Municipality not recognised",
         "'{printed}' does not match any of Sweden's 290 municipalities.",
         "The municipality could not be matched to the SCB list, so it has no kommunkod."),
+    "municipality-ambiguous": Code(
+        "error", "Municipality ambiguous",
+        "'{printed}' could be {candidates}: the names differ only in diacritics, which this "
+        "text has lost; the kommunkod is left empty.",
+        "Two official names fold together (Håbo and Habo). Where the printed diacritics "
+        "cannot tell them apart, nothing is guessed; the output file cannot be named "
+        "either (kompass parse --out - still prints the JSON)."),
     "ocr-repaired": Code(
         "info", "Titles and findings repaired",
         "The text shows OCR damage (lost å/ä/ö, scanner confusions); {changes} changes "

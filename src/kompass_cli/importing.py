@@ -144,13 +144,21 @@ def _municipality(row: _Row) -> municipalities.Municipality:
     code, name = row.get("kommunkod"), row.get("municipality")
     if not code and not name:
         raise RowRefused("no municipality or kommunkod")
-    found = municipalities.lookup(code or name)
+    found = _lookup(code or name)
     if found is None:
         raise RowRefused(f"'{code or name}' is not a Swedish municipality (SCB list)")
-    if code and name and municipalities.lookup(name) != found:
+    if code and name and _lookup(name) != found:
         raise RowRefused(f"municipality '{name}' and kommunkod {code} name different "
                          f"municipalities")
     return found
+
+
+def _lookup(query: str) -> municipalities.Municipality | None:
+    """By kommunkod or name; a name that fits several is refused with every candidate."""
+    try:
+        return municipalities.lookup(query)
+    except KompassError as error:
+        raise RowRefused(f"'{query}' {error.reason}") from None
 
 
 def _year(row: _Row) -> int:

@@ -110,9 +110,12 @@ def _year(raw: RawSummary, given: Given, supplied: list[str],
 def _municipality(raw: RawSummary, given: Given, supplied: list[str],
                   diagnostics: list[d.Diagnostic]) -> dict:
     printed = raw.municipality
-    found = municipalities.lookup(printed.text) if printed else None
+    found = _resolve(printed.text) if printed else None
     if given.municipality is not None:
-        chosen = municipalities.lookup(given.municipality)
+        chosen = _resolve(given.municipality)
+        if isinstance(chosen, municipalities.Ambiguous):
+            raise NotAReport(f"--municipality {given.municipality!r} could be "
+                             f"{chosen.names()}; give the kommunkod to choose")
         if chosen is None:
             raise NotAReport(f"--municipality {given.municipality!r} is not a Swedish "
                              f"municipality; give a name or a four-digit kommunkod")
@@ -123,12 +126,23 @@ def _municipality(raw: RawSummary, given: Given, supplied: list[str],
                                       value=chosen.name, printed=says))
         return {"name": chosen.name, "code": chosen.code, "county": chosen.county,
                 "name_in_source": given.municipality, "line": None}
+    if isinstance(found, municipalities.Ambiguous):
+        raise NotAReport(f"'{printed.text}' (line {printed.line}) could be {found.names()}; "
+                         f"give the kommunkod with --municipality")
     if printed is None or found is None:
         named = f" ('{printed.text}', line {printed.line}, is not in the SCB list)" if printed else ""
         raise NotAReport(f"the page does not say which municipality it is about{named}; "
                          f"give it with --municipality NAME")
     return {"name": found.name, "code": found.code, "county": found.county,
             "name_in_source": printed.text, "line": printed.line}
+
+
+def _resolve(name: str):
+    """A municipality by kommunkod or name, the candidates when the name fits several."""
+    name = name.strip()
+    if name.isdigit() and len(name) == 4:
+        return municipalities.by_code(name)
+    return municipalities.resolve(name)
 
 
 def _total(raw: RawSummary) -> dict:

@@ -60,6 +60,18 @@ def _report(error: Exception) -> None:
     raise typer.Exit(2) from None
 
 
+def echo_errors(errors: list[KompassError]) -> None:
+    """Each file's refusal as one line on stderr, for commands that go on with the rest."""
+    for error in errors:
+        typer.echo(f"error: {error}", err=True)
+
+
+def exit_if_refused(errors: list[KompassError]) -> None:
+    """Exit 2 once every other file has its result, when any file was refused."""
+    if errors:
+        raise typer.Exit(2)
+
+
 app = typer.Typer(
     name="kompass",
     help="Turn Kommunkompassen evaluation reports into clean, validated data.",

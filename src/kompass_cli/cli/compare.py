@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
 from kompass_cli.errors import KompassError
 
 
@@ -40,7 +40,8 @@ def compare(
     Scores are only strictly comparable within one version of the instrument.
 
     Exit 0 when evaluations were found, 1 when the municipality has none in the data,
-    2 for an unknown municipality or an unreadable folder.
+    2 for an unknown municipality, an unreadable folder or a file in it that is not a
+    report (named on stderr; the other files are still compared).
 
     Example: `kompass compare Norsjö --format csv`
     """
@@ -52,12 +53,16 @@ def compare(
     if found is None:
         raise KompassError("not a Swedish municipality; give a name such as Norsjö or a "
                            "four-digit kommunkod such as 2417", municipality)
-    comparison = build(found, load_folder(data))
+    loaded = load_folder(data)
+    echo_errors(loaded.errors)
+    comparison = build(found, loaded.reports)
     if not comparison.evaluations:
         typer.echo(f"{data}: no evaluation of {found.name} ({found.code}) in these reports; "
                    f"parse its report with kompass parse or point --data elsewhere", err=True)
+        exit_if_refused(loaded.errors)
         raise typer.Exit(1)
     _RENDERERS[output_format](comparison)
+    exit_if_refused(loaded.errors)
 
 
 def _json(comparison) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import app, echo_errors, exit_if_refused, handles_errors
 
 if TYPE_CHECKING:
     from kompass_cli.diffing import Difference
@@ -46,12 +46,15 @@ def diff(
 
     Example: `kompass diff data/normalized/norsjo-2018.json other.json`
     """
-    from kompass_cli.dataset import load_report
+    from kompass_cli.dataset import load_files
     from kompass_cli.diffing import diff_reports
 
     if lines and output_format is not Format.json:
         raise typer.BadParameter("--lines needs --format json", param_hint="'--lines'")
-    report_a, report_b = load_report(a), load_report(b)
+    loaded = load_files([a, b])
+    echo_errors(loaded.errors)
+    exit_if_refused(loaded.errors)
+    (_, report_a), (_, report_b) = loaded.reports
     differences = diff_reports(report_a, report_b, lines=lines)
     if output_format is Format.json:
         typer.echo(json.dumps({"a": str(a), "b": str(b),

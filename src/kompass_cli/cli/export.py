@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
 from kompass_cli.errors import KompassError
 
 
@@ -45,11 +45,12 @@ def export(
 
     Columns are fixed per level and documented in docs/columns.md. Numbers are numbers
     (int when whole); missing values are empty in CSV and null elsewhere. A file that
-    does not load stops the export: a table that silently lacks a report looks complete.
+    does not load is named on stderr and the exit code is 2, so a table that lacks a
+    report never passes as complete; the other reports are still exported.
 
     Example: [bold]kompass export data/normalized --level questions --out questions.xlsx[/bold]
     """
-    from kompass_cli.dataset import load_document
+    from kompass_cli.dataset import load_files
     from kompass_cli.export import BINARY_FORMATS, render, rows
     from kompass_cli.inputs import expand_inputs
     from kompass_cli.writer import write_atomic, write_bytes_atomic
@@ -60,9 +61,11 @@ def export(
         raise KompassError(f"{chosen} is a binary format; give a file with --out, "
                            f"e.g. --out {level.value}.{chosen}")
     files, problems = expand_inputs(paths or [DEFAULT_DATA], (".json",))
-    if problems:
-        raise problems[0]
-    table = rows(level.value, [load_document(path) for path in files])
+    loaded = load_files(files, problems)
+    echo_errors(loaded.errors)
+    if not loaded.reports:
+        exit_if_refused(loaded.errors)
+    table = rows(level.value, [report for _, report in loaded.reports])
     data = render(level.value, chosen, table)
     if to_stdout:
         typer.echo(data, nl=False)
@@ -71,7 +74,9 @@ def export(
     else:
         write_atomic(out, data)
     if not to_stdout:
-        typer.echo(f"{out}: {len(table)} {level.value} rows from {len(files)} reports", err=True)
+        typer.echo(f"{out}: {len(table)} {level.value} rows from {len(loaded.reports)} "
+                   f"reports", err=True)
+    exit_if_refused(loaded.errors)
 
 
 def _format(given: Format | None, out: Path | None) -> str:

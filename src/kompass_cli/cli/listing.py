@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
 
 
 class Format(str, Enum):
@@ -33,16 +33,19 @@ def list_holdings(
     municipality, kommunkod, county, year, instrument_version, kind, total,
     source_kinds, sources, conflicts
 
-    (lists joined with '; ' in CSV). Exit 0; 2 when the folder is missing, empty or
-    holds a file that is not a kompass document.
+    (lists joined with '; ' in CSV). Exit 0; 2 when the folder is missing or empty, or
+    holds a file that is not a kompass document (each such file is named on stderr,
+    the others are still listed).
 
     Example: `kompass list data/normalized`
     """
     from kompass_cli.dataset import load_folder
     from kompass_cli.holdings import holdings
 
-    rows = holdings(load_folder(folder))
-    _RENDERERS[output_format](rows)
+    loaded = load_folder(folder)
+    echo_errors(loaded.errors)
+    _RENDERERS[output_format](holdings(loaded.reports))
+    exit_if_refused(loaded.errors)
 
 
 def _csv(rows) -> None:

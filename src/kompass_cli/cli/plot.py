@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
 from kompass_cli.errors import KompassError
 
 plot_app = typer.Typer(
@@ -45,14 +45,17 @@ def profile(
         raise KompassError("give --against or --against-mean, not both")
     _check_suffix(out)
     main = load_document(report)
-    comparison = None
+    comparison, refused = None, []
     if against is not None:
         comparison = plots.against_report(main, load_document(against))
     elif against_mean is not None:
-        others = [r for _, r in load_folder(against_mean)]
-        comparison = plots.against_mean(main, others)
+        loaded = load_folder(against_mean)
+        refused = loaded.errors
+        echo_errors(refused)
+        comparison = plots.against_mean(main, [r for _, r in loaded.reports])
     plots.save(plots.profile(main, comparison), out)
     typer.echo(f"{out}: profile of {main.municipality.name} {main.evaluation.year}", err=True)
+    exit_if_refused(refused)
 
 
 @plot_app.command()
@@ -83,8 +86,11 @@ def trend(
     if found is None:
         raise KompassError("not a Swedish municipality; give a name such as Norsjö or a "
                            "four-digit kommunkod such as 2417", municipality)
-    plots.save(plots.trend(found, load_folder(data)), out)
+    loaded = load_folder(data)
+    echo_errors(loaded.errors)
+    plots.save(plots.trend(found, loaded.reports), out)
     typer.echo(f"{out}: trend of {found.name}", err=True)
+    exit_if_refused(loaded.errors)
 
 
 def _check_suffix(out: Path) -> None:

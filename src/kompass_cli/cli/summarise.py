@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
 
 
 class Format(str, Enum):
@@ -44,15 +44,18 @@ def summarise(
     (a parsed summary page) or import (a CSV row); summaries have no findings, so their
     strengths and improvements are empty.
 
-    Exit 0; 2 when the folder is missing, empty or holds a file that is not a report.
+    Exit 0; 2 when the folder is missing or empty, or holds a file that is not a
+    report (each such file is named on stderr, the others are still summarised).
 
     Example: `kompass summarise data/normalized --format csv`
     """
     from kompass_cli.dataset import load_folder
     from kompass_cli.summary import summarise as build
 
-    rows = build(load_folder(folder))
-    _RENDERERS[output_format](rows)
+    loaded = load_folder(folder)
+    echo_errors(loaded.errors)
+    _RENDERERS[output_format](build(loaded.reports))
+    exit_if_refused(loaded.errors)
 
 
 def _csv(rows) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, echo_errors, handles_errors
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
 
@@ -32,6 +32,10 @@ def validate(
                                    help="Lowest severity of a finding that fails the run."),
     raw_dir: Path = typer.Option(DEFAULT_RAW, "--raw-dir",
                                  help="Where the raw reports are, to check source.sha256."),
+    require_raw: bool = typer.Option(False, "--require-raw",
+                                     help="A raw report missing from --raw-dir is an error "
+                                          "(by default a note that the checksum was not "
+                                          "checked)."),
 ) -> None:
     """Validate normalised JSON: schema, instrument catalogue, the report's own sums.
 
@@ -46,11 +50,10 @@ def validate(
     results = []
     for path in files:
         try:
-            results.append(validate_file(path, raw_dir))
+            results.append(validate_file(path, raw_dir, require_raw))
         except KompassError as error:
             unreadable.append(error)
-    for error in unreadable:
-        typer.echo(f"error: {error}", err=True)
+    echo_errors(unreadable)
     if output_format is Format.json:
         typer.echo(json.dumps({"files": [r.to_dict() for r in results]}, ensure_ascii=False,
                               indent=2))

@@ -408,5 +408,6 @@ def _from_title(lines: list[str]) -> Located | None:
 def _exact(phrase: str) -> bool:
     """A name that is a municipality's without fuzzy matching ('Grästorps' is Grästorp)."""
     found = municipalities.match(phrase)
-    return found is not None and fold(found.name) in municipalities.candidates(phrase)
+    return found is not None and fold(found.name) in {
+        fold(form) for form in municipalities.candidates(phrase)}
 
