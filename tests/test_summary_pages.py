@@ -68,6 +68,10 @@ def test_a_name_with_words_added_is_read_and_said_so():
      [62, 57, 66, 59, 54.5, 61, 52, 68], 479.5),
     ("tab-table-tierp-2021.txt", "Tierp", 2021, "2020",
      [44, 51, 47, 39, 42, 36, 48, 45], 352),
+    ("html-table-bjuv-2013.txt", "Bjuv", 2013, "2010",
+     [58, 51, 52, 53, 49, 55, 56, 57], 431),
+    ("cells-on-lines-lilla-edet-2015.txt", "Lilla Edet", 2015, "2010",
+     [55, 51, 60, 48, 52, 57, 44, 63], 430),
 ])
 def test_page_styles(name, municipality, year, version, scores, total):
     summary = _parse(name)
@@ -90,6 +94,19 @@ def test_changes_in_brackets_are_kept_as_printed_and_not_read_as_scores():
                                                  "+6"]
     assert [a.score for a in summary.areas][:2] == [48, 42]
     assert [s.value for s in summary.total.reported_scores] == [455]
+
+
+def test_a_change_column_of_a_table_is_kept_as_each_areas_change():
+    summary = _parse("html-table-bjuv-2013.txt")
+    assert [a.change for a in summary.areas] == ["+3", "+2", "-1", "0", "+5", "+6", "+7", "+8"]
+    assert summary.diagnostics == []
+
+
+def test_a_name_and_its_score_on_lines_of_their_own_keep_both_lines():
+    summary = _parse("cells-on-lines-lilla-edet-2015.txt")
+    assert [(a.line, a.name_in_source) for a in summary.areas][:2] == [
+        (5, "Offentlighet och demokrati"), (8, "Tillgänglighet och brukarorientering")]
+    assert [(s.value, s.line) for s in summary.total.reported_scores] == [(430, 23)]
 
 
 def test_an_area_name_of_an_older_version_is_a_diagnostic():

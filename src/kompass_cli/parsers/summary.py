@@ -22,7 +22,14 @@ from kompass_cli.errors import NotAReport
 from kompass_cli.numbers import parse_number
 from kompass_cli.parsers.base import SUMMARY, LayoutParser, Located, Note, RawArea, RawReport, Stated
 from kompass_cli.parsers.common import EVALUATION_CUE, find_month_year, fold
-from kompass_cli.parsers.summarylines import ScoreLine, header_of, is_separator, is_year, read_line
+from kompass_cli.parsers.summarylines import (
+    ScoreLine,
+    header_of,
+    is_separator,
+    is_year,
+    read_line,
+    read_pair,
+)
 from kompass_cli.versions import detect_version
 
 PARSER_NAME = "summary-page"
@@ -31,6 +38,8 @@ PARSER_NAME = "summary-page"
 _GAP = 2
 # Name-score lines in a row that make a list worth reporting when no name is an area's.
 _MIN_LIST = 4
+# A table of contents starts within its first pages.
+_FIRST_PAGE_BELOW = 30
 # How far from the list a printed total may stand (lines before, lines after).
 _TOTAL_WINDOW = (4, 8)
 _TOTAL_CUE = re.compile(r"\b(totalt?|totalpoang\w*|totalresultat\w*|summa|sammanlagt|"
@@ -102,7 +111,16 @@ class SummaryPageParser(LayoutParser):
 
 
 def _score_lines(lines: list[str]) -> list[ScoreLine]:
-    return [item for index, line in enumerate(lines) if (item := read_line(index, line))]
+    """Every line that pairs a name with a score, or a name line with its score line."""
+    found: list[ScoreLine] = []
+    index = 0
+    while index < len(lines):
+        item = read_line(index, lines[index]) or read_pair(index, lines)
+        if item is not None:
+            found.append(item)
+            index = item.end
+        index += 1
+    return found
 
 
 def _area_numbers(item: ScoreLine, version: str | None = None) -> list[tuple[str, int]]:
@@ -121,7 +139,7 @@ def _blocks(items: list[ScoreLine], lines: list[str]) -> list[list[ScoreLine]]:
     """Runs of score lines with at most a blank line or a rule between them."""
     blocks: list[list[ScoreLine]] = []
     for item in items:
-        if blocks and _adjacent(blocks[-1][-1].index, item.index, lines):
+        if blocks and _adjacent(blocks[-1][-1].end, item.index, lines):
             blocks[-1].append(item)
         else:
             blocks.append([item])
@@ -159,10 +177,12 @@ def _choose(lines: list[str], items: list[ScoreLine]) -> _Candidate:
 
 
 def _page_numbers(block: list[ScoreLine], numbers: dict[int, int]) -> bool:
-    """Numbers that rise through all eight areas are the pages of a table of contents."""
+    """Numbers that rise through all eight areas by a page or more each, from a low
+    start, are the pages of a table of contents, not scores."""
     by_area = sorted((numbers[i.index], i.cells[0]) for i in block if i.index in numbers)
     values = [parse_number(cell.token) if cell else None for _, cell in by_area]
-    return None not in values and all(a < b for a, b in zip(values, values[1:]))
+    return (None not in values and values[0] < _FIRST_PAGE_BELOW
+            and all(b - a >= 2 for a, b in zip(values, values[1:])))
 
 
 def _assign(block: list[ScoreLine], version: str) -> dict[int, int]:
@@ -291,12 +311,15 @@ def _add_area(raw: RawSummary, item: ScoreLine, candidate: _Candidate) -> None:
     if cell is None:
         raise NotAReport(f"area {number} ('{item.name}', line {item.index + 1}) has no score "
                          f"in the chosen column")
+    if cell.token[0] in "+-−±":
+        raise NotAReport(f"area {number} ('{item.name}', line {item.index + 1}) is printed "
+                         f"as {cell.token}, a change, not a score")
     value = parse_number(cell.token)
     if value > 100:
         raise NotAReport(f"area {number} ('{item.name}', line {item.index + 1}) is printed "
                          f"as {cell.token}, more than the 100 an area can score")
     area = RawArea(number, item.name, item.index + 1)
-    area.scores.append(Stated(value, SUMMARY, item.index + 1, cell.token))
+    area.scores.append(Stated(value, SUMMARY, item.end + 1, cell.token))
     raw.areas.append(area)
     if cell.change:
         raw.changes[number] = cell.change
@@ -307,12 +330,15 @@ def _totals(lines: list[str], start: int, stop: int, column: int = 0) -> list[St
     found = []
     for index in range(start, stop):
         item = read_line(index, lines[index])
-        if item is not None and item.table and _TOTAL_CUE.search(fold(item.name)):
+        pair = None if item is not None else read_pair(index, lines)
+        if pair is not None and _TOTAL_CUE.fullmatch(fold(pair.name)):
+            token, index = pair.cells[0].token, pair.end
+        elif item is not None and item.table and _TOTAL_CUE.search(fold(item.name)):
             cell = item.cells[column] if column < len(item.cells) else None
             token = cell.token if cell else None
         else:
             token = _total_in_text(lines[index])
-        if token is not None and parse_number(token) <= 800:
+        if token is not None and token[0].isdigit() and parse_number(token) <= 800:
             found.append(Stated(parse_number(token), SUMMARY, index + 1, token))
     return found
 

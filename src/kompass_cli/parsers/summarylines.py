@@ -1,8 +1,10 @@
 """Lines that pair an area name with a score, in the forms summary pages print them.
 
 A numbered list ('1. Offentlighet och demokrati 61'), bullets ('• … 61'), 'name: score',
-'name – 61 poäng', a change in brackets ('68 (+16)'), or a table row (markdown pipes,
-tabs, or columns set apart by runs of spaces) with one or more score columns. Only the
+'name – 61 poäng', a change in brackets ('68 (+16)'), a table row (markdown pipes, HTML
+cells, tabs, or columns set apart by runs of spaces) with one or more score columns, or
+a name on a line of its own with its score alone on the next (a table's cells as a text
+extraction of a web page gives them). Only the
 shape of a line is read here; whether the name is an area name is decided against the
 instrument catalogue afterwards.
 """
@@ -17,13 +19,14 @@ from kompass_cli.parsers.common import compact, fold
 # A printed score token: '61', '54,5', '54.5'.
 SCORE = r"\d{1,3}(?:[.,]\d{1,2})?"
 _MARKUP = re.compile(r"<[^>]+>|\*\*|__|`")
+_CELL_TAGS = re.compile(r"(?:\s*</?t[dh][^>]*>\s*)+", re.IGNORECASE)
 _LEAD = re.compile(r"^\s*(?:#+\s*|>\s*)?(?:(?:omr[aå]de|area)\s+)?"
                    r"(?:\(?(?P<number>[1-8])\s*[.):]\s*|[•·*\-–—▪●○◦►]\s+)?", re.IGNORECASE)
 _PLAIN = re.compile(
     r"^(?P<name>[^\d()]*?[^\W\d_][^\d()]*?)\s*[:=–—-]?\s*"
     rf"(?P<score>{SCORE})\s*(?:p\b\.?|poäng\b|av\s+100\b|/\s*100\b|%)?\s*"
     r"(?:\((?P<change>[^()]*\d[^()]*)\))?\s*[.;,]?\s*$", re.IGNORECASE)
-_CELL_SCORE = re.compile(rf"^(?P<score>{SCORE})\s*(?:p|poäng|%)?\s*"
+_CELL_SCORE = re.compile(rf"^(?P<score>[+\-−±]?{SCORE})\s*(?:p|poäng|%)?\s*"
                          r"(?:\((?P<change>[^()]*\d[^()]*)\))?$", re.IGNORECASE)
 _COLUMNS = re.compile(r"\S\s{2,}\S")
 _SEPARATOR = re.compile(r"^[\s|:+\-=–—]*$")
@@ -46,6 +49,11 @@ class ScoreLine:
     number: int | None
     cells: list[Cell | None] = field(default_factory=list)  # by column; None = not a score
     table: bool = False
+    end: int = -1  # 0-based line of the score when it stands on a line of its own
+
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            self.end = self.index
 
 
 def clean(line: str) -> str:
@@ -54,8 +62,11 @@ def clean(line: str) -> str:
 
 
 def table_cells(line: str) -> list[str] | None:
-    """The cells of a table row (pipes, tabs or wide gaps), or None for running text."""
-    text = clean(line)
+    """The cells of a table row (pipes, HTML cells, tabs or wide gaps), or None for
+    running text."""
+    text = clean(_CELL_TAGS.sub("\t", line))
+    if text != clean(line):
+        text = text.strip("\t")
     if "|" in text:
         cells = [c.strip() for c in text.strip().strip("|").split("|")]
     elif "\t" in text:
@@ -79,6 +90,23 @@ def read_line(index: int, line: str) -> ScoreLine | None:
     if cells is not None:
         return _table_line(index, cells)
     return _plain_line(index, clean(line))
+
+
+def read_pair(index: int, lines: list[str]) -> ScoreLine | None:
+    """A name alone on line ``index`` whose score stands alone on the next line of text
+    (one blank line between allowed)."""
+    text = clean(lines[index]).strip()
+    if not text or re.search(r"\d", _split_lead(text)[1]):
+        return None
+    number, rest = _split_lead(text)
+    name = _tidy_name(rest)
+    if not _plausible_name(name):
+        return None
+    for after in range(index + 1, min(index + 3, len(lines))):
+        if lines[after].strip():
+            cell = _cell(clean(lines[after]))
+            return ScoreLine(index, name, number, [cell], end=after) if cell else None
+    return None
 
 
 def _split_lead(text: str) -> tuple[int | None, str]:
