@@ -148,3 +148,12 @@ def test_export_includes_summaries_and_imports(data):
     kinds = [line.rsplit(",", 1)[1] for line in lines[1:]]
     assert kinds.count("summary") == 8 and kinds.count("import") == 16
     assert kinds.count("report") == 16
+
+
+def test_diff_refuses_a_results_summary_in_one_line(data):
+    result = runner.invoke(app, ["diff", str(data / "grastorp-2014-summary.json"),
+                                 str(data / "norsjo-2018.json")])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {data / 'grastorp-2014-summary.json'}: is a results "
+                             f"summary; kompass diff compares full reports (kompass compare "
+                             f"shows summaries beside them)\n")
