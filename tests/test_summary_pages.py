@@ -72,6 +72,8 @@ def test_a_name_with_words_added_is_read_and_said_so():
      [58, 51, 52, 53, 49, 55, 56, 57], 431),
     ("cells-on-lines-lilla-edet-2015.txt", "Lilla Edet", 2015, "2010",
      [55, 51, 60, 48, 52, 57, 44, 63], 430),
+    ("text-between-items-sala-2014.txt", "Sala", 2014, "2010",
+     [61, 60, 63, 53, 60, 56, 55, 70], 478),
 ])
 def test_page_styles(name, municipality, year, version, scores, total):
     summary = _parse(name)

@@ -38,6 +38,8 @@ PARSER_NAME = "summary-page"
 _GAP = 2
 # Name-score lines in a row that make a list worth reporting when no name is an area's.
 _MIN_LIST = 4
+# Lines of text allowed between two consecutively numbered items (a sentence on each).
+_NUMBERED_GAP = 6
 # A table of contents starts within its first pages.
 _FIRST_PAGE_BELOW = 30
 # How far from the list a printed total may stand (lines before, lines after).
@@ -45,6 +47,8 @@ _TOTAL_WINDOW = (4, 8)
 _TOTAL_CUE = re.compile(r"\b(totalt?|totalpoang\w*|totalresultat\w*|summa|sammanlagt|"
                         r"sammantaget)\b")
 _NUMBER = re.compile(r"(?<![\d,.])(\d{1,3}(?:[.,]\d{1,2})?)(?![\d,.]?\d)(\s*%)?")
+_OUT_OF_800 = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{1,2})?)\s*(?:poang\s+)?(?:av|/)\s*"
+                         r"(?:totalt\s+|max\s+|maximalt\s+|mojliga\s+)?800\b")
 _DENOMINATOR = re.compile(r"(?:\bav\s+(?:totalt\s+|max\s+|maximalt\s+|mojliga\s+)?|/\s*|"
                           r"\bmax\s+)$")
 # Column headers that are not this municipality's own scores.
@@ -139,17 +143,22 @@ def _blocks(items: list[ScoreLine], lines: list[str]) -> list[list[ScoreLine]]:
     """Runs of score lines with at most a blank line or a rule between them."""
     blocks: list[list[ScoreLine]] = []
     for item in items:
-        if blocks and _adjacent(blocks[-1][-1].end, item.index, lines):
+        if blocks and _adjacent(blocks[-1][-1], item, lines):
             blocks[-1].append(item)
         else:
             blocks.append([item])
     return blocks
 
 
-def _adjacent(before: int, after: int, lines: list[str]) -> bool:
-    between = lines[before + 1:after]
-    return len(between) <= _GAP and all(is_separator(line) or _TOTAL_CUE.search(fold(line))
-                                        for line in between)
+def _adjacent(before: ScoreLine, after: ScoreLine, lines: list[str]) -> bool:
+    """Next in one list: at most a blank line or a rule between, or a few lines of text
+    between items numbered one after the other ('1. … 61', text, '2. … 60')."""
+    between = lines[before.end + 1:after.index]
+    if len(between) <= _GAP and all(is_separator(line) or _TOTAL_CUE.search(fold(line))
+                                    for line in between):
+        return True
+    numbered = before.number is not None and after.number == before.number + 1
+    return numbered and len(between) <= _NUMBERED_GAP
 
 
 def _choose(lines: list[str], items: list[ScoreLine]) -> _Candidate:
@@ -344,11 +353,13 @@ def _totals(lines: list[str], start: int, stop: int, column: int = 0) -> list[St
 
 
 def _total_in_text(line: str) -> str | None:
-    """The first score after a total cue, skipping years, percents and 'av 800'."""
+    """The first score after a total cue, skipping years, percents and 'av 800'; without
+    a cue, a score printed out of 800 ('506 av 800 poäng', '506/800')."""
     folded = fold(line)
     cue = _TOTAL_CUE.search(folded)
     if cue is None:
-        return None
+        out_of = _OUT_OF_800.search(folded)
+        return out_of.group(1) if out_of else None
     for match in _NUMBER.finditer(folded, cue.end()):
         token, percent = match.group(1), match.group(2)
         if percent or _YEAR.fullmatch(token) or _DENOMINATOR.search(folded[:match.start()]):

@@ -20,11 +20,13 @@ from kompass_cli.parsers.common import compact, fold
 SCORE = r"\d{1,3}(?:[.,]\d{1,2})?"
 _MARKUP = re.compile(r"<[^>]+>|\*\*|__|`")
 _CELL_TAGS = re.compile(r"(?:\s*</?t[dh][^>]*>\s*)+", re.IGNORECASE)
-_LEAD = re.compile(r"^\s*(?:#+\s*|>\s*)?(?:(?:omr[aå]de|area)\s+)?"
-                   r"(?:\(?(?P<number>[1-8])\s*[.):]\s*|[•·*\-–—▪●○◦►]\s+)?", re.IGNORECASE)
+_LEAD = re.compile(r"^\s*(?:#+\s*|>\s*)?(?:[•·*\-–—▪●○◦►]\s+)?(?:(?:omr[aå]de|area)\s+)?"
+                   r"(?:\(?(?P<number>[1-8])(?:\s*[.):–-]\s*|\s+(?=[^\W\d_]))|[•·*\-–—▪●○◦►]\s+)?",
+                   re.IGNORECASE)
 _PLAIN = re.compile(
     r"^(?P<name>[^\d()]*?[^\W\d_][^\d()]*?)\s*[:=–—-]?\s*"
-    rf"(?P<score>{SCORE})\s*(?:p\b\.?|poäng\b|av\s+100\b|/\s*100\b|%)?\s*"
+    rf"(?P<score>{SCORE})\s*(?:p\b\.?|poäng\b|(?:poäng\s+)?av\s+100(?:\s+(?:möjliga\s+)?"
+    r"poäng)?\b|/\s*100\b|%)?\s*"
     r"(?:\((?P<change>[^()]*\d[^()]*)\))?\s*[.;,]?\s*$", re.IGNORECASE)
 _CELL_SCORE = re.compile(rf"^(?P<score>[+\-−±]?{SCORE})\s*(?:p|poäng|%)?\s*"
                          r"(?:\((?P<change>[^()]*\d[^()]*)\))?$", re.IGNORECASE)
