@@ -213,3 +213,85 @@ def test_a_source_file_that_is_not_a_bare_name_is_never_opened(tmp_path, name):
     assert result.exit_code == 1
     findings = _strict_json(result.stdout)["files"][0]["findings"]
     assert [(f["code"], f["path"]) for f in findings] == [("source-file-not-a-name", "source.file")]
+
+
+@pytest.mark.parametrize("failure, reason", [
+    (MemoryError, "is too large to read into memory; not a kompass JSON file"),
+    (RecursionError, "is nested too deeply to read; not a kompass JSON file"),
+])
+def test_running_out_of_memory_or_stack_while_reading_names_the_file(tmp_path, monkeypatch,
+                                                                     failure, reason):
+    import kompass_cli.dataset as dataset
+
+    def exhausted(*args, **kwargs):
+        raise failure()
+    folder = _folder_with(tmp_path, "big.json", "{}")
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(dataset, "json", SimpleNamespace(
+        loads=exhausted, JSONDecodeError=json.JSONDecodeError))
+    result = runner.invoke(app, _commands(folder)["summarise"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"error: {folder / 'big.json'}: {reason}"
+    assert len(result.stderr.splitlines()) == 4  # every file refused, each by name
+
+
+def test_an_integer_of_thousands_of_digits_is_refused_by_name(tmp_path):
+    text = (NORMALIZED / "norsjo-2018.json").read_text(encoding="utf-8")
+    folder = _folder_with(tmp_path, "norsjo-2018.json",
+                          text.replace('"score": 509', '"score": ' + "9" * 5000, 1))
+    for command in ("validate", "summarise", "export"):
+        result = runner.invoke(app, _commands(folder)[command])
+        assert result.exit_code == 2, (command, result.output)
+        assert result.stderr.splitlines()[0].startswith(
+            f"error: {folder / 'norsjo-2018.json'}: holds a number too long to read (")
+        assert "internal error" not in result.stderr
+
+
+def test_devices_fifos_and_oversized_files_are_refused_unread(tmp_path, monkeypatch):
+    import kompass_cli.dataset as dataset
+
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)  # opening it would wait for a writer for ever
+    result = runner.invoke(app, ["validate", "/dev/zero", str(fifo),
+                                 str(NORMALIZED / "norsjo-2018.json"), "--raw-dir", str(RAW)])
+    assert result.exit_code == 2
+    reason = "is not a regular file (a device, FIFO or socket); give a kompass JSON file"
+    assert result.stderr.splitlines() == [f"error: /dev/zero: {reason}",
+                                          f"error: {fifo}: {reason}"]
+    assert "norsjo-2018.json: valid" in result.stdout
+    monkeypatch.setattr(dataset, "MAX_JSON_BYTES", 1000)
+    with pytest.raises(KompassError, match="is over 1,000 bytes"):
+        load_report(NORMALIZED / "norsjo-2018.json")
+
+
+def test_a_fifo_in_a_folder_is_reported_not_read(tmp_path):
+    folder = _folder_with(tmp_path, "placeholder.txt", "")
+    os.mkfifo(folder / "zz.json")
+    result = runner.invoke(app, _commands(folder)["summarise"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: {folder / 'zz.json'}: is not a regular file (a device, FIFO or socket); "
+        f"it is not read"]
+    _assert_rest_proceeded("summarise", result, folder)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+@pytest.mark.parametrize("where", [("total", "score"), ("areas", 0, "reported_scores", 0, "value"),
+                                   ("areas", 1, "questions", 0, "percent"),
+                                   ("history", 0, "scores", "1")])
+def test_the_schema_itself_refuses_non_finite_numbers(value, where):
+    from pydantic import ValidationError
+
+    from kompass_cli.dataset import json_path
+    from kompass_cli.schemas.report import REPORT_ADAPTER
+
+    document = json.loads((NORMALIZED / "norsjo-2018.json").read_text(encoding="utf-8"))
+    node = document
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = value
+    with pytest.raises(ValidationError) as caught:
+        REPORT_ADAPTER.validate_python(document)
+    finite = [e for e in caught.value.errors() if e["type"] == "finite_number"]
+    assert [json_path(e["loc"]) for e in finite] == [json_path(where)]

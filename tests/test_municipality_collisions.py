@@ -130,3 +130,17 @@ def test_lookup_refuses_a_name_that_fits_several():
     assert result.exit_code == 2
     assert result.stderr == ("error: Häbo: could be Håbo (0305) or Habo (0643); give the "
                              "kommunkod to choose\n")
+
+
+def test_a_report_whose_municipality_is_ambiguous_belongs_to_neither(tmp_path):
+    from kompass_cli.compare import compare
+    from kompass_cli.writer import to_json
+
+    text = (RAW / "norsjo-2018.txt").read_text(encoding="utf-8")
+    path = tmp_path / "report.txt"
+    path.write_text(text.replace("Norsjo", "Habo").replace("Norsjé", "Habo"), encoding="utf-8")
+    report = parse_file(path)
+    assert report.municipality.name == "Habo kommun" and report.municipality.code is None
+    (tmp_path / "habo.json").write_text(to_json(report), encoding="utf-8")
+    for code in ("0305", "0643"):
+        assert compare(municipalities.by_code(code), [(path, report)]).evaluations == []

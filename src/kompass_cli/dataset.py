@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,10 +64,14 @@ def number_word(value: float) -> str:
     return "NaN" if math.isnan(value) else ("-Infinity" if value < 0 else "Infinity")
 
 
+# A normalised report is tens of kilobytes; far larger files are refused unread.
+MAX_JSON_BYTES = 64 * 1024 * 1024
+
+
 def read_json(path: Path) -> JsonDocument:
     """A JSON file and its sub-schema problems; every failure is one KompassError line."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_object)
+        data = json.loads(_read_text(path), object_pairs_hook=_object)
     except FileNotFoundError:
         raise KompassError("no such file; check the path", str(path)) from None
     except IsADirectoryError:
@@ -75,6 +81,9 @@ def read_json(path: Path) -> JsonDocument:
     except json.JSONDecodeError as error:
         raise KompassError(f"not valid JSON (line {error.lineno}: {error.msg}); "
                            f"expected a kompass JSON file", str(path)) from None
+    except ValueError as error:  # an integer of thousands of digits, which Python refuses
+        raise KompassError(f"holds a number too long to read ({str(error).split(':')[0]}); "
+                           f"not a kompass JSON file", str(path)) from None
     except RecursionError:
         raise KompassError("is nested too deeply to read; not a kompass JSON file",
                            str(path)) from None
@@ -86,6 +95,27 @@ def read_json(path: Path) -> JsonDocument:
     document = JsonDocument(data)
     _inspect(document)
     return document
+
+
+def _read_text(path: Path) -> str:
+    """The file's text: a regular file within MAX_JSON_BYTES (a device or FIFO could
+    feed or block a reader for ever, so it is looked at before it is opened)."""
+    _require_regular(os.stat(path), path)
+    with path.open("rb") as stream:
+        _require_regular(os.fstat(stream.fileno()), path)
+        data = stream.read(MAX_JSON_BYTES + 1)
+    if len(data) > MAX_JSON_BYTES:
+        raise KompassError(f"is over {MAX_JSON_BYTES:,} bytes; not a kompass JSON file",
+                           str(path))
+    return data.decode("utf-8")
+
+
+def _require_regular(info: os.stat_result, path: Path) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError
+    if not stat.S_ISREG(info.st_mode):
+        raise KompassError("is not a regular file (a device, FIFO or socket); give a "
+                           "kompass JSON file", str(path))
 
 
 def _inspect(document: JsonDocument) -> None:
@@ -205,3 +235,21 @@ def json_path(loc: tuple) -> str:
     for part in parts:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
+
+
+def load_paths(paths: list[Path]) -> Loaded:
+    """Every report in these files and folders (a folder's ``*.json``), in the order
+    given, and the files refused. A path that does not exist, or a folder without
+    reports, stops here: nothing would be read from it, and a result without it would
+    look complete."""
+    loaded = Loaded([], [])
+    for path in paths:
+        if path.is_dir():
+            part = load_folder(path)
+        elif path.exists():
+            part = load_files([path])
+        else:
+            raise KompassError("no such file or folder; check the path", str(path))
+        loaded.reports.extend(part.reports)
+        loaded.errors.extend(part.errors)
+    return loaded

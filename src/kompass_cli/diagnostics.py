@@ -147,6 +147,14 @@ CATALOGUE: dict[str, Code] = {
         "Two official names fold together (Håbo and Habo). Where the printed diacritics "
         "cannot tell them apart, nothing is guessed; the output file cannot be named "
         "either (kompass parse --out - still prints the JSON)."),
+    "number-unreadable": Code(
+        "warning", "Number unreadable",
+        "'{token}' has an invisible character inside a number; the number was not read.",
+        "A control or format character (NUL, a byte-order mark, a soft hyphen, a "
+        "zero-width space), a combining mark or an unassigned code point inside or beside "
+        "a number makes it unreadable: the digits on either "
+        "side may not be the printed number. The token is left out, never read as another "
+        "number; a value it held shows up as missing."),
     "ocr-repaired": Code(
         "info", "Titles and findings repaired",
         "The text shows OCR damage (lost å/ä/ö, scanner confusions); {changes} changes "

@@ -39,9 +39,11 @@ def expand_inputs(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES
 
 def list_folder(folder: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], list[KompassError]]:
     """The files of a folder with one of ``suffixes``, sorted, and one error per entry
-    with such a name that is a symbolic link going nowhere (a loop, a missing target).
+    with such a name that is a symbolic link going nowhere (a loop, a missing target)
+    or not a regular file (a FIFO, a device).
 
-    ``Path.is_file`` answers False for a link loop, which would pass it over in silence.
+    ``Path.is_file`` answers False for a link loop or a FIFO, which would pass it over
+    in silence.
     """
     files: list[Path] = []
     broken: list[KompassError] = []
@@ -50,8 +52,11 @@ def list_folder(folder: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], li
             continue
         if entry.is_file():
             files.append(entry)
-        elif entry.is_symlink():
+        elif not entry.exists():
             broken.append(_missing(entry))
+        elif not entry.is_dir():
+            broken.append(KompassError("is not a regular file (a device, FIFO or socket); "
+                                       "it is not read", str(entry)))
     return files, broken
 
 

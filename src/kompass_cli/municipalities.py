@@ -176,3 +176,31 @@ def slug(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+
+
+# A name this close to an official one is offered as a suggestion, never taken as it.
+SUGGESTION_THRESHOLD = 70.0
+
+
+def suggestions(query: str, limit: int = 3) -> list[str]:
+    """Official names closest to a query that matched none, best first."""
+    table = _by_folded_name()
+    found = process.extract(fold(query.strip()), table.keys(), scorer=fuzz.ratio,
+                            limit=limit, score_cutoff=SUGGESTION_THRESHOLD)
+    return [m.name for name, _, _ in found for m in table[name]][:limit]
+
+
+def identify(query: str) -> Municipality:
+    """The municipality a user typed, or one error line with a "did you mean"."""
+    found = lookup(query)
+    if found is not None:
+        return found
+    if re.fullmatch(r"\s*\d{4}\s*", query):
+        raise KompassError("no municipality has this kommunkod; see the SCB list of "
+                           "kommunkoder (Norsjö is 2417)", query)
+    close = suggestions(query)
+    if close:
+        raise KompassError(f"not a Swedish municipality; did you mean "
+                           f"{' or '.join(close)}?", query)
+    raise KompassError("not a Swedish municipality; give a name such as Norsjö or a "
+                       "four-digit kommunkod such as 2417", query)

@@ -2,6 +2,9 @@
 
 A full report becomes a report; a summary page (the layout chosen only when no report
 layout matches) becomes a results summary, with what the user supplied for it.
+Number tokens with an invisible character inside (a control or format character, a
+combining mark) are blanked before any parser sees the lines, so that no layout reads
+part of one as a number; each is reported.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from pathlib import Path
 
 from kompass_cli.build import SourceInfo, build_report
 from kompass_cli.errors import NotAReport
+from kompass_cli.numbers import blank_unreadable_numbers
 from kompass_cli.ocr import repair_report_text
+from kompass_cli.parsers.base import Note
 from kompass_cli.parsers.registry import SUMMARY_PARSER, choose_parser
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
@@ -22,13 +27,16 @@ def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     """The report or results summary in ``path``; raises KompassError with the file
     named on bad input."""
     source = read_source(path, max_bytes, max_pages)
+    lines, unreadable = blank_unreadable_numbers(source.lines)
     try:
-        parser = choose_parser(source.lines)
-        raw = parser.parse(source.lines)
+        parser = choose_parser(lines)
+        raw = parser.parse(lines)
+        raw.notes += [Note("number-unreadable", u.line, {"token": u.shown()})
+                      for u in unreadable]
         info = SourceInfo(path.name, source.sha256, source.format, source.pages)
         if parser is SUMMARY_PARSER:
             return build_summary(raw, info, given)
-        repairs = repair_report_text(source.lines, raw)
+        repairs = repair_report_text(lines, raw)
         return build_report(raw, info, repairs)
     except NotAReport as refusal:
         raise NotAReport(refusal.reason, str(path)) from None

@@ -33,6 +33,34 @@ from kompass_cli.writer import report_document
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
+# Every finding code of validate besides the consistency codes, with its severity and
+# meaning (the README's table is checked against it).
+CODES = {
+    "json-duplicate-key": ("error", "a key is given twice in one object"),
+    "json-non-finite-number": ("error", "a number is NaN or ±Infinity (1e309 reads as Infinity)"),
+    "schema-missing-field": ("error", "a required field is missing"),
+    "schema-unknown-field": ("error", "a field the contract does not have"),
+    "schema-invalid-value": ("error", "a value of the wrong type or outside its allowed values"),
+    "score-not-reported": ("error", "total.score or an area's score is not the value its "
+                                    "reported_scores give (the summary value, else the first)"),
+    "score-out-of-range": ("error", "a score below 0 or above its maximum, or a negative "
+                                    "question value"),
+    "areas-incomplete": ("error", "the areas are not 1-8 once each"),
+    "area-catalogue-mismatch": ("error", "an area's key or name is not the version's"),
+    "question-wrong-area": ("error", "a question is listed under another area"),
+    "question-unknown": ("error", "a question id is not in the version"),
+    "achieved-over-max": ("error", "a question's achieved score exceeds its max"),
+    "year-outside-version": ("error", "the year lies outside the version's period"),
+    "municipality-code-unknown": ("error", "the kommunkod is not in the SCB list"),
+    "municipality-code-mismatch": ("error", "kommunkod, name and county disagree"),
+    "recorded-contradiction-gone": ("error", "a contradiction the file records is no longer "
+                                             "in its data"),
+    "source-checksum-mismatch": ("error", "the raw report's sha256 is not source.sha256"),
+    "source-not-checked": ("info", "the raw report is not in --raw-dir, so source.sha256 "
+                                   "was not checked (an error with --require-raw)"),
+    "source-file-not-a-name": ("error", "source.file is not a bare file name"),
+}
+
 # Codes of the consistency checks that describe the data of the file: each one the
 # re-check finds must be recorded, and each one recorded must still be found. (Unknown
 # questions are a catalogue finding of their own.)
@@ -88,7 +116,9 @@ def validate_file(path: Path, raw_dir: Path | None, require_raw: bool = False) -
     try:
         report = DOCUMENT_ADAPTER.validate_python(document.data)
     except ValidationError as error:
-        result.findings += _unique([_schema_finding(str(path), e) for e in error.errors()])
+        said = {location for location, _ in document.non_finite}
+        result.findings += _unique([f for f in (_schema_finding(str(path), e)
+                                                for e in error.errors()) if f.path not in said])
         return result
     except RecursionError:
         raise KompassError("is nested too deeply to read; not a kompass JSON file",

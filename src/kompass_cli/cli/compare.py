@@ -7,7 +7,10 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
+from kompass_cli.cli.app import (
+    DEFAULT_DATA, app, data_option, exit_if_refused, handles_errors, load_data,
+    municipality_argument, note,
+)
 from kompass_cli.errors import KompassError
 
 
@@ -20,10 +23,8 @@ class Format(str, Enum):
 @app.command()
 @handles_errors
 def compare(
-    municipality: str = typer.Argument(..., help="Name (any case, diacritics optional) or "
-                                                 "four-digit kommunkod."),
-    data: Path = typer.Option(DEFAULT_DATA, "--data", "-d",
-                              help="Folder of normalised JSON reports."),
+    municipality: str = municipality_argument(),
+    data: list[Path] = data_option(),
     output_format: Format = typer.Option(Format.table, "--format", "-f",
                                          help="table, json or csv"),
 ) -> None:
@@ -37,30 +38,25 @@ def compare(
     conflicts in the cell (A≠B!), in the notes, and in the JSON and CSV. Areas of other instrument versions
     are lined up through the crosswalk (data/crosswalk.json) and every cell says its
     relation to the previous evaluation: same, renamed, restructured or not_comparable.
-    Scores are only strictly comparable within one version of the instrument.
+    Scores are only strictly comparable within one version of the instrument: the
+    table says so above it, JSON in its `caveat` field and CSV in a note on stderr.
 
-    Exit 0 when evaluations were found, 1 when the municipality has none in the data,
-    2 for an unknown municipality, an unreadable folder or a file in it that is not a
-    report (named on stderr; the other files are still compared).
+    Exit 0 when evaluations were found; 2 for an unknown municipality (with the closest
+    names), one without evaluations in the data, or a path or file that cannot be read
+    (named on stderr; the other files are still compared).
 
     Example: `kompass compare Norsjö --format csv`
     """
     from kompass_cli.compare import compare as build
-    from kompass_cli.dataset import load_folder
-    from kompass_cli.municipalities import lookup
+    from kompass_cli.municipalities import identify
 
-    found = lookup(municipality)
-    if found is None:
-        raise KompassError("not a Swedish municipality; give a name such as Norsjö or a "
-                           "four-digit kommunkod such as 2417", municipality)
-    loaded = load_folder(data)
-    echo_errors(loaded.errors)
+    found = identify(municipality)
+    loaded = load_data(data)
     comparison = build(found, loaded.reports)
     if not comparison.evaluations:
-        typer.echo(f"{data}: no evaluation of {found.name} ({found.code}) in these reports; "
-                   f"parse its report with kompass parse or point --data elsewhere", err=True)
-        exit_if_refused(loaded.errors)
-        raise typer.Exit(1)
+        raise KompassError(f"no evaluation of {found.name} ({found.code}) in these reports; "
+                           f"parse its report with kompass parse or point --data elsewhere",
+                           ", ".join(map(str, data or [DEFAULT_DATA])))
     _RENDERERS[output_format](comparison)
     exit_if_refused(loaded.errors)
 
@@ -74,14 +70,11 @@ def _json(comparison) -> None:
 
 
 def _csv(comparison) -> None:
-    import csv
-    import sys
-
+    from kompass_cli.cli.render import write_csv
     from kompass_cli.compare import CSV_COLUMNS, to_rows
 
-    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(to_rows(comparison))
+    write_csv(CSV_COLUMNS, to_rows(comparison))
+    note(f"note: {comparison.caveat}")
 
 
 def _table(comparison) -> None:
@@ -112,8 +105,8 @@ def _table(comparison) -> None:
                   "not_comparable = no counterpart. A≠B! = the sources give A and B "
                   "(or the printed total A, its areas B); the conflicts are listed below. "
                   "Header: year, version, kind, sources.", markup=False, soft_wrap=True)
-    for note in comparison.notes:
-        console.print(f"- {note}", markup=False, soft_wrap=True)
+    for line in comparison.notes:
+        console.print(f"- {line}", markup=False, soft_wrap=True)
     for evaluation in comparison.evaluations:
         for conflict in evaluation.conflicts:
             console.print(f"- CONFLICT {evaluation.year} {conflict['what']}: "

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors, note
 
 
 @app.command("import")
@@ -40,7 +40,6 @@ def import_csv(
         typer.echo(f"error: {csv_file}: {reason}", err=True)
     for record in result.records:
         write_atomic(out / output_name(record), to_json(record))
-    typer.echo(f"{len(result.records)} imported into {out}, {len(result.refused)} refused",
-               err=True)
+    note(f"{len(result.records)} imported into {out}, {len(result.refused)} refused")
     if result.refused:
         raise typer.Exit(2)

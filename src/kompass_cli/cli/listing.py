@@ -7,23 +7,25 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
+from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data
 
 
 class Format(str, Enum):
     table = "table"
-    csv = "csv"
     json = "json"
+    csv = "csv"
 
 
 @app.command("list")
 @handles_errors
 def list_holdings(
-    folder: Path = typer.Argument(DEFAULT_DATA, help="Folder of normalised JSON files."),
+    paths: list[Path] = typer.Argument(None, show_default=False,
+                                       help="Normalised JSON files or folders "
+                                            "[default: data/normalized]."),
     output_format: Format = typer.Option(Format.table, "--format", "-f",
-                                         help="table, csv or json"),
+                                         help="table, json or csv"),
 ) -> None:
-    """List which municipalities and years the folder holds, and from which sources.
+    """List which municipalities and years the data holds, and from which sources.
 
     One row per municipality and year: its instrument version, kind (evaluation or
     self-assessment), total, the kinds of source that give it (report, history: a row of
@@ -33,32 +35,31 @@ def list_holdings(
     municipality, kommunkod, county, year, instrument_version, kind, total,
     source_kinds, sources, conflicts
 
-    (lists joined with '; ' in CSV). Exit 0; 2 when the folder is missing or empty, or
-    holds a file that is not a kompass document (each such file is named on stderr,
-    the others are still listed).
+    (lists joined with '; ' in CSV). Exit 0; 2 when a path is missing, a folder is empty,
+    or a file is not a kompass document (each such file is named on stderr, the others
+    are still listed).
 
     Example: `kompass list data/normalized`
     """
-    from kompass_cli.dataset import load_folder
     from kompass_cli.holdings import holdings
 
-    loaded = load_folder(folder)
-    echo_errors(loaded.errors)
+    loaded = load_data(paths)
     _RENDERERS[output_format](holdings(loaded.reports))
     exit_if_refused(loaded.errors)
 
 
 def _csv(rows) -> None:
-    from kompass_cli.cli.render import print_csv
+    from kompass_cli.cli.render import write_csv
     from kompass_cli.holdings import COLUMNS
 
-    print_csv(rows, COLUMNS)
+    write_csv(COLUMNS, [{k: "; ".join(v) if isinstance(v, list) else v
+                         for k, v in row.items()} for row in rows])
 
 
 def _json(rows) -> None:
-    from kompass_cli.cli.render import print_json
+    import json
 
-    print_json(rows)
+    typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
 def _table(rows) -> None:

@@ -20,22 +20,12 @@ def print_table(console: Console, table: Table) -> None:
     console.print(table)
 
 
-def print_csv(rows: list[dict], columns: tuple[str, ...], joiner: str = "; ") -> None:
-    """Rows as CSV on stdout: a header, None as an empty field, lists joined."""
+def write_csv(columns, rows) -> None:
+    """Rows (dicts) as CSV on stdout: UTF-8, a header, LF line ends, None as empty."""
     import csv
     import sys
 
-    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n",
+                            extrasaction="ignore")
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: joiner.join(map(str, v)) if isinstance(v, list) else v
-                         for k, v in row.items()})
-
-
-def print_json(data: object) -> None:
-    """Data as indented JSON on stdout, non-ASCII kept."""
-    import json
-
-    import typer
-
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)

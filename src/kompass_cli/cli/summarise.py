@@ -7,25 +7,27 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, exit_if_refused, handles_errors
+from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data
 
 
 class Format(str, Enum):
     table = "table"
-    bars = "bars"
-    csv = "csv"
     json = "json"
+    csv = "csv"
+    bars = "bars"
 
 
 @app.command()
 @handles_errors
 def summarise(
-    folder: Path = typer.Argument(DEFAULT_DATA, help="Folder of normalised JSON reports."),
+    paths: list[Path] = typer.Argument(None, show_default=False,
+                                       help="Normalised JSON reports: files or folders "
+                                            "[default: data/normalized]."),
     output_format: Format = typer.Option(Format.table, "--format", "-f",
-                                         help="table, bars, csv or json"),
+                                         help="table, json, csv, or bars"),
 ) -> None:
-    """Summarise every report and results summary in a folder: scores, findings and
-    diagnostics per file.
+    """Summarise reports and results summaries: scores, findings and diagnostics, one
+    row per file.
 
     The table marks each report's best area (bold green, ↑) and its weakest (red, ↓);
     `--format bars` draws the eight areas of each report as bars out of 100.
@@ -44,31 +46,33 @@ def summarise(
     (a parsed summary page) or import (a CSV row); summaries have no findings, so their
     strengths and improvements are empty.
 
-    Exit 0; 2 when the folder is missing or empty, or holds a file that is not a
-    report (each such file is named on stderr, the others are still summarised).
+    Exit 0; 2 when a path is missing, a folder is empty, or a file is not a report
+    (each such file is named on stderr, the others are still summarised).
 
     Example: `kompass summarise data/normalized --format csv`
     """
-    from kompass_cli.dataset import load_folder
     from kompass_cli.summary import summarise as build
 
-    loaded = load_folder(folder)
-    echo_errors(loaded.errors)
+    loaded = load_data(paths)
     _RENDERERS[output_format](build(loaded.reports))
     exit_if_refused(loaded.errors)
 
 
 def _csv(rows) -> None:
-    from kompass_cli.cli.render import print_csv
+    from kompass_cli.cli.render import write_csv
     from kompass_cli.summary import COLUMNS
 
-    print_csv([row.to_dict() for row in rows], COLUMNS, joiner=";")
+    records = [row.to_dict() for row in rows]
+    for record in records:
+        for key in ("best_areas", "weakest_areas"):
+            record[key] = ";".join(map(str, record[key]))
+    write_csv(COLUMNS, records)
 
 
 def _json(rows) -> None:
-    from kompass_cli.cli.render import print_json
+    import json
 
-    print_json([row.to_dict() for row in rows])
+    typer.echo(json.dumps([row.to_dict() for row in rows], ensure_ascii=False, indent=2))
 
 
 def _table(rows) -> None:
