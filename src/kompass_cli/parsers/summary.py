@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kompass_cli import municipalities
 from kompass_cli.catalog import all_instruments, extends_area_name, matches_area
@@ -129,14 +130,16 @@ def _score_lines(lines: list[str]) -> list[ScoreLine]:
 
 def _area_numbers(item: ScoreLine, version: str | None = None) -> list[tuple[str, int]]:
     """(version, area number) pairs whose name the line prints, strictly or extended."""
-    found = []
-    for inst in all_instruments():
-        if version is not None and inst.version != version:
-            continue
-        for spec in inst.areas:
-            if matches_area(item.name, spec) or extends_area_name(item.name, spec):
-                found.append((inst.version, spec.number))
-    return found
+    return [(v, n) for v, n in _names_matched(item.name) if version in (None, v)]
+
+
+@lru_cache(maxsize=4096)
+def _names_matched(name: str) -> tuple[tuple[str, int], ...]:
+    """Every (version, area number) a printed name names; cached, as each list is read
+    once per version."""
+    return tuple((inst.version, spec.number) for inst in all_instruments()
+                 for spec in inst.areas
+                 if matches_area(name, spec) or extends_area_name(name, spec))
 
 
 def _blocks(items: list[ScoreLine], lines: list[str]) -> list[list[ScoreLine]]:
