@@ -157,3 +157,20 @@ def test_diff_refuses_a_results_summary_in_one_line(data):
     assert result.stderr == (f"error: {data / 'grastorp-2014-summary.json'}: is a results "
                              f"summary; kompass diff compares full reports (kompass compare "
                              f"shows summaries beside them)\n")
+
+
+def test_list_names_a_municipality_outside_the_scb_list_rather_than_leave_it_out(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    document = json.loads((NORMALIZED / "hallsberg-2008.json").read_text(encoding="utf-8"))
+    document["municipality"].update(name="Atlantis", code=None, county=None,
+                                    name_in_source="Atlantis")
+    (folder / "atlantis.json").write_text(json.dumps(document, ensure_ascii=False),
+                                          encoding="utf-8")
+    shutil.copy(NORMALIZED / "norsjo-2018.json", folder)
+    rows = _json("list", str(folder))
+    assert [(r["municipality"], r["kommunkod"], r["year"], r["sources"]) for r in rows][:2] == [
+        ("Atlantis", None, 2008, ["report atlantis.json"]),
+        ("Norsjö", "2417", 2015, ["history norsjo-2018.json:105"])]
+    table = runner.invoke(app, ["list", str(folder)]).stdout
+    assert "2 municipalities, 4 evaluations." in table

@@ -113,7 +113,7 @@ def _collect(own: list[tuple[Path, ReportBase]], notes: list[str]) -> list[Evalu
     """One evaluation per year, from every source that gives it."""
     by_year: dict[int, list[Evaluation]] = {}
     for path, document in own:
-        for seen in _sightings(path, document):
+        for seen in sightings(path, document):
             by_year.setdefault(seen.year, []).append(seen)
     found = []
     for year in sorted(by_year):
@@ -126,7 +126,7 @@ def _collect(own: list[tuple[Path, ReportBase]], notes: list[str]) -> list[Evalu
     return found
 
 
-def _sightings(path: Path, document) -> list[Evaluation]:
+def sightings(path: Path, document) -> list[Evaluation]:
     """What one JSON file says about evaluations: a report's own results and history
     rows, or one results summary."""
     from kompass_cli.summaries import source_kind

@@ -74,14 +74,14 @@ def _table(rows) -> None:
                    "conflicts"):
         table.add_column(column, justify="right" if column in ("year", "total") else "left")
     for row in rows:
-        table.add_row(row["municipality"], row["kommunkod"], str(row["year"]),
+        table.add_row(row["municipality"], row["kommunkod"] or "–", str(row["year"]),
                       row["instrument_version"], row["kind"].replace("_", "-"),
                       "–" if row["total"] is None else str(row["total"]),
                       ", ".join(row["source_kinds"]), str(len(row["conflicts"])) if
                       row["conflicts"] else "")
     console = Console(highlight=False)
     print_table(console, table)
-    places = len({r["kommunkod"] for r in rows})
+    places = len({r["kommunkod"] or r["municipality"] for r in rows})
     console.print(f"{places} municipalit{'ies' if places != 1 else 'y'}, {len(rows)} "
                   f"evaluations. sources: report (a full report), history (a row of a "
                   f"report's history table), summary (a parsed summary page), import (a CSV "
