@@ -118,6 +118,16 @@ def test_an_area_name_of_an_older_version_is_a_diagnostic():
     assert (diag.code, diag.area) == ("area-name-older-version", 7)
 
 
+def test_an_area_printed_with_an_older_versions_name_completes_the_list():
+    """'Samhällsbyggnad' is how 2008 reports print area 8; on a 2013 page it is area 8."""
+    summary = _parse("older-name-ale-2013.txt")
+    assert summary.instrument.version == "2010"
+    assert (summary.areas[7].score, summary.areas[7].name) == (58, "Kommunen som samhällsbyggare")
+    [diag] = summary.diagnostics
+    assert (diag.code, diag.area) == ("area-name-older-version", 8)
+    assert "from instrument version 2008" in diag.message
+
+
 def test_a_total_the_areas_do_not_add_up_to_is_a_total_mismatch():
     summary = _parse("mismatch-vara-2013.txt")
     [diag] = summary.diagnostics

@@ -15,6 +15,7 @@ from kompass_cli import diagnostics as d
 from kompass_cli import municipalities
 from kompass_cli.build import SCHEMA_VERSION, SourceInfo, _add_pages, _diagnostic, _from_note
 from kompass_cli.catalog import (
+    VERSIONS,
     Instrument,
     extends_area_name,
     instrument,
@@ -161,13 +162,25 @@ def _area(area, raw: RawSummary, inst: Instrument) -> dict:
             "change": raw.changes.get(area.number)}
 
 
+def _older_variant(printed: str, inst: Instrument, number: int) -> str | None:
+    """The older version one of whose printed variants for this area the name is, when
+    the version's own names do not match it ('Samhällsbyggnad' on a 2010 page)."""
+    if matches_area(printed, inst.area(number)) or extends_area_name(printed, inst.area(number)):
+        return None
+    for older in VERSIONS[: VERSIONS.index(inst.version)][::-1]:
+        if matches_area(printed, instrument(older).area(number)):
+            return older
+    return None
+
+
 def _name_checks(area, inst: Instrument) -> list[d.Diagnostic]:
     """A printed name of an older version, or a longer variant of this version's name."""
     printed = area.name_in_source
     if not printed:
         return []
     spec = inst.area(area.number)
-    older = older_version_naming(printed, inst.version, area.number)
+    older = older_version_naming(printed, inst.version, area.number) or _older_variant(
+        printed, inst, area.number)
     if older is not None:
         return [d.make("area-name-older-version", line=area.line, area=area.number,
                        printed=printed, printed_line=area.line, older=older,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kompass_cli import municipalities
-from kompass_cli.catalog import all_instruments, extends_area_name, matches_area
+from kompass_cli.catalog import VERSIONS, all_instruments, extends_area_name, matches_area
 from kompass_cli.errors import NotAReport
 from kompass_cli.numbers import parse_number
 from kompass_cli.parsers.base import SUMMARY, LayoutParser, Located, Note, RawArea, RawReport, Stated
@@ -198,12 +198,25 @@ def _page_numbers(block: list[ScoreLine], numbers: dict[int, int]) -> bool:
 
 
 def _assign(block: list[ScoreLine], version: str) -> dict[int, int]:
-    """Line index -> area number of ``version``; a line naming two areas is left out."""
+    """Line index -> area number of ``version``; a line naming two areas is left out.
+
+    An area the version's names leave open may be printed with an older version's name
+    ('Samhällsbyggnad' for area 8 on a 2010 page): such a line takes that area, and the
+    summary says so (area-name-older-version), as reports do.
+    """
     numbers = {}
     for item in block:
         found = [n for v, n in _area_numbers(item, version)]
         if len(found) == 1:
             numbers[item.index] = found[0]
+    older = VERSIONS[:VERSIONS.index(version)]
+    for item in block:
+        missing = set(range(1, 9)) - set(numbers.values())
+        if item.index in numbers or not missing:
+            continue
+        found = {n for v, n in _area_numbers(item) if v in older and n in missing}
+        if len(found) == 1:
+            numbers[item.index] = found.pop()
     counts = {n: list(numbers.values()).count(n) for n in numbers.values()}
     return {i: n for i, n in numbers.items() if counts[n] == 1}
 
