@@ -7,6 +7,7 @@ once and matches printed names against them, tolerating the variants reports pri
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -93,9 +94,9 @@ def extends_area_name(printed: str, spec: AreaSpec) -> bool:
     personalpolitik'); the catalogue name must have at least two words, so a one-word
     name ('Effektivitet') never claims a longer name that merely ends or begins with it.
     """
-    words = fold_ocr(printed).replace(",", " ").split()
+    words = re.sub(r"[,/]", " ", fold_ocr(printed)).split()
     for name in spec.names():
-        own = fold_ocr(name).replace(",", " ").split()
+        own = re.sub(r"[,/]", " ", fold_ocr(name)).split()
         if len(own) >= 2 and 1 <= len(words) - len(own) <= 2 and fuzz.ratio(
                 " ".join(words[:len(own)]), " ".join(own)) >= NAME_MATCH_THRESHOLD:
             return True

@@ -449,7 +449,7 @@ def _from_title(lines: list[str]) -> Located | None:
     """The first line of text, when it is a municipality's name (with or without
     'Kommunkompassen')."""
     for index, line in enumerate(lines):
-        if not line.strip() or line.lstrip().startswith("#"):
+        if not line.strip() or _URL.search(line):
             continue
         for match in re.finditer(r"([A-ZÅÄÖ][\w-]+)(\s+(?:kommun|stad)\b)?", line):
             if _exact(match.group(1)):
