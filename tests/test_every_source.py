@@ -109,9 +109,21 @@ def test_list_table_and_csv(data):
     assert "3 municipalities, 6 evaluations." in table.stdout
     csv_rows = runner.invoke(app, ["list", str(data), "--format", "csv"]).stdout.splitlines()
     assert csv_rows[0] == ("municipality,kommunkod,county,year,instrument_version,kind,total,"
+                           "area_1,area_2,area_3,area_4,area_5,area_6,area_7,area_8,"
                            "source_kinds,sources,conflicts")
     assert csv_rows[1] == ("Grästorp,1444,Västra Götalands län,2014,2010,evaluation,506,"
+                           "61,60,73,53,70,56,65,68,"
                            "summary,summary grastorp-2014-summary.json:17,")
+
+
+def test_summarise_by_evaluation_gives_the_list_rows(data):
+    by_file = _json("summarise", str(data))
+    by_evaluation = _json("summarise", str(data), "--by", "evaluation")
+    assert len(by_file) == 5 and len(by_evaluation) == 6
+    assert by_evaluation == _json("list", str(data))
+    norsjo_2017 = by_evaluation[3]
+    assert (norsjo_2017["year"], norsjo_2017["area_7"], norsjo_2017["total"],
+            norsjo_2017["source_kinds"]) == (2017, 56, 475, ["history"])
 
 
 def test_summarise_has_a_row_for_every_file_and_says_its_kind(data):

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from kompass_cli.schemas.common import ReportBase
 
 COLUMNS = ("municipality", "kommunkod", "county", "year", "instrument_version", "kind",
-           "total", "source_kinds", "sources", "conflicts")
+           "total", *(f"area_{n}" for n in range(1, 9)), "source_kinds", "sources",
+           "conflicts")
 
 
 def holdings(documents: list[tuple[Path, ReportBase]]) -> list[dict]:
@@ -48,6 +49,7 @@ def _row(name: str, code: str | None, county: str | None, evaluation) -> dict:
         "municipality": name, "kommunkod": code, "county": county,
         "year": evaluation.year, "instrument_version": evaluation.version,
         "kind": evaluation.kind, "total": evaluation.total,
+        **{f"area_{n}": evaluation.scores.get(n) for n in range(1, 9)},
         "source_kinds": list(dict.fromkeys(s["kind"] for s in evaluation.sources)),
         "sources": [_source(s) for s in evaluation.sources],
         "conflicts": [f"{c['what']}: {conflict_text(c['values'])}"

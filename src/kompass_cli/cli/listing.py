@@ -28,12 +28,13 @@ def list_holdings(
     """List which municipalities and years the data holds, and from which sources.
 
     One row per municipality and year: its instrument version, kind (evaluation or
-    self-assessment), total, the kinds of source that give it (report, history: a row of
+    self-assessment), total, the eight area scores (in CSV and JSON), the kinds of
+    source that give it (report, history: a row of
     a report's history table, summary: a parsed summary page, import: a CSV row), the
     files, and any conflicts between them (as kompass compare shows them). CSV columns:
 
     municipality, kommunkod, county, year, instrument_version, kind, total,
-    source_kinds, sources, conflicts
+    area_1 … area_8, source_kinds, sources, conflicts
 
     (lists joined with '; ' in CSV). Exit 0; 2 when a path is missing, a folder is empty,
     or a file is not a kompass document (each such file is named on stderr, the others
@@ -41,11 +42,18 @@ def list_holdings(
 
     Example: `kompass list data/normalized`
     """
+    loaded = load_data(paths)
+    render_holdings(loaded.reports, output_format.value)
+    exit_if_refused(loaded.errors)
+
+
+def render_holdings(documents, output_format: str) -> None:
+    """The municipality-year rows of these documents as a table, JSON or CSV (the bars
+    of summarise have no meaning here and print the table)."""
     from kompass_cli.holdings import holdings
 
-    loaded = load_data(paths)
-    _RENDERERS[output_format](holdings(loaded.reports))
-    exit_if_refused(loaded.errors)
+    renderer = {"json": _json, "csv": _csv}.get(output_format, _table)
+    renderer(holdings(documents))
 
 
 def _csv(rows) -> None:
@@ -88,5 +96,3 @@ def _table(rows) -> None:
                   f"row); kompass compare MUNICIPALITY shows the files and conflicts.",
                   markup=False, soft_wrap=True)
 
-
-_RENDERERS = {Format.table: _table, Format.csv: _csv, Format.json: _json}

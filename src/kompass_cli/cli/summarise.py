@@ -17,6 +17,11 @@ class Format(str, Enum):
     bars = "bars"
 
 
+class By(str, Enum):
+    file = "file"
+    evaluation = "evaluation"
+
+
 @app.command()
 @handles_errors
 def summarise(
@@ -25,6 +30,9 @@ def summarise(
                                             "[default: data/normalized]."),
     output_format: Format = typer.Option(Format.table, "--format", "-f",
                                          help="table, json, csv, or bars"),
+    by: By = typer.Option(By.file, "--by",
+                          help="file: one row per JSON file; evaluation: one row per "
+                               "municipality and year from every source, as kompass list."),
 ) -> None:
     """Summarise reports and results summaries: scores, findings and diagnostics, one
     row per file.
@@ -46,6 +54,10 @@ def summarise(
     (a parsed summary page) or import (a CSV row); summaries have no findings, so their
     strengths and improvements are empty.
 
+    --by evaluation gives one row per municipality and year instead, from every source
+    (reports, their history rows, summaries, imports) with the sources and conflicts
+    listed: the rows of kompass list, with the eight area scores in CSV and JSON.
+
     Exit 0; 2 when a path is missing, a folder is empty, or a file is not a report
     (each such file is named on stderr, the others are still summarised).
 
@@ -54,7 +66,12 @@ def summarise(
     from kompass_cli.summary import summarise as build
 
     loaded = load_data(paths)
-    _RENDERERS[output_format](build(loaded.reports))
+    if by is By.evaluation:
+        from kompass_cli.cli.listing import render_holdings
+
+        render_holdings(loaded.reports, output_format.value)
+    else:
+        _RENDERERS[output_format](build(loaded.reports))
     exit_if_refused(loaded.errors)
 
 
