@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import Enum
+from functools import partial
 from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import MAX_BYTES, MAX_MEMORY, MAX_PAGES, TIMEOUT, app, handles_errors
 
 
 class TextFormat(str, Enum):
@@ -24,18 +24,25 @@ def fix_text(
     explain: bool = typer.Option(False, "--explain", help="List every change on stderr."),
     output_format: TextFormat = typer.Option(TextFormat.text, "--format", "-f",
                                              help="text, or json with the text and its steps"),
+    timeout: str = TIMEOUT,
+    max_bytes: str = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+    max_memory: str = MAX_MEMORY,
 ) -> None:
     """Repair Swedish text from a scan: lost å/ä/ö, OCR confusions, hyphenated words.
 
     The repaired text goes to stdout; text that does not look damaged is printed
     unchanged. With --explain each change (line, before, after, fix) goes to stderr;
-    with --format json stdout is {"text": ..., "steps": [...]}.
+    with --format json stdout is {"text": ..., "steps": [...]}. The input is read and
+    repaired under the same limits as in `kompass parse`.
 
     Example: `kompass fix-text data/raw/norsjo-2018.txt --explain`
     """
-    from kompass_cli.repair import repair
+    from kompass_cli.limits import limits_from_options
+    from kompass_cli.workers import run_one
 
-    text, steps = repair(_read(path))
+    limits = limits_from_options(timeout, max_bytes, max_pages, max_memory)
+    text, steps = run_one(partial(_read_and_repair, limits=limits), Path(path), limits)
     if output_format is TextFormat.json:
         typer.echo(json.dumps({"text": text, "steps": [s.to_dict() for s in steps]},
                               ensure_ascii=False, indent=2))
@@ -46,10 +53,10 @@ def fix_text(
             typer.echo(f"{step.line}: {step.before!r} -> {step.after!r} ({step.fix})", err=True)
 
 
-def _read(path: str) -> str:
-    """Standard input as it comes; a file as kompass reads it (any encoding, or a PDF)."""
-    if path == "-":
-        return sys.stdin.read()
+def _read_and_repair(path: Path, limits):
+    """A file read as kompass reads it (any encoding, or a PDF), and its repaired text."""
+    from kompass_cli.repair import repair
     from kompass_cli.sources import read_source
 
-    return "".join(line + "\n" for line in read_source(Path(path)).lines)
+    source = read_source(path, limits.max_bytes, limits.max_pages)
+    return repair("".join(line + "\n" for line in source.lines))

@@ -30,26 +30,44 @@ def read_pdf(data: bytes, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> Pdf
     """Lines of text in reading order from the PDF bytes ``data`` of ``path``.
 
     pdfminer meets a damaged or hostile file with many kinds of exception, so any
-    exception from it becomes the one refusal 'not a readable PDF', with its reason.
+    exception from it becomes the one refusal 'not a readable PDF', with its reason;
+    running out of memory is left to the caller, which knows the limit.
     """
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError
 
+    from kompass_cli.pdf.inflate import guard_pdfminer
+
+    guard_pdfminer()
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             count = _page_count(pdf)
             if count > max_pages:
                 raise _too_long(path, max_pages, count)
             return _read_pages(pdf, count, path, max_pages)
-    except PDFEncryptionError:  # a wrong or missing password included
-        raise _encrypted(path) from None
     except KompassError:
         raise
     except Exception as error:  # noqa: BLE001 - pdfminer fails on hostile files in many ways
-        if _mentions_encryption(error):
-            raise _encrypted(path) from None
-        raise KompassError(f"is not a readable PDF (damaged or truncated: "
-                           f"{_short(error)})", str(path)) from None
+        raise _refusal(error, path) from None
+
+
+def _refusal(error: Exception, path: Path) -> Exception:
+    """What a pdfminer exception means for the user; running out of memory stays one."""
+    from pdfminer.pdfdocument import PDFEncryptionError
+
+    from kompass_cli.pdf.inflate import StreamTooLarge
+
+    if _wrapped(error, MemoryError):
+        return MemoryError()
+    if bomb := _wrapped(error, StreamTooLarge):
+        from kompass_cli.limits import human_size
+
+        return KompassError(f"is not a readable PDF (a compressed stream expands past "
+                            f"{human_size(bomb.ceiling)}: a decompression bomb?); raise "
+                            f"--max-memory if the file is genuine", str(path))
+    if _wrapped(error, PDFEncryptionError):  # a wrong or missing password included
+        return _encrypted(path)
+    return KompassError(f"is not a readable PDF (damaged or truncated: {_short(error)})",
+                        str(path))
 
 
 def _read_pages(pdf, count: int, path: Path, max_pages: int) -> PdfText:
@@ -93,11 +111,12 @@ def _encrypted(path: Path) -> KompassError:
                         "copy and parse that", str(path))
 
 
-def _mentions_encryption(error: Exception) -> bool:
-    """pdfplumber wraps pdfminer's errors: look for an encryption error inside."""
-    from pdfminer.pdfdocument import PDFEncryptionError
-
-    return any(isinstance(arg, PDFEncryptionError) for arg in error.args)
+def _wrapped(error: Exception, kind: type) -> Exception | None:
+    """``error`` if it is a ``kind``, or the ``kind`` pdfplumber wrapped in it (it wraps
+    pdfminer's errors, an encryption error or running out of memory included)."""
+    if isinstance(error, kind):
+        return error
+    return next((arg for arg in error.args if isinstance(arg, kind)), None)
 
 
 def _short(error: Exception) -> str:
