@@ -57,7 +57,7 @@ def test_cli_jobs_output_is_identical(tmp_path):
                                     "norsjo-2018.json"]
 
 
-def _slow_parse_one(path, limits, given=None):
+def _slow_parse_one(path, limits):
     if "slow" in path.name:
         time.sleep(30)
     return Parsed(path, json="{}\n", name=path.name + ".json", summary=None)
@@ -74,7 +74,7 @@ def test_a_file_over_time_is_stopped_and_the_rest_go_on(tmp_path, monkeypatch):
     assert "raise the limit with --timeout" in results[1].error
 
 
-def _fragile_parse_one(path, limits, given=None):
+def _fragile_parse_one(path, limits):
     if "crash" in path.name:
         faulthandler.disable()  # pytest's would print the crash; kompass has none
         os.kill(os.getpid(), signal.SIGSEGV)

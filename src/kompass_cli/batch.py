@@ -66,8 +66,9 @@ def parse_many(paths: list[Path], jobs: int, limits: Limits,
     """
     if len(paths) > 1 and (jobs > 1 or limits.timeout or limits.max_memory):
         _warm_up(paths)  # one input gains nothing: its worker loads what it needs, in time
-    outcomes = workers.run(partial(parse_one, limits=limits, given=given), paths, jobs, limits,
-                           progress)
+    supplied = {"given": given} if given not in (None, Given()) else {}
+    task = partial(parse_one, limits=limits, **supplied)
+    outcomes = workers.run(task, paths, jobs, limits, progress)
     return refuse_collisions([Parsed(path, error=outcome.message)
                               if isinstance(outcome, workers.Refusal) else outcome
                               for path, outcome in zip(paths, outcomes, strict=True)])
