@@ -153,23 +153,9 @@ class _FullDisk:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
-def test_a_full_disk_is_each_outputs_error_and_leaves_nothing_behind(tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "hallsberg-2008.json").write_text("earlier", encoding="utf-8")
-    monkeypatch.setattr(writer, "os", _FailingOs())
-    result = runner.invoke(app, ["parse", str(HALLSBERG), str(NORSJO), "--out", str(out),
-                                 "-q"])
-    assert result.exit_code == 2
-    assert _lines(result.stderr) == [
-        f"error: {out / name}: cannot be written (No space left on device)"
-        for name in ("hallsberg-2008.json", "norsjo-2018.json")]
-    assert sorted(p.name for p in out.iterdir()) == ["hallsberg-2008.json"]
-    assert (out / "hallsberg-2008.json").read_text(encoding="utf-8") == "earlier"
-
-
 class _ReadOnlyTempfile:
-    """The tempfile module as the writer sees it, in a folder it may not write to."""
+    """The tempfile module as the writer sees it, in a folder it may not write to (as a
+    read-only folder is for any user but root, who can write anywhere)."""
 
     def __getattr__(self, name):
         return getattr(tempfile, name)
@@ -179,16 +165,24 @@ class _ReadOnlyTempfile:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), options["dir"])
 
 
-def test_a_folder_that_cannot_be_written_is_each_outputs_error(tmp_path, monkeypatch):
-    """As a read-only folder is for any user but root, who can write anywhere."""
-    monkeypatch.setattr(writer, "tempfile", _ReadOnlyTempfile())
+@pytest.mark.parametrize("module,stand_in,reason", [
+    ("os", _FailingOs(), "No space left on device"),
+    ("tempfile", _ReadOnlyTempfile(), "Permission denied"),
+])
+def test_a_write_error_is_each_outputs_error_and_leaves_nothing_behind(
+        tmp_path, monkeypatch, module, stand_in, reason):
     out = tmp_path / "out"
+    out.mkdir()
+    (out / "hallsberg-2008.json").write_text("earlier", encoding="utf-8")
+    monkeypatch.setattr(writer, module, stand_in)
     result = runner.invoke(app, ["parse", str(HALLSBERG), str(NORSJO), "--out", str(out),
                                  "-q"])
     assert result.exit_code == 2
     assert _lines(result.stderr) == [
-        f"error: {out / name}: cannot be written (Permission denied)"
+        f"error: {out / name}: cannot be written ({reason})"
         for name in ("hallsberg-2008.json", "norsjo-2018.json")]
+    assert sorted(p.name for p in out.iterdir()) == ["hallsberg-2008.json"]
+    assert (out / "hallsberg-2008.json").read_text(encoding="utf-8") == "earlier"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="permissions do not bind root")

@@ -107,7 +107,7 @@ def _read_text(path: Path) -> str:
     if len(data) > MAX_JSON_BYTES:
         raise KompassError(f"is over {MAX_JSON_BYTES:,} bytes; not a kompass JSON file",
                            str(path))
-    return data.decode("utf-8")
+    return data.decode("utf-8-sig")  # a byte-order mark (Windows editors) is no content
 
 
 def _require_regular(info: os.stat_result, path: Path) -> None:

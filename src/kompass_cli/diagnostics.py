@@ -162,6 +162,19 @@ CATALOGUE: dict[str, Code] = {
         "Question titles and findings are repaired word by word after parsing; numbers "
         "and names are never changed (names keep their printed form in name_in_source). "
         "kompass fix-text --explain shows the repair of a whole text."),
+    "number-ocr-read": Code(
+        "info", "Number read through scanner confusions",
+        "'{printed}' stands where a number is printed and was read as {read}.",
+        "OCR prints O for 0, l, I or | for 1, S for 5. Where a table column or a "
+        "'… poäng' sentence must hold a number and each misread character has a single "
+        "digit reading, the number is read and this note says so."),
+    "number-ocr-unreadable": Code(
+        "warning", "Number not readable",
+        "'{printed}' stands where a number is printed but cannot be read with certainty; "
+        "it was not read.",
+        "A token in a number's place mixes digits with characters that have no single "
+        "digit reading. kompass never guesses a number: the value is left out and the "
+        "place is reported."),
     "findings-split-inferred": Code(
         "info", "Findings split inferred",
         "Area {area}: where the strengths end and the improvements begin, or where "

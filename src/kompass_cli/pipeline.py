@@ -20,6 +20,9 @@ from kompass_cli.parsers.registry import SUMMARY_PARSER, choose_parser
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
 from kompass_cli.summaries import Given, build_summary
+from kompass_cli.textprep.characters import normalise_lines
+from kompass_cli.textprep.lines import restore_lines
+from kompass_cli.textprep.prepare import for_layout, prepare
 
 
 def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -29,14 +32,26 @@ def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     source = read_source(path, max_bytes, max_pages)
     lines, unreadable = blank_unreadable_numbers(source.lines)
     try:
-        parser = choose_parser(lines)
-        raw = parser.parse(lines)
-        raw.notes += [Note("number-unreadable", u.line, {"token": u.shown()})
-                      for u in unreadable]
+        prepared, notes = prepare(source, lines)
+        parser = choose_parser(prepared.lines)
         info = SourceInfo(path.name, source.sha256, source.format, source.pages)
+        unread = [Note("number-unreadable", u.line, {"token": u.shown()}) for u in unreadable]
         if parser is SUMMARY_PARSER:
-            return build_summary(raw, info, given)
-        repairs = repair_report_text(lines, raw)
+            return _summary(lines, unread, info, given)
+        prepared = for_layout(prepared, parser, source)
+        raw = parser.parse(prepared.lines)
+        repairs = repair_report_text(prepared.lines, raw)
+        restore_lines(raw, prepared.origin)
+        raw.notes += notes + unread
         return build_report(raw, info, repairs)
     except NotAReport as refusal:
         raise NotAReport(refusal.reason, str(path)) from None
+
+
+def _summary(lines: list[str], notes: list[Note], info: SourceInfo, given: Given):
+    """A summary page is read from its lines with only their characters normalised: a
+    web page has no page furniture, and its table rules ('| 61 |') are not scanner
+    confusions of digits."""
+    raw = SUMMARY_PARSER.parse(normalise_lines(lines))
+    raw.notes += notes
+    return build_summary(raw, info, given)

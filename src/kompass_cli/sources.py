@@ -13,7 +13,7 @@ import codecs
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
@@ -38,14 +38,16 @@ class SourceText:
     format: str
     encoding: str
     pages: list[int] | None = None
+    page_starts: list[int] = field(default_factory=list)  # text: lines after form feeds
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
                 max_pages: int = DEFAULT_MAX_PAGES) -> SourceText:
     """Read a report file; one clear error for anything that is neither text nor a PDF.
 
-    Only regular files are read, and standard input when ``path`` is '-'. A PDF is known by its header, not by its name: the header may follow up to 1 KiB
-    of junk, as PDF readers allow.
+    Only regular files are read, and standard input when ``path`` is '-'. A PDF is
+    known by its header, not by its name: the header may follow up to 1 KiB of junk,
+    as PDF readers allow.
     """
     data = _read_bytes(path, max_bytes)
     if not data.strip():
@@ -57,7 +59,8 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     if path.suffix.lower() == ".pdf":
         raise KompassError("is named .pdf but is not a PDF (no %PDF header)", str(path))
     text, encoding = decode(data, path)
-    return SourceText(path, split_lines(text), sha256, "text", encoding)
+    return SourceText(path, split_lines(text), sha256, "text", encoding,
+                      page_starts=form_feed_starts(text))
 
 
 def pdf_header(data: bytes) -> bool:
@@ -208,3 +211,15 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+def form_feed_starts(text: str) -> list[int]:
+    """Indexes of the lines that begin a page, as form feeds mark them."""
+    if "\f" not in text:
+        return []
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    starts = []
+    for index, line in enumerate(normalised.split("\n")):
+        if "\f" in line:
+            starts.append(index if line.lstrip().startswith("\f") else index + 1)
+    return starts

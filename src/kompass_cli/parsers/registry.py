@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kompass_cli.errors import NotAReport
 from kompass_cli.parsers.base import LayoutParser
-from kompass_cli.parsers.common import fold
+from kompass_cli.parsers.common import names_kommunkompassen
 from kompass_cli.parsers.ocr2016 import Ocr2016Parser
 from kompass_cli.parsers.pdfextract2020 import PdfExtract2020Parser
 from kompass_cli.parsers.summary import SummaryPageParser
@@ -26,7 +26,7 @@ MIN_LAYOUT_SCORE = 0.5
 def choose_parser(lines: list[str]) -> LayoutParser:
     """The parser whose layout the text matches best; a summary page's only when no
     report layout matches; refuse texts that match none."""
-    if not any("kommunkompass" in fold(line) for line in lines):
+    if not names_kommunkompassen(lines):
         raise NotAReport("not a Kommunkompassen report: the text never names Kommunkompassen")
     scored = sorted(((parser.score(lines), parser.name, parser) for parser in PARSERS),
                     key=lambda item: (-item[0], item[1]))

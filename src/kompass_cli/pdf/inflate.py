@@ -4,7 +4,8 @@ A few kilobytes of twice-deflated zeros expand to gigabytes, and pdfminer inflat
 stream in one call. The ceiling stops such a stream as it expands, long before the
 memory limit would; it is an eighth of the address space left under the process's
 ceiling (about an eighth of the worker's --max-memory: inflating briefly holds the
-output twice), or 128 MiB where there is none, far above any genuine page or font. pdfminer reaches zlib through its ``pdftypes`` module only, so that reference is
+output twice), or 128 MiB where there is none, far above any genuine page or font.
+pdfminer reaches zlib through its ``pdftypes`` module only, so that reference is
 replaced by one that inflates with a bounded output size and otherwise behaves alike.
 """
 
