@@ -117,6 +117,13 @@ def test_words_are_not_numbers():
     assert lines == text and notes == []
 
 
+def test_a_bar_between_numbers_is_a_column_rule_not_a_one():
+    text = ["| Styrning och kontroll | 46 | 52 |", "Totalt 463 | 800",
+            "1.2 Kommunens information 6 | 10 | 60%"]
+    lines, notes = _read(text)
+    assert lines == text and notes == []
+
+
 def test_a_number_with_an_unreadable_letter_is_flagged_not_guessed():
     lines, notes = _read(["2.1 Finns det en strategi? 12 4G 80%"])
     assert lines == ["2.1 Finns det en strategi? 12 4G 80%"]

@@ -42,6 +42,8 @@ _WORTH_A_LOOK = re.compile(
 # A question or section number ('2.1', '4.1.2') as OCR may print it ('l.2').
 _ID = re.compile(rf"^[\d{_CONFUSABLE}](?:\.[\d{_CONFUSABLE}]{{1,2}}){{1,2}}$")
 _ITEM_MARKS = ("-", "–", "•", "*")
+# A bar standing alone between numbers is a table's column rule ('| 46 | 52 |'), not a 1.
+_RULE = re.compile(r"^\|+$")
 _SHORT_TOKEN = re.compile(r"^[\w|!]{1,4}(?:,[\w|!]{1,2})?%?$")
 _POINTS_WORD = compile_cue(r"(?<!\w){{poäng}}(?!\w)", prose=True)
 
@@ -127,6 +129,8 @@ def _column_runs(words: list[str]) -> set[int]:
 
 
 def _number_like(word: str) -> bool:
+    if _RULE.match(word):
+        return False
     return bool(_NUMBER_LIKE.match(word)) or (_has_digit(word) and _damaged(word))
 
 
@@ -160,7 +164,7 @@ def _read_token(token: str, line: int, notes: list[Note]) -> str:
     The caller has placed it: a cell of a row of numbers, or inside a run of columns.
     """
     core = token.strip()
-    if _PLAIN_NUMBER.match(core):
+    if _PLAIN_NUMBER.match(core) or _RULE.match(core):
         return token
     if _NUMBER_LIKE.match(core) or _ID.match(core):
         read = "".join(_READINGS.get(char, char) for char in core)
