@@ -154,6 +154,21 @@ def test_wrapped_paragraphs_rejoined_lists_and_tables_not():
     assert "1\tOffentlighet\t57" in prepared.lines
 
 
+def test_rows_of_columns_spaced_apart_are_never_joined():
+    """Text extracted by layout: a long row of columns is followed by a row of numbers
+    that its last column would not have fitted beside."""
+    words = "Kommunen arbetar aktivt med dialog och information till invånarna".split()
+    prose = [" ".join((words * 200)[i:i + 9]) for i in range(0, 9 * 150, 9)]
+    table = ["1.5 Förutsättningar för politiken" + " " * 20 + "17" + " " * 10 + "30"
+             + " " * 10 + "57%",
+             " " * 50 + "47" + " " * 10 + "100" + " " * 10 + "47%"]
+    from kompass_cli.textprep.lines import wrap_width
+
+    assert wrap_width(prose + [""] + table)
+    prepared = rejoin_paragraphs(Prepared.of(prose + [""] + table))
+    assert prepared.lines[-2:] == table
+
+
 def test_paragraph_per_line_text_is_not_wrapped():
     from kompass_cli.textprep.lines import wrap_width
 

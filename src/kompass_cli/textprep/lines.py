@@ -18,6 +18,9 @@ from kompass_cli.parsers.base import RawReport
 JOINING_WORDS = ("och", "eller", "samt", "respektive")
 _BROKEN_END = re.compile(r"[^\W\d_]-$")
 _LOWER_START = re.compile(r"^[^\W\d_A-ZÅÄÖ]")
+# Columns laid out with spaces (text extracted by layout): a wide gap inside the line, or
+# a line of numbers alone. Such a line is a table row, never a wrapped paragraph's part.
+_SPACED_COLUMNS = re.compile(r"\S {3,}\S|^[\d\s,.%]+$")
 # A line that opens a list item or a numbered entry ('2.1 …', '3. …', '3 Tydlighet …')
 # starts afresh; a number that merely begins a line of prose ('20 grupper') does not.
 _ITEM_START = re.compile(
@@ -48,7 +51,8 @@ def rejoin_paragraphs(prepared: Prepared) -> Prepared:
     on in lower case ('utvär-' + 'deringen'); before 'och', 'eller', 'samt' the hyphen
     is the word's own ('medborgar- och') and stays. A paragraph is wrapped when the text
     has a wrap width (see ``wrap_width``) and the next line's first word would not have
-    fitted on the line. Table rows (tabs), list items and blank lines are never joined.
+    fitted on the line. Table rows (tabs, or columns spaced apart), list items and blank
+    lines are never joined.
     """
     width = wrap_width(prepared.lines)
     lines: list[str] = []
@@ -90,6 +94,8 @@ def wrap_width(lines: list[str]) -> int | None:
 def _wrapped(previous: str, printed_length: int, following: str, width: int) -> bool:
     """Whether ``following`` continues the paragraph of ``previous`` (wrapped there)."""
     if not previous or not following or "\t" in previous or "\t" in following:
+        return False
+    if _SPACED_COLUMNS.search(previous) or _SPACED_COLUMNS.search(following):
         return False
     if _ITEM_START.match(following):
         return False
