@@ -50,8 +50,11 @@ _TABLE_HEADER = compile_cue(
 _QUESTION_START = re.compile(r"^\s*([1-8])\.(\d{1,2})(?=[\s|\[])\s*(.*)$")
 # Letter-initial ids such as '2.4 H‘ur' or '6.5 A.rbetar' start without a separator.
 _QUESTION_START_GLUED = re.compile(r"^\s*([1-8])\.(\d{1,2})\s+(\S.*)$")
-_ROW_NUMBERS = re.compile(rf"\s*({_NUMBER})\s+({_NUMBER})\s+({_NUMBER})\s*%\s*$")
-_TOTAL_ROW = re.compile(rf"^\s*({_NUMBER})\s+({_NUMBER})\s+({_NUMBER})\s*%\s*$")
+# The Procent cell: digits and '%', or digits alone where OCR read the sign as digits
+# ('85%' as '8526'); then which digits are the percent cannot be told (see _set_numbers).
+_PERCENT = rf"(?:({_NUMBER})\s*%|\d+)"
+_ROW_NUMBERS = re.compile(rf"\s*({_NUMBER})\s+({_NUMBER})\s+{_PERCENT}\s*$")
+_TOTAL_ROW = re.compile(rf"^\s*({_NUMBER})\s+({_NUMBER})\s+{_PERCENT}\s*$")
 _HISTORY_HEADER = compile_cue(
     r"^\s*{{poäng i kommunkompassen}}((?:\s+(?:19|20)\d\d)+)\s*$")
 _MUNICIPALITY = compile_cue(r"^\s*\d+\.\s+(\S.*\b{{kommun}})\s*$")
@@ -365,11 +368,13 @@ def _question(lines: list[str], indexes: list[int], number: int) -> RawQuestion:
 
 
 def _set_numbers(question: RawQuestion, numbers: re.Match[str], line: int) -> None:
-    """Achieved, max and percent exactly as printed on their line."""
+    """Achieved, max and percent exactly as printed on their line; a percent printed
+    without its sign is left out (flagged as missing), never guessed."""
     achieved, maximum, percent = numbers.group(1), numbers.group(2), numbers.group(3)
     question.achieved = Stated(parse_number(achieved), QUESTION_TABLE, line, achieved)
     question.max = Stated(parse_number(maximum), QUESTION_TABLE, line, maximum)
-    question.percent = Stated(parse_percent(percent), QUESTION_TABLE, line, percent + "%")
+    if percent is not None:
+        question.percent = Stated(parse_percent(percent), QUESTION_TABLE, line, percent + "%")
 
 
 def _clean_title_part(text: str) -> str:

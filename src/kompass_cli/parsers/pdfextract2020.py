@@ -126,7 +126,7 @@ class PdfExtract2020Parser(LayoutParser):
             headings[area.number] = bullets
         _read_totals(lines, front_end, report)
         _read_summary_prose(lines, front_end, areas)
-        _read_overview(lines, areas, report.notes)
+        _read_overview(lines, areas)
         _attach_headings(areas, headings)
         report.areas = sorted([*areas.values(), *repeats], key=lambda area: area.number)
         return report
@@ -281,20 +281,27 @@ def _read_score_box(rows: list[tuple[int, str]],
                     area: RawArea) -> tuple[list[Located], int]:
     """'Rubriker Poäng' box: bullet headings, and the area's score in the last cell.
 
-    Returns the headings and the index of the box's last line. The box ends at the row
-    holding its score: text extracted without blank lines (pdftotext -raw) runs the
-    box straight into the section's prose, which must not become headings.
+    Returns the headings and the index of the box's last line. The box ends with its
+    score, or with the bullets that follow it where the score cell is centred beside
+    them (pdftotext -layout): text extracted without blank lines (pdftotext -raw) runs
+    the box straight into the section's prose, which must not become headings.
     """
     bullets: list[Located] = []
+    scored = False
     for position, (index, row) in enumerate(rows):
+        if scored and not _BULLET_ROW.match(row):
+            return bullets, rows[position - 1][0]
         headings, score = _split_score(row, last_row=position == len(rows) - 1)
-        if not score and bullets and re.fullmatch(_NUM, strip_html(row).strip()):
+        if not score and bullets and not scored and re.fullmatch(_NUM, strip_html(row).strip()):
             headings, score = "", strip_html(row).strip()
         bullets += [Located(item, index + 1) for item in _bullet_items(headings)]
-        if score:
+        if score and not scored:
             area.scores.append(Stated(parse_number(score), AREA_HEADER, index + 1, score))
-            return bullets, index
+            scored = True
     return bullets, rows[-1][0] if rows else -1
+
+
+_BULLET_ROW = re.compile(r"^\s*[•·▪\-*]\s")
 
 
 def _split_score(row: str, last_row: bool) -> tuple[str, str]:
@@ -469,7 +476,7 @@ def _summary_slot(area: RawArea) -> int:
     return sum(1 for stated in area.scores if stated.where == SUMMARY)
 
 
-def _read_overview(lines: list[str], areas: dict[int, RawArea], notes: list[Note]) -> None:
+def _read_overview(lines: list[str], areas: dict[int, RawArea]) -> None:
     """'N. <name> Uppnått Max Procent' tables: question rows and the area total row."""
     current: RawArea | None = None
     for index, line in enumerate(lines):
@@ -483,12 +490,7 @@ def _read_overview(lines: list[str], areas: dict[int, RawArea], notes: list[Note
             continue
         row = _OVERVIEW_ROW.match(line)
         if row and int(row.group(1).split(".")[0]) == current.number:
-            question = _question(row, index + 1)
-            current.questions.append(question)
-            if question.percent is None:
-                notes.append(Note("question-score-missing", index + 1, {
-                    "missing": f"percent (printed '{row.group(5)}' without its % sign)"},
-                    area=current.number, question=question.id))
+            current.questions.append(_question(row, index + 1))
             continue
         total = _OVERVIEW_TOTAL.match(line)
         if total:
