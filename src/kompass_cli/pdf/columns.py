@@ -18,6 +18,7 @@ from itertools import pairwise
 from kompass_cli.pdf.lines import (
     BULLETS,
     COLUMN_GAP,
+    clean_word,
     fits_after,
     justified,
     opens_paragraph,
@@ -202,7 +203,7 @@ def _marked(parts: list[tuple[int, Line]], edge: float) -> bool:
     """Paragraphs that bullets tell apart, or justified ones (wrapped lines reach the
     edge, so the room a line leaves tells where a paragraph ends)."""
     return justified([part[-1]["x1"] for _, part in parts], edge) or \
-        any(part[0]["text"] in BULLETS for _, part in parts)
+        any(_is_bullet(part[0]) for _, part in parts)
 
 
 def _ends_unspaced(before: Line, part: Line, edge: float) -> bool:
@@ -219,7 +220,7 @@ def _row_starts(lines: list[Line], split: list[list[Line]], edges: list[float],
     A row never begins inside a paragraph of any column (between a full line and the
     line it wraps onto). Elsewhere it begins where every column pauses (a gap wider
     than a line), or where every column with text begins something new, unless the
-    line is just one more bullet item of a list in one cell.
+    line is just one more bullet item of a list in one cell (spaced or not).
     """
     blocked = _inside_paragraphs(split, edges, unmarked)
     starts = [0]
@@ -229,10 +230,25 @@ def _row_starts(lines: list[Line], split: list[list[Line]], edges: list[float],
         pause = lines[index][0]["top"] - lines[index - 1][0]["top"] > \
             ROW_LEADING * _size(lines[index])
         filled = [part for part in split[index] if part]
-        bullet_only = len(filled) == 1 and filled[0][0]["text"] in BULLETS
+        bullet_only = len(filled) == 1 and _is_bullet(filled[0][0])
+        if bullet_only and _listing(split, starts[-1], index):
+            continue
         if pause or not bullet_only:
             starts.append(index)
     return starts
+
+
+def _is_bullet(word: dict) -> bool:
+    """A bullet glyph, however the PDF encodes it (see ``clean_word``)."""
+    return clean_word(word["text"]) in BULLETS
+
+
+def _listing(split: list[list[Line]], start: int, index: int) -> bool:
+    """Whether the bullet item on line ``index`` is one more of a list that its column
+    began in the row from ``start`` (spaced items of a list, one cell)."""
+    column = next(c for c, part in enumerate(split[index]) if part)
+    return any(split[i][column] and _is_bullet(split[i][column][0])
+               for i in range(start, index))
 
 
 def _inside_paragraphs(split: list[list[Line]], edges: list[float],
@@ -259,7 +275,7 @@ def _carries_on(before: Line, part: Line, edge: float, unmarked: bool = False) -
     opens an entry too.
     """
     size = _size(before)
-    if part[0]["text"] in BULLETS or part[0]["top"] - before[0]["top"] > ROW_LEADING * size:
+    if _is_bullet(part[0]) or part[0]["top"] - before[0]["top"] > ROW_LEADING * size:
         return False
     opening = part[0]["text"][:1]
     widest = before[-1]["x1"] >= edge - 0.5
