@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
-from kompass_cli.pdf.document import DEFAULT_MAX_PAGES
+from kompass_cli.pdf.document import DEFAULT_ENGINE, DEFAULT_MAX_PAGES
 from kompass_cli.sources import DEFAULT_MAX_BYTES
 
 DEFAULT_TIMEOUT = 60.0
@@ -25,11 +25,13 @@ DEFAULT_TIMEOUT = 60.0
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-file limits: bytes read, PDF pages, and seconds of wall-clock time (0 = none)."""
+    """Per-file limits: bytes read, PDF pages, and seconds of wall-clock time (0 = none);
+    and the library that reads a PDF's characters."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
     max_pages: int = DEFAULT_MAX_PAGES
+    engine: str = DEFAULT_ENGINE
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def parse_one(path: Path, limits: Limits) -> Parsed:
     from kompass_cli.writer import output_name, to_json
 
     try:
-        report = parse_file(path, limits.max_bytes, limits.max_pages)
+        report = parse_file(path, limits.max_bytes, limits.max_pages, limits.engine)
         counts = tuple(sum(1 for d in report.diagnostics if d.severity == s)
                        for s in ("error", "warning", "info"))
         summary = (report.municipality.name, report.municipality.code,

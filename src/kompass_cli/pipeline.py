@@ -9,13 +9,13 @@ from kompass_cli.errors import NotAReport
 from kompass_cli.ocr import repair_report_text
 from kompass_cli.parsers.registry import choose_parser
 from kompass_cli.schemas.common import ReportBase
-from kompass_cli.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
+from kompass_cli.sources import DEFAULT_ENGINE, DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
 
 
 def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-               max_pages: int = DEFAULT_MAX_PAGES) -> ReportBase:
+               max_pages: int = DEFAULT_MAX_PAGES, engine: str = DEFAULT_ENGINE) -> ReportBase:
     """The report in ``path``; raises KompassError with the file named on bad input."""
-    source = read_source(path, max_bytes, max_pages)
+    source = read_source(path, max_bytes, max_pages, engine)
     try:
         parser = choose_parser(source.lines)
         raw = parser.parse(source.lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import traceback
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,6 +23,20 @@ DEFAULT_RAW = Path("data/raw")
 DEFAULT_DATA = Path("data/normalized")
 
 _state = {"debug": False}
+
+
+class PdfEngine(str, Enum):
+    """The library that reads a PDF's characters; both give the same text."""
+
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
+def pdf_engine_option():
+    """The --pdf-engine option, the same in every command that reads PDFs."""
+    return typer.Option(PdfEngine.pdfium, "--pdf-engine",
+                        help="Library that reads PDF characters: pdfium (fast) or "
+                             "pdfplumber; the output is the same.")
 
 Command = TypeVar("Command", bound=Callable)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import PdfEngine, app, handles_errors, pdf_engine_option
 
 
 class TextFormat(str, Enum):
@@ -24,6 +24,7 @@ def fix_text(
     explain: bool = typer.Option(False, "--explain", help="List every change on stderr."),
     output_format: TextFormat = typer.Option(TextFormat.text, "--format", "-f",
                                              help="text, or json with the text and its steps"),
+    pdf_engine: PdfEngine = pdf_engine_option(),
 ) -> None:
     """Repair Swedish text from a scan: lost å/ä/ö, OCR confusions, hyphenated words.
 
@@ -35,7 +36,7 @@ def fix_text(
     """
     from kompass_cli.repair import repair
 
-    text, steps = repair(_read(path))
+    text, steps = repair(_read(path, pdf_engine.value))
     if output_format is TextFormat.json:
         typer.echo(json.dumps({"text": text, "steps": [s.to_dict() for s in steps]},
                               ensure_ascii=False, indent=2))
@@ -46,10 +47,10 @@ def fix_text(
             typer.echo(f"{step.line}: {step.before!r} -> {step.after!r} ({step.fix})", err=True)
 
 
-def _read(path: str) -> str:
+def _read(path: str, engine: str) -> str:
     """Standard input as it comes; a file as kompass reads it (any encoding, or a PDF)."""
     if path == "-":
         return sys.stdin.read()
     from kompass_cli.sources import read_source
 
-    return "".join(line + "\n" for line in read_source(Path(path)).lines)
+    return "".join(line + "\n" for line in read_source(Path(path), engine=engine).lines)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, handles_errors
+from kompass_cli.cli.app import (DEFAULT_DATA, DEFAULT_RAW, PdfEngine, app, handles_errors,
+                                  pdf_engine_option)
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
 
@@ -29,6 +30,7 @@ def parse(
                                   help="Refuse input files larger than this."),
     max_pages: int = typer.Option(1000, "--max-pages", min=1,
                                   help="Refuse PDFs with more pages than this."),
+    pdf_engine: PdfEngine = pdf_engine_option(),
 ) -> None:
     """Parse Kommunkompassen reports into validated JSON.
 
@@ -43,7 +45,7 @@ def parse(
     from kompass_cli.batch import Limits, default_jobs
 
     paths, problems = expand_inputs(inputs or [DEFAULT_RAW])
-    limits = Limits(max_bytes, timeout, max_pages)
+    limits = Limits(max_bytes, timeout, max_pages, pdf_engine.value)
     if out == "-":
         if problems:
             raise problems[0]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import PdfEngine, app, handles_errors, pdf_engine_option
 
 
 @app.command()
@@ -17,6 +17,7 @@ def text(
                                  help="Prefix each line with its number (and PDF page)."),
     max_pages: int = typer.Option(1000, "--max-pages", min=1,
                                   help="Refuse PDFs with more pages than this."),
+    pdf_engine: PdfEngine = pdf_engine_option(),
 ) -> None:
     """Print the text kompass reads from a report, line by line.
 
@@ -28,7 +29,7 @@ def text(
     """
     from kompass_cli.sources import read_source
 
-    source = read_source(path, max_pages=max_pages)
+    source = read_source(path, max_pages=max_pages, engine=pdf_engine.value)
     for index, line in enumerate(source.lines):
         if not numbers:
             typer.echo(line)

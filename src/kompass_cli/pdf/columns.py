@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from kompass_cli.pdf.lines import BULLETS, COLUMN_GAP, fits_after, word_lines
+from kompass_cli.pdf.lines import BULLETS, COLUMN_GAP, clean_word, fits_after, word_lines
 from kompass_cli.pdf.table import TableBlock, cell_text
 
 # A gutter is at least this many font sizes wide; a word space is about a quarter.
@@ -161,7 +161,7 @@ def _row_starts(lines: list[Line], split: list[list[Line]], edges: list[float]) 
         pause = lines[index][0]["top"] - lines[index - 1][0]["top"] > \
             ROW_LEADING * _size(lines[index])
         filled = [part for part in split[index] if part]
-        bullet_only = len(filled) == 1 and filled[0][0]["text"] in BULLETS
+        bullet_only = len(filled) == 1 and _is_bullet(filled[0][0])
         if pause or not bullet_only:
             starts.append(index)
     return starts
@@ -182,6 +182,11 @@ def _inside_paragraphs(split: list[list[Line]], edges: list[float]) -> set[int]:
     return blocked
 
 
+def _is_bullet(word: dict) -> bool:
+    """A bullet glyph, however the PDF library spells it (see ``clean_word``)."""
+    return clean_word(word["text"]) in BULLETS
+
+
 def _carries_on(before: Line, part: Line, edge: float) -> bool:
     """Whether a column's words on this line wrap on from its previous line there.
 
@@ -192,7 +197,7 @@ def _carries_on(before: Line, part: Line, edge: float) -> bool:
     opens an entry too.
     """
     size = _size(before)
-    if part[0]["text"] in BULLETS or part[0]["top"] - before[0]["top"] > ROW_LEADING * size:
+    if _is_bullet(part[0]) or part[0]["top"] - before[0]["top"] > ROW_LEADING * size:
         return False
     opening = part[0]["text"][:1]
     widest = before[-1]["x1"] >= edge - 0.5

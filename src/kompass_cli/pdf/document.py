@@ -15,6 +15,9 @@ from kompass_cli.errors import KompassError
 
 # Documents with more pages than this are refused before parsing (raise with --max-pages).
 DEFAULT_MAX_PAGES = 1000
+# The library that reads the characters of a PDF's pages (see read_pdf).
+ENGINES = ("pdfium", "pdfplumber")
+DEFAULT_ENGINE = "pdfium"
 
 
 @dataclass(frozen=True)
@@ -26,44 +29,90 @@ class PdfText:
     page_count: int
 
 
-def read_pdf(data: bytes, path: Path, max_pages: int = DEFAULT_MAX_PAGES) -> PdfText:
+def read_pdf(data: bytes, path: Path, max_pages: int = DEFAULT_MAX_PAGES,
+             engine: str = DEFAULT_ENGINE) -> PdfText:
     """Lines of text in reading order from the PDF bytes ``data`` of ``path``.
 
-    pdfminer meets a damaged or hostile file with many kinds of exception, so any
-    exception from it becomes the one refusal 'not a readable PDF', with its reason.
+    ``engine`` is the library that reads the characters: pdfium (fast) or pdfplumber;
+    both feed the same layout logic and give the same text. The page tree is read with
+    pdfminer either way, before any page: its declared count and its real one.
+    pdfminer and pdfium meet a damaged or hostile file with many kinds of exception, so
+    any exception becomes the one refusal 'not a readable PDF', with its reason.
     """
-    import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError
 
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            count = _page_count(pdf)
-            if count > max_pages:
-                raise _too_long(path, max_pages, count)
-            return _read_pages(pdf, count, path, max_pages)
+        document = _open_tree(data)
+        count = _page_count(document)
+        if count > max_pages:
+            raise _too_long(path, max_pages, count)
+        if engine == "pdfium":
+            return _read_with_pdfium(data, document, count, path, max_pages)
+        return _read_with_pdfplumber(data, count, path, max_pages)
     except PDFEncryptionError:  # a wrong or missing password included
         raise _encrypted(path) from None
     except KompassError:
         raise
-    except Exception as error:  # noqa: BLE001 - pdfminer fails on hostile files in many ways
+    except Exception as error:  # noqa: BLE001 - the libraries fail on hostile files in many ways
         if _mentions_encryption(error):
             raise _encrypted(path) from None
         raise KompassError(f"is not a readable PDF (damaged or truncated: "
                            f"{_short(error)})", str(path)) from None
 
 
-def _read_pages(pdf, count: int, path: Path, max_pages: int) -> PdfText:
+def _read_with_pdfplumber(data: bytes, count: int, path: Path, max_pages: int) -> PdfText:
+    import pdfplumber
+
+    from kompass_cli.pdf.plumber_source import pages
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return _read_pages(pages(pdf), count, path, max_pages)
+
+
+def _read_with_pdfium(data: bytes, document, count: int, path: Path,
+                      max_pages: int) -> PdfText:
+    """pdfium trusts the declared page count, so the page tree's leaves are counted
+    first: more than the limit is refused, and a count pdfium does not agree with (a
+    false /Count) is read with pdfplumber, which walks the tree."""
+    import pypdfium2
+
+    from kompass_cli.pdf.pdfium_source import pages
+
+    leaves = _leaf_count(document, max_pages)
+    if leaves > max_pages:
+        raise _too_long(path, max_pages)
+    pdf = _open_pdfium(pypdfium2, data, path)
+    try:
+        if len(pdf) != leaves:
+            return _read_with_pdfplumber(data, count, path, max_pages)
+        return _read_pages(pages(pdf), count, path, max_pages)
+    finally:
+        pdf.close()
+
+
+def _open_pdfium(pypdfium2, data: bytes, path: Path):
+    try:
+        return pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        if getattr(error, "err_code", None) in (4, 5):  # FPDF_ERR_PASSWORD, _SECURITY
+            raise _encrypted(path) from None
+        raise
+
+
+def _read_pages(pages, count: int, path: Path, max_pages: int) -> PdfText:
     """Every page read and released in turn; the limit holds even if /Count lied."""
     from kompass_cli.pdf.flow import flow
     from kompass_cli.pdf.furniture import drop_furniture
     from kompass_cli.pdf.page import read_page
 
     contents = []
-    for number, page in enumerate(pdf.pages, start=1):
+    for number, page in enumerate(pages, start=1):
         if number > max_pages:
             raise _too_long(path, max_pages)
         contents.append(read_page(page, number))
-        page.close()
+    if not contents:
+        raise KompassError("is not a readable PDF (damaged or truncated: no pages "
+                           "found)", str(path))
     if not any(content.lines or content.tables for content in contents):
         raise KompassError("has no text layer (a scanned image?); run OCR on it first, "
                            "for example with ocrmypdf, and parse the result", str(path))
@@ -72,13 +121,30 @@ def _read_pages(pdf, count: int, path: Path, max_pages: int) -> PdfText:
     return PdfText(text.lines, text.pages, max(count, len(contents)))
 
 
-def _page_count(pdf) -> int:
-    """The /Count of the page tree, without parsing any page."""
+def _open_tree(data: bytes):
+    """The document's structure (cross-references, catalogue), no page content."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    return PDFDocument(PDFParser(io.BytesIO(data)))
+
+
+def _page_count(document) -> int:
+    """The /Count of the page tree, without parsing any page (0 when it has none)."""
     from pdfminer.pdftypes import resolve1
 
-    tree = resolve1(pdf.doc.catalog.get("Pages"))
+    tree = resolve1(document.catalog.get("Pages"))
     count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
-    return count if isinstance(count, int) else len(pdf.pages)
+    return count if isinstance(count, int) else 0
+
+
+def _leaf_count(document, max_pages: int) -> int:
+    """The pages the page tree really holds, counted up to one over the limit."""
+    from itertools import islice
+
+    from pdfminer.pdfpage import PDFPage
+
+    return sum(1 for _ in islice(PDFPage.create_pages(document), max_pages + 1))
 
 
 def _too_long(path: Path, max_pages: int, count: int | None = None) -> KompassError:
