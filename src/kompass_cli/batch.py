@@ -97,7 +97,7 @@ def _in_workers(paths: list[Path], jobs: int, limits: Limits,
 def _warm_up(paths: list[Path], max_bytes: int) -> None:
     """Load once in the parent what every forked worker would otherwise load again.
 
-    The parsing modules are always imported, pdfplumber when some input is a PDF, and
+    The parsing modules are always imported, the PDF libraries when some input is a PDF, and
     the repair lexicon (about half a second) when some text input is not plainly clean.
     Forked workers share all three. PDFs themselves are left to the workers: reading
     one is the slow part of parsing it.
@@ -109,6 +109,7 @@ def _warm_up(paths: list[Path], max_bytes: int) -> None:
     pdfs = {path for path in paths if is_pdf(path)}
     if pdfs:
         import pdfplumber  # noqa: F401
+        import pypdfium2  # noqa: F401
     for path in paths:
         if path in pdfs:
             continue

@@ -25,7 +25,8 @@ from operator import itemgetter
 # characters have tops at most this far apart.
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
-_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st",
+                             "ﬅ": "st"})
 
 # A character: (text, x0, top, x1, bottom, size), top measured down from the top edge.
 Glyph = tuple[str, float, float, float, float, float]
@@ -77,25 +78,28 @@ class GlyphPage:
 
 
 def group_words(chars: list[Glyph]) -> list[dict]:
-    """Characters (in content order) into words, by pdfplumber's rules (see above)."""
+    """Characters (in content order) into words, by pdfplumber's rules (see above).
+
+    Within a run of one size the characters are read line by line and left to right,
+    ties kept in content order, as pdfplumber's stable sorts leave them.
+    """
     words: list[dict] = []
-    for _, run in groupby(chars, key=itemgetter(5)):
-        run = list(run)
-        cluster = _line_clusters({glyph[2] for glyph in run})
-        run.sort(key=lambda glyph: (cluster[glyph[2]], glyph[1]))
+    for _, group in groupby(chars, key=itemgetter(5)):
+        run = list(group)
+        tops = list(map(itemgetter(2), run))
+        cluster = _line_clusters(set(tops))
+        order = sorted(zip(map(cluster.__getitem__, tops), map(itemgetter(1), run),
+                           range(len(run))))
         word: list[Glyph] = []
         line = -1
-        for glyph in run:
-            text, x0, top = glyph[0], glyph[1], glyph[2]
-            if cluster[top] != line:
-                line = cluster[top]
+        for at, x0, index in order:
+            glyph = run[index]
+            if at != line or glyph[0].isspace():
+                line = at
                 _flush(word, words)
-                word = []
-            if text.isspace():
-                _flush(word, words)
-                word = []
+                word = [] if glyph[0].isspace() else [glyph]
             elif word and (x0 < word[-1][1] or x0 > word[-1][3] + X_TOLERANCE
-                           or abs(top - word[-1][2]) > Y_TOLERANCE):
+                           or abs(glyph[2] - word[-1][2]) > Y_TOLERANCE):
                 _flush(word, words)
                 word = [glyph]
             else:
@@ -119,12 +123,10 @@ def _line_clusters(tops: set[float]) -> dict[float, int]:
 def _flush(word: list[Glyph], words: list[dict]) -> None:
     if not word:
         return
-    words.append({
-        "text": "".join(_LIGATURES.get(glyph[0], glyph[0]) for glyph in word),
-        "x0": min(glyph[1] for glyph in word), "x1": max(glyph[3] for glyph in word),
-        "top": min(glyph[2] for glyph in word), "bottom": max(glyph[4] for glyph in word),
-        "size": word[0][5],
-    })
+    texts, x0s, tops, x1s, bottoms, _ = zip(*word)
+    words.append({"text": "".join(texts).translate(_LIGATURES), "x0": min(x0s),
+                  "x1": max(x1s), "top": min(tops), "bottom": max(bottoms),
+                  "size": word[0][5]})
 
 
 def _object(shape: Shape, height: float) -> dict:

@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections.abc import Iterator
 
 from kompass_cli.pdf.glyphs import Glyph, GlyphPage, Shape, classify, quarter_turn, upright
 
-_HYPHENS = ("\x02", "\ufffe")  # a line-end hyphen, from GetUnicode and GetText
+# pdfium's line-end hyphen, as GetUnicode and GetText give it
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 
 
 def page_count(document) -> int:
@@ -80,13 +83,18 @@ def _chars(pdfium, raw, box: tuple[float, float], with_turns: bool,
         generated = pdfium.FPDFText_IsGenerated
         chars: list[Glyph] = []
         turns: list[int] = []
-        for index in range(count):
-            text = texts[index]
+        size = last_top = last_bottom = None
+        for index, text in enumerate(texts):
             if text.isspace() and generated(textpage, index):
                 continue
             loose_box(textpage, index, rect_ref)
-            chars.append((text if text not in _HYPHENS else "-", rect.left - left, top - rect.top,
-                          rect.right - left, top - rect.bottom, font_size(textpage, index)))
+            top_edge, bottom_edge = rect.top, rect.bottom
+            if top_edge != last_top or bottom_edge != last_bottom:
+                # a new baseline, font or size: ask for the size again
+                size = font_size(textpage, index)
+                last_top, last_bottom = top_edge, bottom_edge
+            chars.append((text, rect.left - left, top - top_edge, rect.right - left,
+                          top - bottom_edge, size))
             if with_turns:
                 angle = pdfium.FPDFText_GetCharAngle(textpage, index)
                 turns.append(quarter_turn(math.cos(angle), -math.sin(angle)))
@@ -95,14 +103,15 @@ def _chars(pdfium, raw, box: tuple[float, float], with_turns: bool,
         pdfium.FPDFText_ClosePage(textpage)
 
 
-def _texts(pdfium, textpage, count: int) -> list[str]:
+def _texts(pdfium, textpage, count: int) -> str:
     """Every character's text: the page's text in one call when it maps one to one."""
     buffer = ctypes.create_string_buffer(2 * (count + 1))
     pdfium.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[:2 * count].decode("utf-16-le", errors="surrogatepass")
-    if len(text) == count and not any("\ud800" <= c <= "\udfff" for c in text):
-        return list(text)
-    return [chr(pdfium.FPDFText_GetUnicode(textpage, index)) for index in range(count)]
+    if len(text) != count or _SURROGATE.search(text):
+        text = "".join(chr(pdfium.FPDFText_GetUnicode(textpage, index))
+                       for index in range(count))
+    return text.translate(_HYPHENS)
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)

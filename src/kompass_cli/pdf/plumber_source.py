@@ -30,10 +30,16 @@ def _upright(page):
     if set(counted) <= {0}:
         return page
     turn = max(sorted(counted), key=counted.get)
-    chars = [(char["text"], char["x0"], char["top"], char["x1"], char["bottom"], char["size"])
-             for char, its in zip(page.chars, turns) if its == turn]
+    chars = [(char["text"], char["x0"], char["top"], char["x1"], char["bottom"],
+              _size(char, turn)) for char, its in zip(page.chars, turns) if its == turn]
     shapes = [Shape("line", tuple(line["pts"][:2])) for line in page.lines]
     shapes += [Shape("rect", ((rect["x0"], rect["top"]), (rect["x1"], rect["bottom"])))
                for rect in page.rects]
     shapes += [Shape("curve", tuple(curve["pts"])) for curve in page.curves]
     return upright(GlyphPage(float(page.width), float(page.height), chars, shapes), turn)
+
+
+def _size(char: dict, turn: int) -> float:
+    """The type size: pdfminer gives a sideways character the height of its box, which
+    is its advance; its type size is then the box's width."""
+    return round(char["x1"] - char["x0"], 4) if turn % 2 else char["size"]
