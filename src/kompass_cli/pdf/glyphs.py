@@ -25,8 +25,9 @@ from operator import itemgetter
 # characters have tops at most this far apart.
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st",
-                             "ﬅ": "st"})
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl",
+                            "ﬆ": "st", "ﬅ": "st"})
+_LIGATURE_CHARS = frozenset("ﬀﬃﬄﬁﬂﬆﬅ")
 
 # A character: (text, x0, top, x1, bottom, size), top measured down from the top edge.
 Glyph = tuple[str, float, float, float, float, float]
@@ -124,7 +125,10 @@ def _flush(word: list[Glyph], words: list[dict]) -> None:
     if not word:
         return
     texts, x0s, tops, x1s, bottoms, _ = zip(*word)
-    words.append({"text": "".join(texts).translate(_LIGATURES), "x0": min(x0s),
+    text = "".join(texts)
+    if not _LIGATURE_CHARS.isdisjoint(text):
+        text = text.translate(_LIGATURES)
+    words.append({"text": text, "x0": min(x0s),
                   "x1": max(x1s), "top": min(tops), "bottom": max(bottoms),
                   "size": word[0][5]})
 

@@ -10,9 +10,13 @@ What pdfium reports differently from pdfminer is put the way pdfminer has it:
 
 * the spaces and line breaks pdfium adds between runs of text (``IsGenerated``) are
   not in the content, so they are dropped;
-* pdfium shows a hyphen that ends a line as U+0002; it is a hyphen again;
+* pdfium shows a hyphen that ends a line as U+0002 (U+FFFE in its page text); it is a
+  hyphen again;
 * a character's box is pdfium's loose box (the font's ascent to descent, the
-  advance wide), the same for every character of a font and size, as pdfminer's is.
+  advance wide), the same height for every character of a font and size, as
+  pdfminer's is. So the type size is asked for only when that height or the baseline
+  changes from one character to the next: each call into pdfium costs as much as
+  Python's own work on the character.
 
 Paths are read from the page objects (inside form XObjects too), each subpath put in
 page coordinates and classified as pdfminer does (``glyphs.classify``), so that ruled
@@ -28,13 +32,9 @@ from collections.abc import Iterator
 
 from kompass_cli.pdf.glyphs import Glyph, GlyphPage, Shape, classify, quarter_turn, upright
 
-# pdfium's line-end hyphen, as GetUnicode and GetText give it
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# pdfium's line-end hyphen, as GetUnicode and GetText give it
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
-
-
-def page_count(document) -> int:
-    return len(document)
 
 
 def pages(document) -> Iterator[GlyphPage]:
@@ -106,9 +106,10 @@ def _chars(pdfium, raw, box: tuple[float, float], with_turns: bool,
 def _texts(pdfium, textpage, count: int) -> str:
     """Every character's text: the page's text in one call when it maps one to one."""
     buffer = ctypes.create_string_buffer(2 * (count + 1))
-    pdfium.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    pdfium.FPDFText_GetText(textpage, 0, count,
+                            ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[:2 * count].decode("utf-16-le", errors="surrogatepass")
-    if len(text) != count or _SURROGATE.search(text):
+    if len(text) != count or _SURROGATE.search(text):  # not one code unit a character
         text = "".join(chr(pdfium.FPDFText_GetUnicode(textpage, index))
                        for index in range(count))
     return text.translate(_HYPHENS)
