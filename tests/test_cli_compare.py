@@ -18,8 +18,8 @@ CAVEAT = ("Poäng är bara helt jämförbara inom samma version av instrumentet 
 
 NORSJO_CSV = "\n".join([
     "municipality,kommunkod,year,instrument_version,kind,source,row,row_name,area,area_name,"
-    "score,change,relation,caveat",
-    *(f"Norsjö,2417,{line},{CAVEAT}" for line in [
+    "score,change,relation",
+    *(f"Norsjö,2417,{line}" for line in [
         "2015,2010,evaluation,history,1,Offentlighet och demokrati,1,Offentlighet och demokrati,43,,",
         "2015,2010,evaluation,history,2,Tillgänglighet och brukarorientering,2,Tillgänglighet och brukarorientering,38,,",
         "2015,2010,evaluation,history,3,Politisk styrning och kontroll,3,Politisk styrning och kontroll,64,,",
@@ -60,7 +60,7 @@ def test_csv_is_exact_for_every_way_of_naming_norsjo(query):
     result = _compare(query, "--format", "csv")
     assert result.exit_code == 0, result.output
     assert result.stdout == NORSJO_CSV
-    assert result.stderr == ""
+    assert result.stderr == f"note: {CAVEAT}\n"
 
 
 def test_json_lists_the_three_evaluations_and_the_version_change():
@@ -101,18 +101,29 @@ def test_table_shows_the_years_the_version_change_and_the_self_assessment():
 
 
 @pytest.mark.parametrize("output_format", ["table", "json", "csv"])
-def test_caveat_is_always_printed(output_format):
+def test_caveat_is_said_once(output_format):
+    """In the table and JSON once; beside a CSV on stderr, never in its rows."""
     for query in ("Norsjö", "Hallsberg", "1885"):
         result = _compare(query, "--format", output_format)
         assert result.exit_code == 0
-        assert CAVEAT in result.stdout
+        if output_format == "csv":
+            assert CAVEAT not in result.stdout
+            assert result.stderr == f"note: {CAVEAT}\n"
+        else:
+            assert result.stdout.count(CAVEAT) == 1
+
+
+def test_quiet_leaves_the_caveat_note_out():
+    result = runner.invoke(app, ["--quiet", "compare", "Norsjö", "--data", str(NORMALIZED),
+                                 "--format", "csv"])
+    assert result.exit_code == 0 and result.stderr == ""
 
 
 def test_single_evaluation_has_no_change():
     result = _compare("Hallsberg", "--format", "csv")
     rows = result.stdout.splitlines()[1:]
     assert len(rows) == 9
-    assert rows[-1] == f"Hallsberg,1861,2008,2008,evaluation,report,total,Totalt,total,Totalt,463,,,{CAVEAT}"
+    assert rows[-1] == "Hallsberg,1861,2008,2008,evaluation,report,total,Totalt,total,Totalt,463,,"
 
 
 def test_unknown_municipality_is_exit_2():
@@ -127,18 +138,33 @@ def test_unknown_code_is_exit_2():
     assert _compare("9999").exit_code == 2
 
 
-def test_known_municipality_without_data_is_exit_1():
+def test_known_municipality_without_data_is_exit_2():
+    """Nothing found is 'could not do it', as in plot trend and report."""
     result = _compare("Umeå")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == (f"{NORMALIZED}: no evaluation of Umeå (2480) in these reports; "
-                             f"parse its report with kompass parse or point --data elsewhere\n")
+    assert result.stderr == (f"error: {NORMALIZED}: no evaluation of Umeå (2480) in these "
+                             f"reports; parse its report with kompass parse or point --data "
+                             f"elsewhere\n")
+
+
+def test_a_misspelt_name_gets_the_closest_official_one():
+    result = _compare("Norjso")
+    assert result.exit_code == 2
+    assert result.stderr == "error: Norjso: not a Swedish municipality; did you mean Norsjö?\n"
+
+
+def test_data_takes_files_and_folders():
+    result = runner.invoke(app, ["compare", "Norsjö", "--format", "csv",
+                                 "--data", str(NORMALIZED / "norsjo-2018.json"),
+                                 "--data", str(NORMALIZED / "hallsberg-2008.json")])
+    assert result.exit_code == 0 and result.stdout == NORSJO_CSV
 
 
 def test_missing_folder_is_exit_2(tmp_path):
     result = runner.invoke(app, ["compare", "Norsjö", "--data", str(tmp_path / "nope")])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"error: {tmp_path / 'nope'}: no such folder")
+    assert result.stderr.startswith(f"error: {tmp_path / 'nope'}: no such file or folder")
 
 
 def test_help_has_an_example():

@@ -77,8 +77,7 @@ def test_missing_folder_is_exit_2(tmp_path):
     missing = tmp_path / "nope"
     result = _summarise(str(missing))
     assert result.exit_code == 2
-    assert result.stderr == (f"error: {missing}: no such folder; give the folder of "
-                             f"normalised JSON files\n")
+    assert result.stderr == f"error: {missing}: no such file or folder; check the path\n"
 
 
 def test_empty_folder_is_exit_2(tmp_path):

@@ -35,14 +35,14 @@ def _row(comparison, name: str):
 
 
 def test_history_and_reports_are_merged_by_year():
-    comparison = compare(NORSJO, load_folder(NORMALIZED))
+    comparison = compare(NORSJO, load_folder(NORMALIZED).reports)
     assert [(e.year, e.source) for e in comparison.evaluations] == [
         (2015, "history"), (2017, "history"), (2018, "report")]
     assert comparison.reference_version == "2016"
 
 
 def test_other_municipalities_are_left_out():
-    comparison = compare(lookup("Hallsberg"), load_folder(NORMALIZED))
+    comparison = compare(lookup("Hallsberg"), load_folder(NORMALIZED).reports)
     assert [(e.year, e.version) for e in comparison.evaluations] == [(2008, "2008")]
 
 
@@ -93,5 +93,5 @@ def test_fractional_changes_stay_exact():
 
 
 def test_no_reports_of_the_municipality_give_no_evaluations():
-    comparison = compare(lookup("Umeå"), load_folder(NORMALIZED))
+    comparison = compare(lookup("Umeå"), load_folder(NORMALIZED).reports)
     assert comparison.evaluations == [] and comparison.rows == []

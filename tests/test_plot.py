@@ -91,7 +91,7 @@ def test_trend_as_svg(tmp_path):
 
 def test_the_mean_leaves_the_profiled_report_out_and_uses_the_crosswalk():
     norsjo = load_report(NORMALIZED / "norsjo-2018.json")
-    mean = plots.against_mean(norsjo, [r for _, r in load_folder(NORMALIZED)])
+    mean = plots.against_mean(norsjo, [r for _, r in load_folder(NORMALIZED).reports])
     # Area 1: Hallsberg 57 (2008 area 1), Lindesberg 46 (2020 area 1).
     # Area 2: Hallsberg 54.5 (2008 area 2), Lindesberg 51 (2020 area 5, 'Brukarens fokus').
     assert mean.scores[1] == 51.5 and mean.scores[2] == 52.8

@@ -8,19 +8,19 @@ from tests.conftest import NORMALIZED
 
 
 def test_rows_follow_municipality_then_year():
-    rows = summarise(list(reversed(load_folder(NORMALIZED))))
+    rows = summarise(list(reversed(load_folder(NORMALIZED).reports)))
     assert [(r.municipality, r.year) for r in rows] == [
         ("Hallsberg", 2008), ("Lindesberg", 2021), ("Norsjö", 2018)]
 
 
 def test_counts_come_from_all_areas_and_diagnostics():
-    norsjo = summarise(load_folder(NORMALIZED))[2]
+    norsjo = summarise(load_folder(NORMALIZED).reports)[2]
     assert (norsjo.strengths, norsjo.improvements) == (69, 49)
     assert (norsjo.errors, norsjo.warnings, norsjo.info) == (0, 4, 43)
 
 
 def test_rows_have_the_documented_columns_in_order():
-    for row in summarise(load_folder(NORMALIZED)):
+    for row in summarise(load_folder(NORMALIZED).reports):
         assert tuple(row.to_dict()) == COLUMNS
 
 

@@ -50,10 +50,10 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
     diagnostics = check_report(raw, inst)
     diagnostics += _catalogue_checks(raw, inst)
     diagnostics += [_from_note(note) for note in raw.notes]
-    municipality, found = _municipality(raw)
+    repairs = repairs or Repairs()
+    municipality, found = _municipality(raw, diacritics_reliable=not repairs.applied)
     diagnostics += found
     diagnostics += _date_checks(raw, inst)
-    repairs = repairs or Repairs()
     if repairs.applied:
         diagnostics.append(d.make("ocr-repaired", line=None, changes=repairs.changes))
     document = {
@@ -62,7 +62,7 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
         "instrument": {"name": "Kommunkompassen", "version": version},
         "municipality": municipality,
         "evaluation": _evaluation(raw),
-        "total": {"score": _value(primary(raw.totals)), "max": 800,
+        "total": {"score": score_of(raw.totals), "max": 800,
                   "reported_scores": _reported(raw.totals)},
         "areas": [_area(area, inst) for area in sorted(raw.areas, key=lambda a: a.number)],
         "history": [_history(row) for row in sorted(raw.history, key=lambda r: r.year)],
@@ -121,6 +121,14 @@ def _value(stated: Stated | None):
     return None if stated is None else stated.value
 
 
+def score_of(stated: list[Stated]):
+    """The score a list of printed values gives: the summary value, else the first printed.
+
+    ``kompass validate`` holds a file's scores to the same rule.
+    """
+    return _value(primary(stated))
+
+
 def _reported(stated: list[Stated]) -> list[dict]:
     return [{"value": s.value, "where": s.where, "line": s.line} for s in stated]
 
@@ -129,13 +137,19 @@ def _printed(items: list[Located]) -> list[dict]:
     return [{"text": item.text, "line": item.line} for item in items]
 
 
-def _municipality(raw: RawReport) -> tuple[dict, list[d.Diagnostic]]:
+def _municipality(raw: RawReport, diacritics_reliable: bool = True,
+                  ) -> tuple[dict, list[d.Diagnostic]]:
+    """The official municipality of the printed name; none (and a diagnostic) when the
+    name is unknown or fits several (Håbo/Habo in a text that lost its diacritics)."""
     printed = raw.municipality
     if printed is None:
         raise NotAReport("the report does not name its municipality")
-    match = municipalities.match(printed.text)
-    if match is None:
-        diag = d.make("municipality-unknown", line=printed.line, printed=printed.text)
+    match = municipalities.resolve(printed.text, diacritics_reliable)
+    if not isinstance(match, municipalities.Municipality):
+        diag = (d.make("municipality-unknown", line=printed.line, printed=printed.text)
+                if match is None else
+                d.make("municipality-ambiguous", line=printed.line, printed=printed.text,
+                       candidates=match.names()))
         return ({"name": printed.text, "code": None, "county": None,
                  "name_in_source": printed.text, "line": printed.line}, [diag])
     return ({"name": match.name, "code": match.code, "county": match.county,
@@ -161,7 +175,7 @@ def _area(area: RawArea, inst: Instrument) -> dict:
         "name": spec.name,
         "name_in_source": area.name_in_source,
         "line": area.line,
-        "score": _value(primary(area.scores)),
+        "score": score_of(area.scores),
         "max": 100,
         "reported_scores": _reported(area.scores),
         "other_names": _printed(area.other_names),

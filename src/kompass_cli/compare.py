@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 
 from kompass_cli.catalog import all_instruments, instrument
 from kompass_cli.crosswalk import between, loosest
-from kompass_cli.municipalities import Municipality
-from kompass_cli.parsers.common import fold
+from kompass_cli.municipalities import Municipality, resolve
 
 if TYPE_CHECKING:
     from kompass_cli.schemas.common import HistoryRow, ReportBase
@@ -90,10 +89,13 @@ def compare(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) 
 
 
 def _is_of(report: ReportBase, municipality: Municipality) -> bool:
-    """Match by kommunkod; by official name only when the report has no code."""
+    """Match by kommunkod; by name only when the report has no code and its name is
+    unambiguous (a name that fits Håbo and Habo alike belongs to neither)."""
     if report.municipality.code is not None:
         return report.municipality.code == municipality.code
-    return fold(report.municipality.name) == fold(municipality.name)
+    if any(d.code == "municipality-ambiguous" for d in report.diagnostics):
+        return False
+    return resolve(report.municipality.name) == municipality
 
 
 def _collect(own: list[tuple[Path, ReportBase]], notes: list[str]) -> list[Evaluation]:
@@ -265,9 +267,10 @@ def to_dict(comparison: Comparison) -> dict:
     }
 
 
+# The caveat is not a column: repeated on every row it is noise, and a comment line
+# breaks CSV readers; JSON carries it once, the CLI says it on stderr beside a CSV.
 CSV_COLUMNS = ("municipality", "kommunkod", "year", "instrument_version", "kind", "source",
-               "row", "row_name", "area", "area_name", "score", "change", "relation",
-               "caveat")
+               "row", "row_name", "area", "area_name", "score", "change", "relation")
 
 
 def to_rows(comparison: Comparison) -> list[dict]:
@@ -284,6 +287,5 @@ def to_rows(comparison: Comparison) -> list[dict]:
                 "source": evaluation.source, "row": label, "row_name": row.name,
                 "area": cell.area if row.area is not None else "total",
                 "area_name": cell.name if row.area is not None else row.name,
-                "score": cell.score, "change": cell.change, "relation": cell.relation,
-                "caveat": comparison.caveat})
+                "score": cell.score, "change": cell.change, "relation": cell.relation})
     return rows

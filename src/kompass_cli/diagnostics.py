@@ -140,6 +140,21 @@ CATALOGUE: dict[str, Code] = {
         "error", "Municipality not recognised",
         "'{printed}' does not match any of Sweden's 290 municipalities.",
         "The municipality could not be matched to the SCB list, so it has no kommunkod."),
+    "municipality-ambiguous": Code(
+        "error", "Municipality ambiguous",
+        "'{printed}' could be {candidates}: the names differ only in diacritics, which this "
+        "text has lost; the kommunkod is left empty.",
+        "Two official names fold together (Håbo and Habo). Where the printed diacritics "
+        "cannot tell them apart, nothing is guessed; the output file cannot be named "
+        "either (kompass parse --out - still prints the JSON)."),
+    "number-unreadable": Code(
+        "warning", "Number unreadable",
+        "'{token}' has an invisible character inside a number; the number was not read.",
+        "A control or format character (NUL, a byte-order mark, a soft hyphen, a "
+        "zero-width space), a combining mark or an unassigned code point inside or beside "
+        "a number makes it unreadable: the digits on either "
+        "side may not be the printed number. The token is left out, never read as another "
+        "number; a value it held shows up as missing."),
     "ocr-repaired": Code(
         "info", "Titles and findings repaired",
         "The text shows OCR damage (lost å/ä/ö, scanner confusions); {changes} changes "

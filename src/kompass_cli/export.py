@@ -37,7 +37,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                 "page", "report_year", "source_file"),
 }
 LEVELS = tuple(COLUMNS)
-FORMATS = ("csv", "xlsx", "parquet", "jsonl")
+FORMATS = ("csv", "xlsx", "parquet", "jsonl", "json")
+# CSV conventions: plain (',' and '.', no BOM) or Swedish Excel's (BOM, ';' and ',').
+LOCALES = ("plain", "sv")
 
 # Storage type of each column: Excel and parquet need one type per column, and a
 # 'number' column holds 57 and 54.5 alike (float64 in parquet).
@@ -168,19 +170,42 @@ _SORT_KEYS: dict[str, Callable[[Row], tuple]] = {
 
 # Writers: text formats return str, binary formats bytes.
 
-def to_csv(level: str, table: list[Row]) -> str:
-    """UTF-8 CSV with a header row; None is an empty field, numbers as the JSON has them."""
+def to_csv(level: str, table: list[Row], locale: str = "plain") -> str:
+    """UTF-8 CSV with a header row; None is an empty field, numbers as the JSON has them.
+
+    ``locale="sv"`` writes what Excel with Swedish settings opens by double-click: a
+    byte-order mark (without it Excel reads UTF-8 as ANSI and 'Norsjö' breaks), ';'
+    between fields and a decimal comma (``54,5``), since ',' is the decimal sign there.
+    """
+    if locale not in LOCALES:
+        raise KompassError(f"unknown locale '{locale}'; choose one of {', '.join(LOCALES)}")
+    swedish = locale == "sv"
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[level], lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS[level], lineterminator="\n",
+                            delimiter=";" if swedish else ",")
     writer.writeheader()
-    writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in table)
-    return buffer.getvalue()
+    writer.writerows({k: _csv_value(v, swedish) for k, v in row.items()} for row in table)
+    return ("\ufeff" if swedish else "") + buffer.getvalue()
+
+
+def _csv_value(value: object, decimal_comma: bool) -> object:
+    if value is None:
+        return ""
+    if decimal_comma and isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return value
 
 
 def to_jsonl(level: str, table: list[Row]) -> str:
     """One JSON object per line, keys in column order, None as null."""
     return "".join(json.dumps({c: row[c] for c in COLUMNS[level]}, ensure_ascii=False) + "\n"
                    for row in table)
+
+
+def to_json(level: str, table: list[Row]) -> str:
+    """A JSON array of objects, keys in column order, None as null."""
+    return json.dumps([{c: row[c] for c in COLUMNS[level]} for row in table],
+                      ensure_ascii=False, indent=2) + "\n"
 
 
 def to_xlsx(level: str, table: list[Row]) -> bytes:
@@ -234,14 +259,21 @@ def _parquet_value(column: str, value: object) -> object:
 
 
 WRITERS: dict[str, Callable[[str, list[Row]], str | bytes]] = {
-    "csv": to_csv, "jsonl": to_jsonl, "xlsx": to_xlsx, "parquet": to_parquet,
+    "csv": to_csv, "jsonl": to_jsonl, "json": to_json, "xlsx": to_xlsx,
+    "parquet": to_parquet,
 }
 BINARY_FORMATS = ("xlsx", "parquet")
 
 
-def render(level: str, output_format: str, table: list[Row]) -> str | bytes:
+def render(level: str, output_format: str, table: list[Row],
+           locale: str = "plain") -> str | bytes:
     """The table in one format: str for csv and jsonl, bytes for xlsx and parquet."""
     if output_format not in WRITERS:
         raise KompassError(f"unknown format '{output_format}'; choose one of "
                            f"{', '.join(FORMATS)}")
+    if output_format == "csv":
+        return to_csv(level, table, locale)
+    if locale != "plain":
+        raise KompassError(f"--locale {locale} is a CSV convention; {output_format} keeps "
+                           f"its numbers typed, so leave --locale out")
     return WRITERS[output_format](level, table)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
@@ -15,20 +17,58 @@ def expand_inputs(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES
     """Files as given, folders as their files with one of ``suffixes`` (sorted).
 
     Returns the files and, separately, one error per path that yields nothing (a missing
-    path, a folder without reports), so that one bad path does not stop the others.
+    path, a folder without reports, a link that leads nowhere), so that one bad path
+    does not stop the others.
     """
     files: list[Path] = []
     problems: list[KompassError] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix.lower() in suffixes)
-            if not found:
+            found, broken = list_folder(path, suffixes)
+            if not found and not broken:
                 problems.append(KompassError(
                     f"no {' or '.join(suffixes)} files in this folder", str(path)))
             files.extend(found)
+            problems.extend(broken)
         elif path.exists():
             files.append(path)
         else:
-            problems.append(KompassError("no such file or folder; check the path", str(path)))
+            problems.append(_missing(path))
     return files, problems
+
+
+def list_folder(folder: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], list[KompassError]]:
+    """The files of a folder with one of ``suffixes``, sorted, and one error per entry
+    with such a name that is a symbolic link going nowhere (a loop, a missing target)
+    or not a regular file (a FIFO, a device).
+
+    ``Path.is_file`` answers False for a link loop or a FIFO, which would pass it over
+    in silence.
+    """
+    files: list[Path] = []
+    broken: list[KompassError] = []
+    for entry in sorted(folder.iterdir()):
+        if entry.suffix.lower() not in suffixes:
+            continue
+        if entry.is_file():
+            files.append(entry)
+        elif not entry.exists():
+            broken.append(_missing(entry))
+        elif not entry.is_dir():
+            broken.append(KompassError("is not a regular file (a device, FIFO or socket); "
+                                       "it is not read", str(entry)))
+    return files, broken
+
+
+def _missing(path: Path) -> KompassError:
+    """Why a path that is not there cannot be read: a link loop, a dangling link, or absent."""
+    if path.is_symlink():
+        try:
+            os.stat(path)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return KompassError("is a symbolic link loop (it leads back to itself); "
+                                    "remove or fix the link", str(path))
+        return KompassError(f"is a symbolic link to {os.readlink(path)}, which does not "
+                            f"exist; remove or fix the link", str(path))
+    return KompassError("no such file or folder; check the path", str(path))

@@ -29,7 +29,7 @@ Number = int | float
 
 DPI = 100
 PROFILE_SIZE = (11.0, 7.0)  # inches: 1100 x 700 px
-TREND_SIZE = (12.0, 8.0)  # inches: 1200 x 800 px
+TREND_SIZE = (12.0, 9.0)  # inches: 1200 x 900 px
 IMAGE_SUFFIXES = (".png", ".svg")
 
 MAIN_COLOUR = "#1f5f99"
@@ -197,7 +197,13 @@ def _number(value: Number) -> str:
 
 
 def trend(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) -> Figure:
-    """Total and area scores of every evaluation of a municipality, reports and history."""
+    """Total and area scores of every evaluation of a municipality, as small multiples.
+
+    One small panel for the total and one per area (eight lines in one panel overlap
+    where scores cluster, between 55 and 70, and cannot be told apart). The area panels
+    share both axes, so heights compare across panels; each shows the other areas in
+    light grey behind its own line, and every instrument-version change is marked.
+    """
     from kompass_cli.compare import compare
 
     comparison = compare(municipality, reports)
@@ -205,91 +211,87 @@ def trend(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) ->
         raise KompassError(f"no evaluation of {municipality.name} ({municipality.code}) in "
                            f"these reports; parse its report first or choose another folder")
     figure = _figure(TREND_SIZE)
-    grid = figure.add_gridspec(2, 1, height_ratios=(1, 2), left=0.07, right=0.66, top=0.86,
-                               bottom=0.17, hspace=0.12)
-    total_axes = figure.add_subplot(grid[0])
-    area_axes = figure.add_subplot(grid[1], sharex=total_axes)
+    grid = figure.add_gridspec(3, 3, left=0.06, right=0.98, top=0.87, bottom=0.2,
+                               hspace=0.55, wspace=0.12)
     evaluations = comparison.evaluations
-    years = [e.year for e in evaluations]
-    total_row = comparison.rows[-1]
-    _series(total_axes, evaluations, [c.score for c in total_row.cells], "#222222", "total",
-            labels=True)
-    for index, row in enumerate(comparison.rows[:-1]):
-        _series(area_axes, evaluations, [c.score for c in row.cells], _colour(index),
-                _area_label(row.area, row.name, False))
-    _style_trend_axes(total_axes, area_axes, years)
-    _version_changes(total_axes, area_axes, evaluations)
-    _trend_legend(area_axes, evaluations)
+    total_axes = figure.add_subplot(grid[0, 0])
+    _series(total_axes, evaluations, [c.score for c in comparison.rows[-1].cells], "#222222")
+    _panel(total_axes, "Total (of 800)", (0, 800), evaluations)
+    area_rows = comparison.rows[:-1]
+    first = None
+    for index, row in enumerate(area_rows, start=1):
+        axes = figure.add_subplot(grid[divmod(index, 3)], sharex=total_axes, sharey=first)
+        first = first or axes
+        for other in area_rows:
+            if other is not row:
+                _series(axes, evaluations, [c.score for c in other.cells], "#d9d9d9",
+                        labels=False, points=False)
+        _series(axes, evaluations, [c.score for c in row.cells], MAIN_COLOUR)
+        _panel(axes, _area_label(row.area, row.name, False), (0, 100), evaluations,
+               ticks_left=index % 3 == 0 or index == 1)
+    _trend_legend(figure, evaluations)
     _trend_titles(figure, comparison)
     _footnote(figure, _trend_notes(comparison))
     return figure
 
 
-def _colour(index: int) -> str:
-    import matplotlib
-
-    return matplotlib.colormaps["tab10"](index)
-
-
-def _series(axes, evaluations, scores, colour, label, labels: bool = False) -> None:
+def _series(axes, evaluations, scores, colour, labels: bool = True,
+            points: bool = True) -> None:
     """Points per evaluation, hollow for self-assessments; dotted across a version change."""
-    points = [(e, s) for e, s in zip(evaluations, scores) if s is not None]
-    for (a, sa), (b, sb) in zip(points, points[1:]):
+    found = [(e, s) for e, s in zip(evaluations, scores) if s is not None]
+    width = 2 if points else 1
+    for (a, sa), (b, sb) in zip(found, found[1:]):
         style = "-" if a.version == b.version else ":"
-        axes.plot([a.year, b.year], [sa, sb], linestyle=style, color=colour, linewidth=2)
-    for e, s in points:
+        axes.plot([a.year, b.year], [sa, sb], linestyle=style, color=colour, linewidth=width,
+                  zorder=3 if points else 1)
+    for e, s in found if points else ():
         hollow = e.kind == "self_assessment"
-        axes.plot(e.year, s, marker="o", markersize=7, color=colour,
+        axes.plot(e.year, s, marker="o", markersize=6, color=colour, zorder=4,
                   markerfacecolor="white" if hollow else colour, markeredgewidth=2)
         if labels:
-            axes.annotate(_number(s), (e.year, s), xytext=(0, 8), textcoords="offset points",
-                          ha="center", fontsize=9)
-    axes.plot([], [], marker="o", color=colour, linewidth=2, label=label)
+            axes.annotate(_number(s), (e.year, s), xytext=(0, 7), textcoords="offset points",
+                          ha="center", fontsize=8, zorder=5)
 
 
-def _style_trend_axes(total_axes, area_axes, years: list[int]) -> None:
-    top = max(line.get_ydata().max() for line in total_axes.get_lines() if len(line.get_ydata()))
-    total_axes.set_ylim(0, max(800, top * 1.1))
-    total_axes.set_ylabel("total (of 800)")
-    area_axes.set_ylim(0, 100)
-    area_axes.set_ylabel("area score (of 100)")
-    area_axes.set_xticks(years, [str(y) for y in years])
-    area_axes.set_xlim(min(years) - 0.7, max(years) + 0.7)
-    total_axes.tick_params(labelbottom=False)
-    for axes in (total_axes, area_axes):
-        axes.yaxis.grid(True, color="#e0e0e0")
-        axes.set_axisbelow(True)
-        for side in ("top", "right"):
-            axes.spines[side].set_visible(False)
-
-
-def _version_changes(total_axes, area_axes, evaluations) -> None:
-    """A dashed line between the two evaluations of each change, labelled on top."""
+def _panel(axes, title: str, limits: tuple[int, int], evaluations,
+           ticks_left: bool = True) -> None:
+    """One small panel: its title, its scale, the years and the version changes."""
+    years = [e.year for e in evaluations]
+    axes.set_title(title, loc="left", fontsize=9, fontweight="bold")
+    axes.set_ylim(*limits)
+    axes.set_yticks([limits[1] * f for f in (0, 0.25, 0.5, 0.75, 1)])
+    axes.tick_params(labelleft=ticks_left, labelsize=8)
+    axes.set_xticks(years, [str(y) for y in years])
+    axes.set_xlim(min(years) - 0.8, max(years) + 0.8)
+    axes.yaxis.grid(True, color="#eeeeee")
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
     for previous, current in zip(evaluations, evaluations[1:]):
-        if previous.version == current.version:
-            continue
-        x = (previous.year + current.year) / 2
-        for axes in (total_axes, area_axes):
-            axes.axvline(x, color="#b22222", linestyle="--", linewidth=1.2)
-        total_axes.text(x, 1.02, f"instrument\n{previous.version} → {current.version}",
-                        transform=total_axes.get_xaxis_transform(), ha="center",
-                        va="bottom", fontsize=9, color="#b22222")
+        if previous.version != current.version:
+            axes.axvline((previous.year + current.year) / 2, color="#b22222",
+                         linestyle="--", linewidth=1)
 
 
-def _trend_legend(area_axes, evaluations) -> None:
-    """The areas, plus keys for hollow points and change lines when the picture has them."""
+def _trend_legend(figure, evaluations) -> None:
+    """Keys for hollow points, change lines and the grey lines, below the panels."""
     from matplotlib.lines import Line2D
 
-    handles, labels = area_axes.get_legend_handles_labels()
+    handles = [Line2D([], [], marker="o", color=MAIN_COLOUR, linewidth=2)]
+    labels = ["this area (panel title)"]
+    handles.append(Line2D([], [], color="#d9d9d9", linewidth=1))
+    labels.append("the other areas")
     if any(e.kind == "self_assessment" for e in evaluations):
         handles.append(Line2D([], [], marker="o", color="#666666", markerfacecolor="white",
                               markeredgewidth=2, linestyle=""))
         labels.append("self-assessment (hollow)")
-    if len({e.version for e in evaluations}) > 1:
+    changes = [f"{a.version} → {b.version}" for a, b in zip(evaluations, evaluations[1:])
+               if a.version != b.version]
+    if changes:
         handles.append(Line2D([], [], color="#b22222", linestyle="--"))
-        labels.append("instrument version change")
-    area_axes.legend(handles, labels, loc="center left", bbox_to_anchor=(1.02, 0.6),
-                     frameon=False, fontsize=9, labelspacing=0.9)
+        labels.append(f"instrument version change ({', '.join(changes)})")
+    figure.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.05, 0.115),
+                  ncol=len(handles), frameon=False, fontsize=9)
 
 
 def _trend_titles(figure, comparison) -> None:
@@ -306,8 +308,8 @@ def _trend_notes(comparison) -> list[str]:
     sources = "; ".join(f"{e.year} {e.kind.replace('_', '-')}, instrument {e.version}, "
                         f"{'report ' + e.file if e.source == 'report' else 'history table of ' + e.file}"
                         for e in comparison.evaluations)
-    return [CAVEAT + " Across a change (dashed line) the areas are lined up through the "
-            "crosswalk and the lines are dotted.", f"Sources: {sources}."]
+    return [CAVEAT + " Across a change (dashed red line) the areas are lined up through "
+            "the crosswalk and the lines are dotted.", f"Sources: {sources}."]
 
 
 def render(figure: Figure, suffix: str) -> bytes:

@@ -21,19 +21,61 @@ from pydantic import ValidationError
 
 from kompass_cli import municipalities
 from kompass_cli.catalog import instrument
-from kompass_cli.consistency import check_report
-from kompass_cli.dataset import json_path, read_json
+from kompass_cli.build import score_of
+from kompass_cli.consistency import check_report, primary
+from kompass_cli.dataset import JsonDocument, json_path, number_word, read_json
+from kompass_cli.errors import KompassError
 from kompass_cli.modelview import raw_from_model
+from kompass_cli.rounding import fmt
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.schemas.report import REPORT_ADAPTER
 from kompass_cli.writer import report_document
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
-# Consistency codes that are errors of the file when the file does not record them.
-_RECORDABLE = {"score-conflict", "total-conflict", "total-mismatch", "question-sum-mismatch",
-               "percent-mismatch", "question-max-sum", "history-total-mismatch",
-               "history-current-mismatch", "question-max-catalogue"}
+# Every finding code of validate besides the consistency codes, with its severity and
+# meaning (the README's table is checked against it).
+CODES = {
+    "json-duplicate-key": ("error", "a key is given twice in one object"),
+    "json-non-finite-number": ("error", "a number is NaN or ±Infinity (1e309 reads as Infinity)"),
+    "schema-missing-field": ("error", "a required field is missing"),
+    "schema-unknown-field": ("error", "a field the contract does not have"),
+    "schema-invalid-value": ("error", "a value of the wrong type or outside its allowed values"),
+    "score-not-reported": ("error", "total.score or an area's score is not the value its "
+                                    "reported_scores give (the summary value, else the first)"),
+    "score-out-of-range": ("error", "a score below 0 or above its maximum, or a negative "
+                                    "question value"),
+    "areas-incomplete": ("error", "the areas are not 1-8 once each"),
+    "area-catalogue-mismatch": ("error", "an area's key or name is not the version's"),
+    "question-wrong-area": ("error", "a question is listed under another area"),
+    "question-unknown": ("error", "a question id is not in the version"),
+    "achieved-over-max": ("error", "a question's achieved score exceeds its max"),
+    "year-outside-version": ("error", "the year lies outside the version's period"),
+    "municipality-code-unknown": ("error", "the kommunkod is not in the SCB list"),
+    "municipality-code-mismatch": ("error", "kommunkod, name and county disagree"),
+    "recorded-contradiction-gone": ("error", "a contradiction the file records is no longer "
+                                             "in its data"),
+    "source-checksum-mismatch": ("error", "the raw report's sha256 is not source.sha256"),
+    "source-not-checked": ("info", "the raw report is not in --raw-dir, so source.sha256 "
+                                   "was not checked (an error with --require-raw)"),
+    "source-file-not-a-name": ("error", "source.file is not a bare file name"),
+}
+
+# Codes of the consistency checks that describe the data of the file: each one the
+# re-check finds must be recorded, and each one recorded must still be found. (Unknown
+# questions are a catalogue finding of their own.)
+_RECORDABLE = {"score-conflict", "total-conflict", "total-mismatch", "total-rounding",
+               "question-sum-mismatch", "question-sum-rounding", "percent-mismatch",
+               "percent-rounding", "question-max-sum", "history-total-mismatch",
+               "history-current-mismatch", "question-max-catalogue", "question-score-missing",
+               "question-missing"}
+
+# A value written to JSON loses the trailing zeros of its printed token ('13,0' -> 13),
+# which widens its rounding range: a contradiction recorded at parse time may re-check
+# as rounding. Either code of a pair stands for the other.
+_SAME_CHECK = {"total-rounding": "total-mismatch", "question-sum-rounding": "question-sum-mismatch",
+               "percent-rounding": "percent-mismatch"}
+_SAME_CHECK.update({v: k for k, v in list(_SAME_CHECK.items())})
 
 
 @dataclass
@@ -62,21 +104,46 @@ class FileResult:
                 "findings": [asdict(f) for f in self.findings], "recorded": self.recorded}
 
 
-def validate_file(path: Path, raw_dir: Path | None) -> FileResult:
-    """Validate one JSON file; raises KompassError when it is not readable JSON."""
+def validate_file(path: Path, raw_dir: Path | None, require_raw: bool = False) -> FileResult:
+    """Validate one JSON file; raises KompassError when it is not readable JSON.
+
+    ``require_raw`` makes a raw report that is not at hand (so ``source.sha256`` cannot
+    be checked) an error rather than a note.
+    """
     document = read_json(path)
     result = FileResult(str(path))
+    result.findings = _document_findings(document, str(path))
     try:
-        report = REPORT_ADAPTER.validate_python(document)
+        report = REPORT_ADAPTER.validate_python(document.data)
     except ValidationError as error:
-        result.findings = _unique([_schema_finding(str(path), e) for e in error.errors()])
+        said = {location for location, _ in document.non_finite}
+        result.findings += _unique([f for f in (_schema_finding(str(path), e)
+                                                for e in error.errors()) if f.path not in said])
         return result
+    except RecursionError:
+        raise KompassError("is nested too deeply to read; not a kompass JSON file",
+                           str(path)) from None
     result.recorded = report_document(report)["diagnostics"]
-    result.findings = (_catalogue_findings(report, str(path))
+    result.findings += (_score_findings(report, str(path))
+                        + _range_findings(report, str(path))
+                        + _catalogue_findings(report, str(path))
                        + _consistency_findings(report, str(path))
                        + _municipality_findings(report, str(path))
-                       + _checksum_findings(report, str(path), raw_dir))
+                       + _checksum_findings(report, str(path), raw_dir, require_raw))
     return result
+
+
+def _document_findings(document: JsonDocument, file: str) -> list[Finding]:
+    """Repeated keys and non-finite numbers: JSON that readers may read differently."""
+    found = [Finding("json-duplicate-key", "error",
+                     f"{path}: the key is given more than once (a reader keeps one of the "
+                     f"values, which one depends on the reader)", file, path)
+             for path in document.repeated_keys]
+    found += [Finding("json-non-finite-number", "error",
+                      f"{path}: {number_word(value)} is not a finite number; JSON numbers "
+                      f"must be finite", file, path)
+              for path, value in document.non_finite]
+    return found
 
 
 _SCHEMA_CODES = {"missing": "schema-missing-field", "extra_forbidden": "schema-unknown-field"}
@@ -145,20 +212,85 @@ def _area_findings(area, index: int, inst, file: str) -> list[Finding]:
     return found
 
 
+def _score_findings(report: ReportBase, file: str) -> list[Finding]:
+    """Each score is what its own reported values give, by the rule parsing used."""
+    raw = raw_from_model(report)
+    found = _score_finding(report.total.score, raw.totals, "total", file)
+    for index, (area, raw_area) in enumerate(zip(report.areas, raw.areas)):
+        found += _score_finding(area.score, raw_area.scores, f"areas[{index}]", file)
+    return found
+
+
+def _score_finding(score, stated, here: str, file: str) -> list[Finding]:
+    expected = score_of(stated)
+    if score == expected and (score is None) == (expected is None):
+        return []
+    if expected is None:
+        given = "no value is reported (reported_scores is empty)"
+    else:
+        source = primary(stated)
+        index = stated.index(source)
+        given = (f"its reported values give {fmt(expected)} ({here}.reported_scores[{index}], "
+                 f"{source.where}, line {source.line})")
+    shown = "null" if score is None else fmt(score)
+    return [Finding("score-not-reported", "error",
+                    f"{here}.score is {shown}, but {given}; a score is the summary value, "
+                    f"else the first value printed", file, f"{here}.score",
+                    None if expected is None else primary(stated).line)]
+
+
+def _range_findings(report: ReportBase, file: str) -> list[Finding]:
+    """Scores between 0 and their maximum; counts of points are never negative."""
+    values = [("total.score", report.total.score, 800)]
+    values += [(f"total.reported_scores[{i}].value", s.value, 800)
+               for i, s in enumerate(report.total.reported_scores)]
+    for index, area in enumerate(report.areas):
+        here = f"areas[{index}]"
+        values.append((f"{here}.score", area.score, 100))
+        values += [(f"{here}.reported_scores[{i}].value", s.value, 100)
+                   for i, s in enumerate(area.reported_scores)]
+        for q_index, question in enumerate(area.questions):
+            for name in ("achieved", "max", "percent"):
+                values.append((f"{here}.questions[{q_index}].{name}", getattr(question, name),
+                               None))
+    for index, row in enumerate(report.history):
+        values += [(f"history[{index}].scores.{n}", v, 100) for n, v in row.scores.items()]
+        values.append((f"history[{index}].total", row.total, 800))
+    return [Finding("score-out-of-range", "error",
+                    f"{path} is {fmt(value)}, outside 0–{high if high else 'its maximum'}",
+                    file, path)
+            for path, value, high in values
+            if value is not None and (value < 0 or (high is not None and value > high))]
+
+
 def _recorded_keys(report: ReportBase) -> set[tuple]:
     return {(d.code, d.area, d.question, d.year) for d in report.diagnostics}
 
 
 def _consistency_findings(report: ReportBase, file: str) -> list[Finding]:
-    """Contradictions in the data that the file's own diagnostics do not record."""
-    recorded = _recorded_keys(report)
+    """Contradictions in the data that the file's own diagnostics do not record, and
+    contradictions it records that the data no longer shows: either way the data was
+    changed after parsing."""
+    recorded = {key for key in _recorded_keys(report) if key[0] in _RECORDABLE}
+    rechecked = [diag for diag in check_report(raw_from_model(report),
+                                               instrument(report.instrument.version))
+                 if diag.code in _RECORDABLE]
+    found_keys = set()
     found = []
-    for diag in check_report(raw_from_model(report), instrument(report.instrument.version)):
-        if diag.code not in _RECORDABLE or (diag.code, diag.area, diag.question, diag.year) in recorded:
+    for diag in rechecked:
+        key = (diag.code, diag.area, diag.question, diag.year)
+        found_keys |= {key, (_SAME_CHECK.get(diag.code, diag.code), *key[1:])}
+        if key in recorded or (_SAME_CHECK.get(diag.code), *key[1:]) in recorded:
             continue
         found.append(Finding(diag.code, "error",
                              f"{diag.message} (not recorded at parse time: the data was changed)",
                              file, _diag_path(report, diag), diag.line))
+    for diag in report.diagnostics:
+        if (diag.code, diag.area, diag.question, diag.year) in recorded - found_keys:
+            found.append(Finding("recorded-contradiction-gone", "error",
+                                 f"the file records {diag.code} ({diag.message}), but its data "
+                                 f"no longer shows it: the data was changed after parsing",
+                                 file, _diag_path(report, diag), diag.line))
     return found
 
 
@@ -192,13 +324,24 @@ def _municipality_findings(report: ReportBase, file: str) -> list[Finding]:
     return []
 
 
-def _checksum_findings(report: ReportBase, file: str, raw_dir: Path | None) -> list[Finding]:
-    """source.sha256 must match the raw report when it is at hand."""
+def _checksum_findings(report: ReportBase, file: str, raw_dir: Path | None,
+                       require_raw: bool = False) -> list[Finding]:
+    """source.sha256 must match the raw report when it is at hand, and not having it at
+    hand is said: a checksum that was never compared proves nothing."""
     if raw_dir is None:
         return []
-    raw = raw_dir / report.source.file
+    name = report.source.file
+    if not name or Path(name).name != name or name in (".", ".."):
+        return [Finding("source-file-not-a-name", "error",
+                        f"source.file is {name!r}, not the bare file name parsing writes; "
+                        f"the raw report cannot be looked up", file, "source.file")]
+    raw = raw_dir / name
     if not raw.is_file():
-        return []
+        severity, advice = (("error", "--require-raw asks for it") if require_raw else
+                            ("info", "give --raw-dir the folder of the raw reports"))
+        return [Finding("source-not-checked", severity,
+                        f"{raw} is not there, so source.sha256 was not checked; {advice}",
+                        file, "source.sha256")]
     digest = hashlib.sha256(raw.read_bytes()).hexdigest()
     if digest == report.source.sha256:
         return []

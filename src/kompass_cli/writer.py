@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
-import unicodedata
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
@@ -35,20 +33,26 @@ def _without_null_pages(node):
     return node
 
 
-def slug(name: str) -> str:
-    """'Upplands Väsby' -> 'upplands-vasby': ASCII letters, digits and dashes only."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = decomposed.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
-
-
 def output_name(report: ReportBase) -> str:
-    """'<municipality-slug>-<year>.json', from the canonical (official) name only."""
+    """'<municipality-slug>-<year>.json', from the official municipality only: the slug
+    of its name, with the kommunkod where two names give one slug ('habo-0643-2021')."""
+    from kompass_cli.municipalities import slugs
+
     if report.municipality.code is None:
-        raise KompassError(f"municipality '{report.municipality.name_in_source}' is not in the "
-                           f"SCB list, so the output cannot be named; use --out -",
-                           report.source.file)
-    return f"{slug(report.municipality.name)}-{report.evaluation.year}.json"
+        raise KompassError(f"municipality '{report.municipality.name_in_source}' "
+                           f"{_why_unnamed(report)}, so the output cannot be named; "
+                           f"use --out -", report.source.file)
+    return f"{slugs()[report.municipality.code]}-{report.evaluation.year}.json"
+
+
+def _why_unnamed(report: ReportBase) -> str:
+    from kompass_cli.municipalities import Ambiguous, resolve
+
+    if not any(d.code == "municipality-ambiguous" for d in report.diagnostics):
+        return "is not in the SCB list"
+    found = resolve(report.municipality.name_in_source, diacritics_reliable=False)
+    names = found.names() if isinstance(found, Ambiguous) else "several municipalities"
+    return f"could be {names} (the print cannot tell them apart)"
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, app, exit_if_refused, handles_errors, load_data, note
 from kompass_cli.errors import KompassError
 
 
@@ -22,8 +22,9 @@ class Format(str, Enum):
 def compare(
     municipality: str = typer.Argument(..., help="Name (any case, diacritics optional) or "
                                                  "four-digit kommunkod."),
-    data: Path = typer.Option(DEFAULT_DATA, "--data", "-d",
-                              help="Folder of normalised JSON reports."),
+    data: list[Path] = typer.Option(None, "--data", "-d", show_default=False,
+                                    help="Normalised JSON reports: files or folders "
+                                         "(repeatable) [default: data/normalized]."),
     output_format: Format = typer.Option(Format.table, "--format", "-f",
                                          help="table, json or csv"),
 ) -> None:
@@ -33,27 +34,27 @@ def compare(
     with its own report is taken from the report. Areas of other instrument versions
     are lined up through the crosswalk (data/crosswalk.json) and every cell says its
     relation to the previous evaluation: same, renamed, restructured or not_comparable.
-    Scores are only strictly comparable within one version of the instrument.
+    Scores are only strictly comparable within one version of the instrument: the
+    table says so above it, JSON in its `caveat` field and CSV in a note on stderr.
 
-    Exit 0 when evaluations were found, 1 when the municipality has none in the data,
-    2 for an unknown municipality or an unreadable folder.
+    Exit 0 when evaluations were found; 2 for an unknown municipality (with the closest
+    names), one without evaluations in the data, or a path or file that cannot be read
+    (named on stderr; the other files are still compared).
 
     Example: `kompass compare Norsjö --format csv`
     """
     from kompass_cli.compare import compare as build
-    from kompass_cli.dataset import load_folder
-    from kompass_cli.municipalities import lookup
+    from kompass_cli.municipalities import identify
 
-    found = lookup(municipality)
-    if found is None:
-        raise KompassError("not a Swedish municipality; give a name such as Norsjö or a "
-                           "four-digit kommunkod such as 2417", municipality)
-    comparison = build(found, load_folder(data))
+    found = identify(municipality)
+    loaded = load_data(data)
+    comparison = build(found, loaded.reports)
     if not comparison.evaluations:
-        typer.echo(f"{data}: no evaluation of {found.name} ({found.code}) in these reports; "
-                   f"parse its report with kompass parse or point --data elsewhere", err=True)
-        raise typer.Exit(1)
+        raise KompassError(f"no evaluation of {found.name} ({found.code}) in these reports; "
+                           f"parse its report with kompass parse or point --data elsewhere",
+                           ", ".join(map(str, data or [DEFAULT_DATA])))
     _RENDERERS[output_format](comparison)
+    exit_if_refused(loaded.errors)
 
 
 def _json(comparison) -> None:
@@ -65,14 +66,11 @@ def _json(comparison) -> None:
 
 
 def _csv(comparison) -> None:
-    import csv
-    import sys
-
+    from kompass_cli.cli.render import write_csv
     from kompass_cli.compare import CSV_COLUMNS, to_rows
 
-    writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(to_rows(comparison))
+    write_csv(CSV_COLUMNS, to_rows(comparison))
+    note(f"note: {comparison.caveat}")
 
 
 def _table(comparison) -> None:

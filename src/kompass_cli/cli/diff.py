@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import app, echo_errors, exit_if_refused, handles_errors
 
 if TYPE_CHECKING:
     from kompass_cli.diffing import Difference
@@ -20,6 +20,7 @@ _CELL_LIMIT = 80
 class Format(str, Enum):
     table = "table"
     json = "json"
+    csv = "csv"
 
 
 @app.command()
@@ -27,7 +28,9 @@ class Format(str, Enum):
 def diff(
     a: Path = typer.Argument(..., metavar="A.json", help="The old normalised JSON report."),
     b: Path = typer.Argument(..., metavar="B.json", help="The new normalised JSON report."),
-    output_format: Format = typer.Option(Format.table, "--format", "-f", help="table or json"),
+    output_format: Format = typer.Option(Format.table, "--format", "-f",
+                                         help="table, json, or csv (kind, path, old, new; "
+                                              "items as JSON text)"),
     lines: bool = typer.Option(False, "--lines",
                                help="Also report equal values printed on another line, as "
                                     "kind 'moved' (needs --format json)."),
@@ -46,17 +49,26 @@ def diff(
 
     Example: `kompass diff data/normalized/norsjo-2018.json other.json`
     """
-    from kompass_cli.dataset import load_report
+    from kompass_cli.dataset import load_files
     from kompass_cli.diffing import diff_reports
 
     if lines and output_format is not Format.json:
         raise typer.BadParameter("--lines needs --format json", param_hint="'--lines'")
-    report_a, report_b = load_report(a), load_report(b)
+    loaded = load_files([a, b])
+    echo_errors(loaded.errors)
+    exit_if_refused(loaded.errors)
+    (_, report_a), (_, report_b) = loaded.reports
     differences = diff_reports(report_a, report_b, lines=lines)
     if output_format is Format.json:
         typer.echo(json.dumps({"a": str(a), "b": str(b),
                                "differences": [d.to_dict() for d in differences],
                                "equal": not differences}, ensure_ascii=False, indent=2))
+    elif output_format is Format.csv:
+        from kompass_cli.cli.render import write_csv
+
+        write_csv(("kind", "path", "old", "new"),
+                  ({"kind": d.kind, "path": d.path, "old": _csv_value(d.old),
+                    "new": _csv_value(d.new)} for d in differences))
     else:
         _render(differences, report_a.instrument.version, report_b.instrument.version)
     if differences:
@@ -84,6 +96,13 @@ def _render(differences: list[Difference], version_a: str, version_b: str) -> No
                            f"areas are matched by number"))
     noun = "difference" if len(differences) == 1 else "differences"
     console.print(f"{len(differences)} {noun}")
+
+
+def _csv_value(value: Any) -> Any:
+    """Strings and numbers as they are; whole items as compact JSON text."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _cell(value: Any) -> str:

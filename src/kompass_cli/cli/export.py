@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
 from kompass_cli.errors import KompassError
 
 
@@ -19,10 +19,17 @@ class Level(str, Enum):
 
 
 class Format(str, Enum):
+    table = "table"
+    json = "json"
     csv = "csv"
     xlsx = "xlsx"
     parquet = "parquet"
     jsonl = "jsonl"
+
+
+class Locale(str, Enum):
+    plain = "plain"
+    sv = "sv"
 
 
 @app.command()
@@ -34,24 +41,35 @@ def export(
                                 help="One row per area, question, finding or history-table "
                                      "area."),
     output_format: Format = typer.Option(None, "--format", "-f", show_default=False,
-                                         help="csv, xlsx, parquet or jsonl [default: from "
-                                              "--out's suffix, else csv]"),
+                                         help="table (terminal only), json, csv, xlsx, "
+                                              "parquet or jsonl [default: from --out's "
+                                              "suffix, else csv]"),
     out: Path = typer.Option(None, "--out", "-o",
                              help="File to write (atomically); '-' or none means stdout, "
-                                  "which only csv and jsonl can use."),
+                                  "which xlsx and parquet cannot use."),
+    locale: Locale = typer.Option(Locale.plain, "--locale",
+                                  help="CSV convention: plain (',' and '.'), or sv for "
+                                       "Swedish Excel (byte-order mark, ';', decimal comma)."),
+    datapackage: bool = typer.Option(True, "--datapackage/--no-datapackage",
+                                     show_default=False,
+                                     help="With --out, also write datapackage.json (column "
+                                          "types and meanings) beside a csv, json or jsonl "
+                                          "file [default: on]."),
 ) -> None:
     """Export normalised reports as a tidy long table, one row per municipality x
     evaluation x area (or question, finding, history row).
 
     Columns are fixed per level and documented in docs/columns.md. Numbers are numbers
     (int when whole); missing values are empty in CSV and null elsewhere. A file that
-    does not load stops the export: a table that silently lacks a report looks complete.
+    does not load is named on stderr and the exit code is 2, so a table that lacks a
+    report never passes as complete; the other reports are still exported.
+    A csv, json or jsonl file written with --out gets a datapackage.json beside it
+    (Frictionless Table Schema: each column's type and meaning); stdout gets the table
+    only. `--format table` shows the rows in the terminal.
 
-    Example: [bold]kompass export data/normalized --level questions --out questions.xlsx[/bold]
+    Example: `kompass export --level questions --format csv --locale sv --out questions.csv`
     """
-    from kompass_cli.dataset import load_report
     from kompass_cli.export import BINARY_FORMATS, render, rows
-    from kompass_cli.inputs import expand_inputs
     from kompass_cli.writer import write_atomic, write_bytes_atomic
 
     chosen = _format(output_format, out)
@@ -59,19 +77,36 @@ def export(
     if to_stdout and chosen in BINARY_FORMATS:
         raise KompassError(f"{chosen} is a binary format; give a file with --out, "
                            f"e.g. --out {level.value}.{chosen}")
-    files, problems = expand_inputs(paths or [DEFAULT_DATA], (".json",))
-    if problems:
-        raise problems[0]
-    table = rows(level.value, [load_report(path) for path in files])
-    data = render(level.value, chosen, table)
+    if chosen == Format.table.value and not to_stdout:
+        raise KompassError("a table is for the terminal; give --format csv, xlsx, json, "
+                           "jsonl or parquet to write a file", str(out))
+    loaded = load_data(paths)
+    table = rows(level.value, [report for _, report in loaded.reports])
+    if chosen == Format.table.value:
+        _print_table(level.value, table)
+        exit_if_refused(loaded.errors)
+        return
+    data = render(level.value, chosen, table, locale.value)
     if to_stdout:
         typer.echo(data, nl=False)
-    elif isinstance(data, bytes):
+        exit_if_refused(loaded.errors)
+        return
+    package = None
+    if datapackage and chosen not in BINARY_FORMATS:
+        from kompass_cli.datapackage import package_text
+
+        package = package_text(out, level.value, chosen, locale.value)
+    if isinstance(data, bytes):
         write_bytes_atomic(out, data)
     else:
         write_atomic(out, data)
-    if not to_stdout:
-        typer.echo(f"{out}: {len(table)} {level.value} rows from {len(files)} reports", err=True)
+    if package is not None:
+        from kompass_cli.datapackage import FILE_NAME
+
+        write_atomic(out.parent / FILE_NAME, package)
+    note(f"{out}: {len(table)} {level.value} rows from {len(loaded.reports)} reports"
+         f"{', described in ' + FILE_NAME if package else ''}")
+    exit_if_refused(loaded.errors)
 
 
 def _format(given: Format | None, out: Path | None) -> str:
@@ -84,3 +119,19 @@ def _format(given: Format | None, out: Path | None) -> str:
         raise KompassError(f"--format {given.value} but the file name says {known}; "
                            f"make them agree", str(out))
     return given.value
+
+
+def _print_table(level: str, table: list[dict]) -> None:
+    """The rows as a rich table, for a look in the terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from kompass_cli.cli.render import print_table
+    from kompass_cli.export import COLUMNS
+
+    shown = Table()
+    for column in COLUMNS[level]:
+        shown.add_column(column, overflow="fold")
+    for row in table:
+        shown.add_row(*("" if row[c] is None else str(row[c]) for c in COLUMNS[level]))
+    print_table(Console(highlight=False), shown)

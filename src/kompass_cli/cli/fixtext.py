@@ -32,7 +32,7 @@ def fix_text(
     unchanged. With --explain each change (line, before, after, fix) goes to stderr;
     with --format json stdout is {"text": ..., "steps": [...]}.
 
-    Example: [bold]kompass fix-text data/raw/norsjo-2018.txt --explain[/bold]
+    Example: `kompass fix-text data/raw/norsjo-2018.txt --explain`
     """
     from kompass_cli.repair import repair
 

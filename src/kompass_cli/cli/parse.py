@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from kompass_cli.cli.app import (DEFAULT_DATA, DEFAULT_RAW, PdfEngine, app, handles_errors,
-                                  pdf_engine_option)
+                                  is_quiet, note, pdf_engine_option)
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
 
@@ -19,11 +19,12 @@ def parse(
     inputs: list[Path] = typer.Argument(None, help="Report files or folders [default: data/raw]"),
     out: str = typer.Option(str(DEFAULT_DATA), "--out", "-o",
                             help="Folder for the JSON files, or '-' for stdout (one input)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar, no summary."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No progress bar, no summary (as kompass --quiet)."),
     check: bool = typer.Option(False, "--check",
                                help="Write nothing; exit 1 if any output in OUT would change."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0,
-                             help="Worker processes [default: the number of cores]."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, show_default="the number of cores",
+                             help="Worker processes (0: the number of cores)."),
     timeout: float = typer.Option(60.0, "--timeout", min=0,
                                   help="Seconds one file may take (0: no limit)."),
     max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", min=1,
@@ -34,7 +35,7 @@ def parse(
 ) -> None:
     """Parse Kommunkompassen reports into validated JSON.
 
-    Writes OUT/<municipality>-<year>.json for each report. Exit 0 when every input
+    Writes `OUT/<municipality>-<year>.json` for each report. Exit 0 when every input
     parsed, 2 when any input could not be read or is not a report (the others are
     still written). With --check nothing is written: each output is compared with the
     file already in OUT, differences are printed, and the exit code is 1 if any would
@@ -44,6 +45,7 @@ def parse(
     """
     from kompass_cli.batch import Limits, default_jobs
 
+    quiet = quiet or is_quiet()
     paths, problems = expand_inputs(inputs or [DEFAULT_RAW])
     limits = Limits(max_bytes, timeout, max_pages, pdf_engine.value)
     if out == "-":
@@ -58,7 +60,7 @@ def parse(
     if check:
         changed = _check(results, Path(out))
         _exit(refused, changed)
-        typer.echo(f"{sum(1 for r in results if not r.error)} outputs up to date", err=True)
+        note(f"{sum(1 for r in results if not r.error)} outputs up to date")
         return
     written = _write(results, Path(out))
     if not quiet:

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
 from kompass_cli.errors import KompassError
 
 plot_app = typer.Typer(
     name="plot",
     help="Draw the scores as PNG or SVG pictures.\n\n"
-         "Example: [bold]kompass plot profile data/normalized/norsjo-2018.json "
-         "--out norsjo.png[/bold]",
+         "Example: `kompass plot profile data/normalized/norsjo-2018.json "
+         "--out norsjo.png`",
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
 )
 app.add_typer(plot_app, name="plot")
 
@@ -26,33 +26,36 @@ def profile(
     report: Path = typer.Argument(..., help="A normalised JSON report."),
     out: Path = typer.Option(..., "--out", "-o", help="Picture to write: .png or .svg."),
     against: Path = typer.Option(None, "--against", help="Another report to compare with."),
-    against_mean: Path = typer.Option(None, "--against-mean",
-                                      help="Folder of reports whose mean to compare with "
-                                           "(the profiled report left out)."),
+    against_mean: list[Path] = typer.Option(None, "--against-mean",
+                                            help="Reports whose mean to compare with, files "
+                                                 "or folders (repeatable; the profiled "
+                                                 "report left out)."),
 ) -> None:
     """Draw one report's eight area scores as bars, optionally beside a comparison.
 
     A comparison with a report of another instrument version lines the areas up through
     the crosswalk, and the footnote says so.
 
-    Example: [bold]kompass plot profile data/normalized/norsjo-2018.json --against-mean
-    data/normalized --out norsjo.png[/bold]
+    Example: `kompass plot profile data/normalized/norsjo-2018.json --against-mean
+    data/normalized --out norsjo.png`
     """
     from kompass_cli import plots
-    from kompass_cli.dataset import load_folder, load_report
+    from kompass_cli.dataset import load_report
 
-    if against is not None and against_mean is not None:
+    if against is not None and against_mean:
         raise KompassError("give --against or --against-mean, not both")
     _check_suffix(out)
     main = load_report(report)
-    comparison = None
+    comparison, refused = None, []
     if against is not None:
         comparison = plots.against_report(main, load_report(against))
-    elif against_mean is not None:
-        others = [r for _, r in load_folder(against_mean)]
-        comparison = plots.against_mean(main, others)
+    elif against_mean:
+        loaded = load_data(against_mean)
+        refused = loaded.errors
+        comparison = plots.against_mean(main, [r for _, r in loaded.reports])
     plots.save(plots.profile(main, comparison), out)
-    typer.echo(f"{out}: profile of {main.municipality.name} {main.evaluation.year}", err=True)
+    note(f"{out}: profile of {main.municipality.name} {main.evaluation.year}")
+    exit_if_refused(refused)
 
 
 @plot_app.command()
@@ -61,27 +64,27 @@ def trend(
     municipality: str = typer.Argument(..., help="Name (any case, diacritics optional) or "
                                                  "four-digit kommunkod."),
     out: Path = typer.Option(..., "--out", "-o", help="Picture to write: .png or .svg."),
-    data: Path = typer.Option(DEFAULT_DATA, "--data", "-d",
-                              help="Folder of normalised JSON reports."),
+    data: list[Path] = typer.Option(None, "--data", "-d", show_default=False,
+                                    help="Normalised JSON reports: files or folders "
+                                         "(repeatable) [default: data/normalized]."),
 ) -> None:
-    """Draw a municipality's total and area scores over the years.
+    """Draw a municipality's total and area scores over the years, as small multiples.
 
-    Every report in --data and the rows of their history tables count; each change of
+    One panel for the total and one per area, the area panels sharing their axes. Every
+    report in --data and the rows of their history tables count; each change of
     instrument version is marked, since scores are only fully comparable within one.
 
-    Example: [bold]kompass plot trend Norsjö --out norsjo-trend.png[/bold]
+    Example: `kompass plot trend Norsjö --out norsjo-trend.png`
     """
     from kompass_cli import plots
-    from kompass_cli.dataset import load_folder
-    from kompass_cli.municipalities import lookup
+    from kompass_cli.municipalities import identify
 
     _check_suffix(out)
-    found = lookup(municipality)
-    if found is None:
-        raise KompassError("not a Swedish municipality; give a name such as Norsjö or a "
-                           "four-digit kommunkod such as 2417", municipality)
-    plots.save(plots.trend(found, load_folder(data)), out)
-    typer.echo(f"{out}: trend of {found.name}", err=True)
+    found = identify(municipality)
+    loaded = load_data(data)
+    plots.save(plots.trend(found, loaded.reports), out)
+    note(f"{out}: trend of {found.name}")
+    exit_if_refused(loaded.errors)
 
 
 def _check_suffix(out: Path) -> None:

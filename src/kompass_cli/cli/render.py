@@ -18,3 +18,14 @@ def print_table(console: Console, table: Table) -> None:
     if natural > console.width:
         console.width = natural
     console.print(table)
+
+
+def write_csv(columns, rows) -> None:
+    """Rows (dicts) as CSV on stdout: UTF-8, a header, LF line ends, None as empty."""
+    import csv
+    import sys
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n",
+                            extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)

@@ -1,4 +1,4 @@
-"""``kompass schema``: the JSON Schema of each instrument version's report model."""
+"""``kompass schema``: the JSON Schema of the documents kompass writes."""
 
 from __future__ import annotations
 
@@ -6,33 +6,34 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.app import app, handles_errors, note
 
 
 @app.command()
 @handles_errors
 def schema(
     out: Path = typer.Option(None, "--out", "-o",
-                             help="Write one file per version into this folder."),
-    version: str = typer.Option(None, "--instrument", "-i",
-                                help="Print only this version's schema (2008, 2010, 2016, 2020)."),
+                             help="Write the files of schemas/ into this folder: "
+                                  "kompass.schema.json and one per kind and version."),
+    version: str = typer.Option(None, "--version", "--instrument", "-i",
+                                help="Only this instrument version (2008, 2010, 2016, "
+                                     "2020)."),
 ) -> None:
-    """Print or write the JSON Schema of the report models, generated from pydantic.
+    """Print the JSON Schema of kompass's JSON documents, generated from the models.
 
-    Example: `kompass schema --out schemas`
+    The output is one JSON Schema (draft 2020-12) whose root admits every document
+    kind and instrument version (a oneOf), so it can be piped into a validator;
+    --version narrows it to one version. --out writes the committed files of schemas/.
+
+    Example: `kompass schema --version 2020 > report-2020.schema.json`
     """
-    from kompass_cli.jsonschema import schema_documents, write_schemas
+    from kompass_cli.jsonschema import combined_text, versions, write_schemas
 
     if out is not None:
         for path in write_schemas(out):
-            typer.echo(f"wrote {path}", err=True)
+            note(f"wrote {path}")
         return
-    documents = schema_documents()
-    if version is not None:
-        name = f"kompass-report-{version}.schema.json"
-        if name not in documents:
-            raise typer.BadParameter(f"unknown version {version!r}", param_hint="--instrument")
-        typer.echo(documents[name], nl=False)
-        return
-    for name, text in documents.items():
-        typer.echo(text, nl=False)
+    if version is not None and version not in versions():
+        raise typer.BadParameter(f"unknown version {version!r}; choose one of "
+                                 f"{', '.join(versions())}", param_hint="'--version'")
+    typer.echo(combined_text(version), nl=False)

@@ -7,24 +7,26 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors
+from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data
 
 
 class Format(str, Enum):
     table = "table"
-    bars = "bars"
-    csv = "csv"
     json = "json"
+    csv = "csv"
+    bars = "bars"
 
 
 @app.command()
 @handles_errors
 def summarise(
-    folder: Path = typer.Argument(DEFAULT_DATA, help="Folder of normalised JSON reports."),
+    paths: list[Path] = typer.Argument(None, show_default=False,
+                                       help="Normalised JSON reports: files or folders "
+                                            "[default: data/normalized]."),
     output_format: Format = typer.Option(Format.table, "--format", "-f",
-                                         help="table, bars, csv or json"),
+                                         help="table, json, csv, or bars"),
 ) -> None:
-    """Summarise every report in a folder: scores, findings and diagnostics per report.
+    """Summarise reports: scores, findings and diagnostics, one row per report.
 
     The table marks each report's best area (bold green, ↑) and its weakest (red, ↓);
     `--format bars` draws the eight areas of each report as bars out of 100.
@@ -40,30 +42,27 @@ def summarise(
     strengths and improvements count findings over all areas; errors, warnings and
     info count the report's diagnostics by severity.
 
-    Exit 0; 2 when the folder is missing, empty or holds a file that is not a report.
+    Exit 0; 2 when a path is missing, a folder is empty, or a file is not a report
+    (each such file is named on stderr, the others are still summarised).
 
     Example: `kompass summarise data/normalized --format csv`
     """
-    from kompass_cli.dataset import load_folder
     from kompass_cli.summary import summarise as build
 
-    rows = build(load_folder(folder))
-    _RENDERERS[output_format](rows)
+    loaded = load_data(paths)
+    _RENDERERS[output_format](build(loaded.reports))
+    exit_if_refused(loaded.errors)
 
 
 def _csv(rows) -> None:
-    import csv
-    import sys
-
+    from kompass_cli.cli.render import write_csv
     from kompass_cli.summary import COLUMNS
 
-    writer = csv.DictWriter(sys.stdout, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        record = row.to_dict()
+    records = [row.to_dict() for row in rows]
+    for record in records:
         for key in ("best_areas", "weakest_areas"):
             record[key] = ";".join(map(str, record[key]))
-        writer.writerow(record)
+    write_csv(COLUMNS, records)
 
 
 def _json(rows) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, handles_errors
+from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, echo_errors, handles_errors
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
 
@@ -16,6 +16,10 @@ from kompass_cli.inputs import expand_inputs
 class Format(str, Enum):
     table = "table"
     json = "json"
+    csv = "csv"
+
+# CSV: one row per finding.
+CSV_COLUMNS = ("file", "path", "line", "severity", "code", "message")
 
 
 class FailOn(str, Enum):
@@ -27,16 +31,25 @@ class FailOn(str, Enum):
 @handles_errors
 def validate(
     paths: list[Path] = typer.Argument(None, help="JSON files or folders [default: data/normalized]"),
-    output_format: Format = typer.Option(Format.table, "--format", "-f", help="table or json"),
+    output_format: Format = typer.Option(Format.table, "--format", "-f",
+                                         help="table, json, or csv (one row per finding)"),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on",
                                    help="Lowest severity of a finding that fails the run."),
     raw_dir: Path = typer.Option(DEFAULT_RAW, "--raw-dir",
                                  help="Where the raw reports are, to check source.sha256."),
+    require_raw: bool = typer.Option(False, "--require-raw",
+                                     help="A raw report missing from --raw-dir is an error "
+                                          "(by default a note that the checksum was not "
+                                          "checked)."),
 ) -> None:
     """Validate normalised JSON: schema, instrument catalogue, the report's own sums.
 
+    Scores are held to their own reported values by the rule parse uses, and the
+    report's sums and percents re-checked: a contradiction the file does not record is
+    an error. Contradictions recorded at parse time are listed, not counted.
+
     Exit 0 when valid, 1 when a finding at or above --fail-on is found, 2 when a file
-    cannot be read. Contradictions recorded at parse time are listed, not counted.
+    cannot be read (named on stderr; the other files are still validated).
 
     Example: `kompass validate data/normalized --format json`
     """
@@ -46,14 +59,19 @@ def validate(
     results = []
     for path in files:
         try:
-            results.append(validate_file(path, raw_dir))
+            results.append(validate_file(path, raw_dir, require_raw))
         except KompassError as error:
             unreadable.append(error)
-    for error in unreadable:
-        typer.echo(f"error: {error}", err=True)
+    echo_errors(unreadable)
     if output_format is Format.json:
         typer.echo(json.dumps({"files": [r.to_dict() for r in results]}, ensure_ascii=False,
                               indent=2))
+    elif output_format is Format.csv:
+        from dataclasses import asdict
+
+        from kompass_cli.cli.render import write_csv
+
+        write_csv(CSV_COLUMNS, (asdict(f) for r in results for f in r.findings))
     else:
         _render(results)
     if unreadable:

@@ -21,7 +21,8 @@ VersionName = Literal["2008", "2010", "2016", "2020"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    # Finite numbers only: NaN and ±Infinity are no score, and JSON cannot carry them.
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
 class Printed(Strict):

@@ -1,0 +1,42 @@
+"""``kompass report``: one municipality on one self-contained HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
+from kompass_cli.errors import KompassError
+
+
+@app.command()
+@handles_errors
+def report(
+    municipality: str = typer.Argument(..., help="Name (any case, diacritics optional) or "
+                                                 "four-digit kommunkod."),
+    out: Path = typer.Option(..., "--out", "-o", help="HTML file to write."),
+    data: list[Path] = typer.Option(None, "--data", "-d", show_default=False,
+                                    help="Normalised JSON reports: files or folders "
+                                         "(repeatable) [default: data/normalized]."),
+) -> None:
+    """Write one self-contained HTML page about a municipality, to share or print.
+
+    The page shows the latest evaluation's profile, the trend over every evaluation
+    (reports and history tables), the findings per area, the diagnostics in plain
+    words and the sources. Pictures are inline SVG and styles are in the page: it
+    needs no network and no other file.
+
+    Example: `kompass report Norsjö --out norsjo.html`
+    """
+    from kompass_cli.municipalities import identify
+    from kompass_cli.webpage import page
+    from kompass_cli.writer import write_atomic
+
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise KompassError("writes an HTML page; name the output .html", str(out))
+    found = identify(municipality)
+    loaded = load_data(data)
+    write_atomic(out, page(found, loaded.reports))
+    note(f"{out}: report of {found.name}")
+    exit_if_refused(loaded.errors)

@@ -1,0 +1,191 @@
+"""One convention for every command: help, --format, files and folders, exit codes,
+stdout for data and stderr for messages, --quiet, completion."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from kompass_cli.cli.app import EXIT_CODES
+from kompass_cli.cli.main import app
+from tests.conftest import NORMALIZED, ROOT
+
+runner = CliRunner()
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+NORSJO = str(NORMALIZED / "norsjo-2018.json")
+
+# Commands that print a table, and so take --format table|json|csv.
+TABLE_COMMANDS = {"validate", "diff", "compare", "summarise", "export"}
+
+
+def _commands(command=None, path=()):
+    """(path, click command) of every command and group, depth first."""
+    command = command or typer.main.get_command(app)
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _commands(sub, (*path, name))
+
+
+COMMANDS = [(path, command) for path, command in _commands() if path]
+LEAVES = [(path, command) for path, command in COMMANDS if not hasattr(command, "commands")]
+IDS = [" ".join(path) for path, _ in COMMANDS]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("path, command", COMMANDS, ids=IDS)
+def test_help_renders_cleanly(path, command):
+    result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    shown = _flat(result.stdout)
+    for stray in ("[bold", "[/", "`", "<bool>", "**"):
+        assert stray not in shown, f"{stray!r} in the help of {' '.join(path)}"
+    assert _flat(EXIT_CODES) in shown
+    assert "Example: kompass " + " ".join(path) in shown or "Example: kompass" in shown
+    # Every code span of the docstring is shown as written (markdown eats '<name>').
+    for span in re.findall(r"`([^`]+)`", command.help or ""):
+        assert _flat(span) in shown, f"{span!r} lost from the help of {' '.join(path)}"
+
+
+@pytest.mark.parametrize("path, command", LEAVES, ids=[" ".join(p) for p, _ in LEAVES])
+def test_no_default_is_shown_twice(path, command):
+    for param in command.params:
+        if "[default:" in (param.help or "") and param.default not in (None, [], ()):
+            assert param.show_default is False, f"{param.name} of {' '.join(path)}"
+
+
+def _format_choices(command) -> list[str] | None:
+    for param in command.params:
+        if "--format" in getattr(param, "opts", ()):
+            return [getattr(c, "value", c) for c in param.type_descriptor.choices]
+    return None
+
+
+def test_every_table_command_takes_table_json_and_csv():
+    printing = set()
+    for path, command in LEAVES:
+        choices = _format_choices(command)
+        if choices and "table" in choices:
+            printing.add(" ".join(path))
+            assert choices[:3] == ["table", "json", "csv"], (path, choices)
+    assert printing == TABLE_COMMANDS
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "--format", "json"], ["summarise", "--format", "json"],
+    ["export", "--format", "json"], ["compare", "Norsjö", "--format", "json"],
+    ["diff", NORSJO, NORSJO, "--format", "json"],
+])
+def test_json_on_stdout_is_one_document(args, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("args", [
+    ["validate"], ["summarise"], ["export", "--format", "csv"],
+    ["compare", "Norsjö", "--format", "csv"], ["plot", "trend", "Norsjö", "--out", "{tmp}/t.png"],
+    ["report", "Norsjö", "--out", "{tmp}/p.html"],
+    ["plot", "profile", NORSJO, "--out", "{tmp}/p.png", "--against-mean"],
+])
+@pytest.mark.parametrize("source", ["file", "folder"])
+def test_normalised_data_is_read_from_files_and_folders(args, source, tmp_path):
+    path = NORSJO if source == "file" else str(NORMALIZED)
+    if source == "file" and args[-1] == "--against-mean":
+        path = str(NORMALIZED / "hallsberg-2008.json")
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if args[0] in ("validate", "summarise", "export") or args[-1] == "--against-mean":
+        args = [*args, path]
+    else:
+        args = [*args, "--data", path]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["compare", "Umeå"], ["plot", "trend", "Umeå", "--out", "x.png"],
+    ["report", "Umeå", "--out", "x.html"],
+])
+def test_nothing_found_is_exit_2_everywhere(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*args, "--data", str(NORMALIZED)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "no evaluation of Umeå (2480)" in result.stderr
+    assert result.stdout == "" and not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("args", [
+    ["compare", "Norjso"], ["plot", "trend", "Norjso", "--out", "x.png"],
+    ["report", "Norjso", "--out", "x.html"],
+])
+def test_did_you_mean(args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr == "error: Norjso: not a Swedish municipality; did you mean Norsjö?\n"
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "--out", "{tmp}/a.csv"], ["plot", "trend", "Norsjö", "--out", "{tmp}/t.png"],
+    ["report", "Norsjö", "--out", "{tmp}/p.html"], ["schema", "--out", "{tmp}"],
+    ["compare", "Norsjö", "--format", "csv"], ["parse", str(ROOT / "data" / "raw" /
+                                                           "hallsberg-2008.txt"),
+                                               "--out", "{tmp}"],
+])
+def test_quiet_silences_messages_but_not_data(args, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    loud = runner.invoke(app, args)
+    quiet = runner.invoke(app, ["--quiet", *args])
+    assert loud.exit_code == quiet.exit_code == 0
+    assert loud.stderr and quiet.stderr == ""
+    assert quiet.stdout == loud.stdout
+
+
+def test_errors_still_show_with_quiet():
+    result = runner.invoke(app, ["--quiet", "validate", "nope.json"])
+    assert result.exit_code == 2 and result.stderr.startswith("error: nope.json: ")
+
+
+def test_readme_documents_the_exit_codes_once():
+    assert README.count("**Exit codes**") == 1
+    rows = re.findall(r"^\| `([012])` \| ([^|]+) \|", README, re.MULTILINE)
+    assert [(code, meaning.strip()) for code, meaning in rows] == [
+        ("0", "done"), ("1", "checked and found differences or problems"),
+        ("2", "could not do it: bad input, nothing found, usage")]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_scripts(shell):
+    result = runner.invoke(app, ["completion", shell])
+    assert result.exit_code == 0 and "_KOMPASS_COMPLETE" in result.stdout
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash")
+def test_bash_completes_commands_and_choices():
+    """The script, loaded in bash, asks kompass for completions and gets them."""
+    script = Path(sys.executable).parent / "kompass"
+    if not script.exists():
+        pytest.skip("kompass is not installed beside this Python")
+    env = {**os.environ, "PATH": f"{script.parent}{os.pathsep}{os.environ['PATH']}"}
+    probe = ('eval "$(kompass completion bash)"; '
+             'COMP_WORDS=(kompass com); COMP_CWORD=1; _kompass_completion kompass; '
+             'echo "${COMPREPLY[@]}"; '
+             'COMP_WORDS=(kompass export --format ""); COMP_CWORD=3; '
+             '_kompass_completion kompass; echo "${COMPREPLY[@]}"')
+    result = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, env=env,
+                            timeout=60, check=True)
+    commands, formats = result.stdout.splitlines()
+    assert commands.split() == ["compare", "completion"]
+    assert formats.split() == ["table", "json", "csv", "xlsx", "parquet", "jsonl"]
