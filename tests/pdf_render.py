@@ -249,9 +249,17 @@ def image_only(pdf_path: Path, pages: int = 2) -> Path:
     return pdf_path
 
 
-def columns(pdf_path: Path, rows: list[list[str]], xs: list[float]) -> Path:
-    """Rows of words placed at the given x positions, with no ruling: an unruled table."""
-    canvas = Canvas(str(pdf_path), invariant=1)
+def columns(pdf_path: Path, rows: list[list[str]], xs: list[float],
+            turned: bool = False) -> Path:
+    """Rows of words placed at the given x positions, with no ruling: an unruled table.
+
+    ``turned`` draws the portrait page onto a landscape one, turned a quarter by a
+    ``cm`` operator, as a report's page printed sideways is.
+    """
+    canvas = Canvas(str(pdf_path), invariant=1, pagesize=(A4[1], A4[0]) if turned else A4)
+    if turned:
+        canvas.translate(A4[1], 0)
+        canvas.rotate(90)
     canvas.setFont("Helvetica", 10)
     for index, row in enumerate(rows):
         for x, text in zip(xs, row):

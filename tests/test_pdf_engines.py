@@ -80,6 +80,17 @@ def test_turned_pages_read_upright(made, how, degrees):
     assert "Kommunkompassen" in upright[1]
 
 
+def test_a_page_drawn_sideways_by_its_cm_reads_upright(tmp_path):
+    rows = [["Kommunkompassen analyserar en kommun."], ["1.1", "Hur informeras?", "40"],
+            ["1.2", "Hur främjas engagemang?", "40"]]
+    upright = pdf_render.columns(tmp_path / "upright.pdf", rows, [56, 90, 400])
+    turned = pdf_render.columns(tmp_path / "turned.pdf", rows, [56, 90, 400], turned=True)
+    expected = _run("text", str(upright))
+    assert expected[1] == ("Kommunkompassen analyserar en kommun.\n\n"
+                           "1.1\tHur informeras?\t40\n1.2\tHur främjas engagemang?\t40\n")
+    assert _both("text", str(turned)) == [expected, expected]
+
+
 def test_fix_text_is_the_same_with_both_engines(made):
     pdfium, pdfplumber = _both("fix-text", str(made["norsjo-2018"]))
     assert pdfium == pdfplumber and pdfium[0] == 0
