@@ -72,8 +72,9 @@ def _read_with_pdfplumber(data: bytes, count: int, path: Path, max_pages: int) -
 def _read_with_pdfium(data: bytes, document, count: int, path: Path,
                       max_pages: int) -> PdfText:
     """pdfium trusts the declared page count, so the page tree's leaves are counted
-    first: more than the limit is refused, and a count pdfium does not agree with (a
-    false /Count) is read with pdfplumber, which walks the tree."""
+    first: more than the limit is refused. A file pdfium cannot read, or whose page
+    count it does not agree with (a false /Count), is read with pdfplumber, which walks
+    the tree: so a damaged file meets the same verdict whichever engine is chosen."""
     import pypdfium2
 
     from kompass_cli.pdf.pdfium_source import pages
@@ -81,22 +82,18 @@ def _read_with_pdfium(data: bytes, document, count: int, path: Path,
     leaves = _leaf_count(document, max_pages)
     if leaves > max_pages:
         raise _too_long(path, max_pages)
-    pdf = _open_pdfium(pypdfium2, data, path)
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return _read_with_pdfplumber(data, count, path, max_pages)
     try:
         if len(pdf) != leaves:
             return _read_with_pdfplumber(data, count, path, max_pages)
         return _read_pages(pages(pdf), count, path, max_pages)
+    except pypdfium2.PdfiumError:  # a page pdfium cannot load
+        return _read_with_pdfplumber(data, count, path, max_pages)
     finally:
         pdf.close()
-
-
-def _open_pdfium(pypdfium2, data: bytes, path: Path):
-    try:
-        return pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as error:
-        if getattr(error, "err_code", None) in (4, 5):  # FPDF_ERR_PASSWORD, _SECURITY
-            raise _encrypted(path) from None
-        raise
 
 
 def _read_pages(pages, count: int, path: Path, max_pages: int) -> PdfText:
