@@ -305,6 +305,19 @@ def rotated(pdf_path: Path, out_path: Path, degrees: int, how: str = "rotate") -
     return out_path
 
 
+def drawn_paths(pdf_path: Path) -> int:
+    """How many paths (lines, rectangles, curves) the PDF's pages draw."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf_path)
+    try:
+        return sum(1 for index in range(len(document))
+                   for _ in document[index].get_objects(
+                       filter=[pypdfium2.raw.FPDF_PAGEOBJ_PATH]))
+    finally:
+        document.close()
+
+
 def broken_xref(pdf_path: Path, out_path: Path) -> Path:
     """The PDF with every cross-reference offset pointing a few bytes off its object."""
     data = re.sub(rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m.group(1)) + 7),
