@@ -50,8 +50,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _tree_pss(pid: int) -> int:
-    """Proportional resident bytes of a process and all its descendants, from /proc."""
+def process_tree(pid: int) -> list[int]:
+    """A process and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -60,17 +60,28 @@ def _tree_pss(pid: int) -> int:
             except OSError:
                 continue
             children.setdefault(int(fields[1]), []).append(int(entry.name))
-    total, stack = 0, [pid]
+    tree, stack = [], [pid]
     while stack:
         current = stack.pop()
+        tree.append(current)
         stack.extend(children.get(current, []))
-        try:
-            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
-    return total
+    return tree
+
+
+def proc_field(pid: int, name: str, file: str = "status") -> int:
+    """A size field ('Pss', 'VmHWM') of /proc/PID/FILE in bytes; 0 once the process is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(name + ":"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_pss(pid: int) -> int:
+    """Proportional resident bytes of a process and all its descendants, from /proc."""
+    return sum(proc_field(current, "Pss", "smaps_rollup") for current in process_tree(pid))
 
 
 def _peak_run(command: list[str]) -> tuple[float, float, int]:
@@ -129,15 +140,36 @@ def parse_times(repeats: int) -> dict[str, float]:
     return results
 
 
+def _distinct_copies(folder: Path, count: int) -> None:
+    """``count`` copies of the bundled reports, each under the name of another
+    municipality (a plain ASCII name no other name folds to), so that every copy has an output of its
+    own: copies of one report would all be refused for sharing one output name."""
+    import csv
+
+    import unicodedata
+
+    with (ROOT / "src/kompass_cli/data/kommuner.csv").open(encoding="utf-8") as table:
+        every = [row["kommun"] for row in csv.DictReader(table)]
+    folded = [unicodedata.normalize("NFKD", name).encode("ascii", "ignore") for name in every]
+    names = [name for name, fold in zip(every, folded)  # not one that folds like another
+             if name.isascii() and name.isalpha() and folded.count(fold) == 1]
+    reports = {path: json.loads((ROOT / "data/normalized" / f"{path.stem}.json")
+                                .read_text(encoding="utf-8"))["municipality"]
+               for path in sorted(RAW.glob("*.txt"))}
+    for index in range(count):
+        path, municipality = list(reports.items())[index % len(reports)]
+        printed = municipality["name_in_source"].split()[0].removesuffix("s")
+        text = path.read_text(encoding="utf-8").replace(printed, names[index // len(reports)])
+        (folder / f"{index:04d}-{path.name}").write_text(text, encoding="utf-8")
+
+
 def batch(count: int, runs: int) -> dict[str, float]:
     """Wall time and peak memory (PSS) of parsing ``count`` report copies with --jobs 1 and 2."""
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "in"
         source.mkdir()
-        reports = sorted(RAW.glob("*.txt"))
-        for index in range(count):
-            shutil.copy(reports[index % len(reports)], source / f"{index:04d}-{reports[index % len(reports)].name}")
+        _distinct_copies(source, count)
         commands = {jobs: [sys.executable, "-m", "kompass_cli", "parse", str(source), "--out",
                            str(Path(folder) / f"out{jobs}"), "--jobs", str(jobs), "--quiet"]
                     for jobs in (1, 2)}
@@ -215,7 +247,7 @@ def _command(name: str, path: Path, folder: Path, engine: str) -> list[str]:
         return [sys.executable, "-m", "kompass_cli", "text", str(path), "--max-pages", "5000",
                 "--pdf-engine", engine]
     return [sys.executable, "-m", "kompass_cli", "parse", str(path), "--out",
-            str(folder / "out"), "--quiet", "--timeout", "0", "--max-pages", "5000",
+            str(folder / "out"), "--quiet", "--timeout", "86400", "--max-pages", "5000",
             "--pdf-engine", engine]
 
 

@@ -23,7 +23,8 @@ runner = CliRunner()
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 NORSJO = str(NORMALIZED / "norsjo-2018.json")
 
-# Commands that print a table, and so take --format table|json|csv.
+# Commands known to print a table, and so to take --format table|json|csv (any other
+# command whose --format offers table is held to the same).
 TABLE_COMMANDS = {"validate", "diff", "compare", "summarise", "export"}
 
 
@@ -52,7 +53,7 @@ def test_help_renders_cleanly(path, command):
     for stray in ("[bold", "[/", "`", "<bool>", "**"):
         assert stray not in shown, f"{stray!r} in the help of {' '.join(path)}"
     assert _flat(EXIT_CODES) in shown
-    assert "Example: kompass " + " ".join(path) in shown or "Example: kompass" in shown
+    assert "Example: kompass" in shown
     # Every code span of the docstring is shown as written (markdown eats '<name>').
     for span in re.findall(r"`([^`]+)`", command.help or ""):
         assert _flat(span) in shown, f"{span!r} lost from the help of {' '.join(path)}"
@@ -79,7 +80,7 @@ def test_every_table_command_takes_table_json_and_csv():
         if choices and "table" in choices:
             printing.add(" ".join(path))
             assert choices[:3] == ["table", "json", "csv"], (path, choices)
-    assert printing == TABLE_COMMANDS
+    assert TABLE_COMMANDS <= printing
 
 
 @pytest.mark.parametrize("args", [

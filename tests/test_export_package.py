@@ -96,9 +96,11 @@ def test_frictionless_validates_the_package(variant, tmp_path, locale):
     for level in LEVELS:
         _export(tmp_path / f"{level}.csv", str(variant), "--level", level, "--locale", locale)
     _export(tmp_path / "areas.jsonl", str(variant))
+    _export(tmp_path / "questions.json", str(variant), "--level", "questions")
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     assert sorted(r["path"] for r in package["resources"]) == sorted(
-        [f"{level}.csv" for level in LEVELS] + ["areas.jsonl"])
+        [f"{level}.csv" for level in LEVELS] + ["areas.jsonl", "questions.json"])
+    assert len({r["name"] for r in package["resources"]}) == len(package["resources"])
     report = validate(tmp_path / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
@@ -159,3 +161,12 @@ def test_a_foreign_datapackage_json_is_left_alone(tmp_path):
 def test_readme_shows_the_tested_pandas_read():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"dtype={json.dumps(PANDAS_TEXT)}, dtype_backend=\"numpy_nullable\"" in readme
+
+
+def test_json_is_an_array_of_the_rows(tmp_path):
+    from kompass_cli.dataset import load_report
+    from kompass_cli.export import rows
+
+    out = _export(tmp_path / "findings.json", str(NORMALIZED), "--level", "findings")
+    expected = rows("findings", [load_report(p) for p in sorted(NORMALIZED.glob("*.json"))])
+    assert json.loads(out.read_text(encoding="utf-8")) == expected

@@ -295,3 +295,24 @@ def test_the_schema_itself_refuses_non_finite_numbers(value, where):
         REPORT_ADAPTER.validate_python(document)
     finite = [e for e in caught.value.errors() if e["type"] == "finite_number"]
     assert [json_path(e["loc"]) for e in finite] == [json_path(where)]
+
+
+def test_a_link_loop_given_by_name_is_said_to_be_one(tmp_path):
+    link = tmp_path / "loop.json"
+    os.symlink(link.name, link)
+    for command in (["summarise", str(link)], ["validate", str(link)]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2
+        assert result.stderr == (f"error: {link}: is a symbolic link loop (it leads back to "
+                                 f"itself); remove or fix the link\n")
+
+
+def test_an_unreadable_raw_report_is_a_checksum_not_checked(tmp_path):
+    raw_dir = tmp_path / "raw"
+    raw_dir.mkdir()
+    (raw_dir / "norsjo-2018.txt").mkdir()  # a folder where the raw report should be
+    result = runner.invoke(app, ["validate", str(NORMALIZED / "norsjo-2018.json"),
+                                 "--raw-dir", str(raw_dir), "--format", "json"])
+    assert result.exit_code == 0
+    [finding] = _strict_json(result.stdout)["files"][0]["findings"]
+    assert finding["code"] == "source-not-checked" and finding["severity"] == "info"

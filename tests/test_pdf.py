@@ -280,6 +280,7 @@ def test_existing_output_survives_a_bad_pdf(tmp_path, pdfs):
 
 
 def test_folder_of_pdfs_and_texts_parses_in_one_call(tmp_path, pdfs):
+    """A report's text and its PDF map to one output name: both refused, the rest written."""
     folder = tmp_path / "in"
     folder.mkdir()
     for path in pdfs.values():
@@ -287,9 +288,15 @@ def test_folder_of_pdfs_and_texts_parses_in_one_call(tmp_path, pdfs):
     shutil.copy(RAW / "hallsberg-2008.txt", folder / "hallsberg-text.txt")
     result = runner.invoke(app, ["parse", str(folder), "--out", str(tmp_path / "out"), "-q",
                                  "--jobs", "2"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2
+    pdf, text = folder / "hallsberg-2008.pdf", folder / "hallsberg-text.txt"
+    assert result.stderr.splitlines() == [
+        f"error: {pdf}: would be written to hallsberg-2008.json, as would {text}; "
+        f"neither is written, parse them in separate runs",
+        f"error: {text}: would be written to hallsberg-2008.json, as would {pdf}; "
+        f"neither is written, parse them in separate runs"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "hallsberg-2008.json", "lindesberg-2021.json", "norsjo-2018.json"]
+        "lindesberg-2021.json", "norsjo-2018.json"]
 
 
 def test_text_command_numbers_lines_with_their_pages(pdfs, parsed):

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from kompass_cli.cli.main import app
 from kompass_cli.pdf.glyphs import group_words
-from tests import pdf_render
+from tests import hostile, pdf_render
 from tests.conftest import FIXTURES, RAW
 
 runner = CliRunner()
@@ -67,7 +67,7 @@ def test_both_engines_read_the_same_text(made, name):
 
 @pytest.mark.parametrize("name", sorted(pdf_render.STYLES))
 def test_both_engines_write_the_same_json(made, name):
-    pdfium, pdfplumber = _both("parse", str(made[name]), "--out", "-", "--timeout", "0")
+    pdfium, pdfplumber = _both("parse", str(made[name]), "--out", "-")
     assert pdfium == pdfplumber
     assert pdfium[0] == 0 and pdfium[1].startswith("{")
 
@@ -114,7 +114,14 @@ def _truncated(made, tmp_path):
     return path
 
 
+def _bomb(made, tmp_path):
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(hostile.bomb_pdf(1024 ** 3))
+    return path
+
+
 HOSTILE = {
+    "flate bomb": (_bomb, "a decompression bomb?"),
     "encrypted": (lambda made, tmp: pdf_render.encrypted(tmp / "locked.pdf"),
                   "is an encrypted PDF that needs a password"),
     "no text layer": (lambda made, tmp: pdf_render.image_only(tmp / "scan.pdf"),
@@ -138,7 +145,7 @@ def test_refusals_are_the_same_for_both_engines(made, tmp_path, case):
     path = make(made, tmp_path)
     out = tmp_path / "out"
     pdfium, pdfplumber = _both("parse", str(path), "--out", str(out), "-q",
-                               "--max-pages", "5", "--timeout", "0")
+                               "--max-pages", "5")
     assert pdfium == pdfplumber
     code, _, stderr = pdfium
     assert code == 2 and stderr.startswith(f"error: {path}: ") and reason in stderr

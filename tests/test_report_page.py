@@ -79,8 +79,11 @@ def test_the_page_has_findings_diagnostics_and_sources(norsjo):
     assert escape(first["improvements"][-1]["text"]) in norsjo
     for diagnostic in NORSJO["diagnostics"]:
         entry = CATALOGUE[diagnostic["code"]]
-        assert escape(entry.title) in norsjo and escape(entry.explanation) in norsjo
+        # Each code's title and explanation once, then every message of that code.
+        assert norsjo.count(f"<strong>{escape(entry.title)}</strong>") == 1
+        assert norsjo.count(escape(entry.explanation)) == 1
         assert escape(diagnostic["message"]) in norsjo
+    assert len(NORSJO["diagnostics"]) > len({d["code"] for d in NORSJO["diagnostics"]})
     assert NORSJO["source"]["sha256"][:12] in norsjo
     assert "the history table (line" in norsjo and "norsjo-2018.txt" in norsjo
 
@@ -109,7 +112,6 @@ def test_refusals_are_one_line_exit_2_and_write_nothing(tmp_path, monkeypatch, a
 @pytest.mark.skipif(chromium() is None, reason="no chromium binary installed")
 def test_chromium_renders_the_page(tmp_path, norsjo):
     import matplotlib.image
-    import numpy
 
     page = tmp_path / "page.html"
     page.write_text(norsjo, encoding="utf-8")

@@ -118,3 +118,64 @@ def test_a_recorded_contradiction_the_data_no_longer_shows_fails(tmp_path):
 def test_a_null_score_with_reported_values_fails(tmp_path):
     code, findings = _findings(tmp_path, "norsjo-2018.json", _set(("areas", 4, "score"), None))
     assert code == 1 and ("score-not-reported", "areas[4].score") in findings
+
+
+def _numbers(document: dict) -> list[tuple]:
+    """The JSON path of every number the report prints (scores, questions, history)."""
+    paths = [("total", "score")]
+    paths += [("total", "reported_scores", i, "value")
+              for i in range(len(document["total"]["reported_scores"]))]
+    for a, area in enumerate(document["areas"]):
+        paths.append(("areas", a, "score"))
+        paths += [("areas", a, "reported_scores", i, "value")
+                  for i in range(len(area["reported_scores"]))]
+        paths += [("areas", a, "questions", q, name) for q, question in
+                  enumerate(area["questions"]) for name in ("achieved", "max", "percent")
+                  if question[name] is not None]
+    for h, row in enumerate(document["history"]):
+        paths += [("history", h, "scores", n) for n in row["scores"]]
+        paths += [("history", h, "total")] if row["total"] is not None else []
+    return paths
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_no_number_can_be_moved_by_one_unnoticed(tmp_path, name):
+    """Every printed number of the file, one at a time, one up and one down: each edit
+    is an error, including where the file records a contradiction or a rounding gap
+    about that very number (its recorded values no longer match)."""
+    from kompass_cli.validate import validate_file
+
+    document = json.loads((NORMALIZED / name).read_text(encoding="utf-8"))
+    unnoticed = []
+    for path in _numbers(document):
+        for delta in (1, -1):
+            edited = json.loads(json.dumps(document))
+            node = edited
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] += delta
+            target = tmp_path / name
+            target.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+            if not any(f.severity == "error" for f in validate_file(target, None).findings):
+                unnoticed.append((path, delta))
+    assert len(_numbers(document)) > 100 and unnoticed == []
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_printed_decimals_the_json_cannot_show_do_not_fail_the_file(tmp_path, name):
+    """'6,0' is written 6: a contradiction parse found with the printed decimals may
+    re-check as rounding from the JSON; what parse writes, validate accepts."""
+    import re
+
+    from kompass_cli.pipeline import parse_file
+    from kompass_cli.validate import validate_file
+    from kompass_cli.writer import to_json
+
+    text = (RAW / name.replace(".json", ".txt")).read_text(encoding="utf-8")
+    text = re.sub(r"(?<![\d,])(\d+,\d+)(?![\d,])", r"\g<1>0", text)
+    text = re.sub(r"(\s)(\d+)(\s+\d+\s+\d+\s*%\s*)$", r"\1\2,0\3", text, flags=re.MULTILINE)
+    source = tmp_path / name.replace(".json", ".txt")
+    source.write_text(text, encoding="utf-8")
+    written = tmp_path / name
+    written.write_text(to_json(parse_file(source)), encoding="utf-8")
+    assert validate_file(written, None).findings == []

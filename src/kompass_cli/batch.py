@@ -1,37 +1,27 @@
-"""Parse many files on all cores, each under a wall-clock limit enforced from outside.
+"""Parse many files on all cores, each under the limits of kompass_cli.workers.
 
-A crafted input can keep a parser busy for minutes, so every file is parsed in a worker
-process that the parent can terminate; the parser itself needs no cooperation. Results
-come back as finished JSON text and are handed out in input order, so the output of
-``--jobs 2`` is identical to ``--jobs 1``.
+A crafted input can keep a parser busy for minutes or fill the memory, so every file is
+parsed in a worker process under a time and a memory limit; the parser itself needs no
+cooperation. Results come back as finished JSON text and are handed out in input order,
+so the output of ``--jobs 2`` is identical to ``--jobs 1``.
 """
 
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
+from kompass_cli import workers
 from kompass_cli.errors import KompassError
-from kompass_cli.pdf.document import DEFAULT_ENGINE, DEFAULT_MAX_PAGES
-from kompass_cli.sources import DEFAULT_MAX_BYTES
+from kompass_cli.limits import Limits
 
-DEFAULT_TIMEOUT = 60.0
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Per-file limits: bytes read, PDF pages, and seconds of wall-clock time (0 = none);
-    and the library that reads a PDF's characters."""
-
-    max_bytes: int = DEFAULT_MAX_BYTES
-    timeout: float = DEFAULT_TIMEOUT
-    max_pages: int = DEFAULT_MAX_PAGES
-    engine: str = DEFAULT_ENGINE
+# Bytes of each text input read in the parent to decide whether workers will need the
+# repair lexicon: enough for a whole report, little enough to cost nothing on a big file.
+WARM_UP_SAMPLE = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -67,81 +57,76 @@ def parse_one(path: Path, limits: Limits) -> Parsed:
 
 def parse_many(paths: list[Path], jobs: int, limits: Limits,
                progress: Callable[[], None] = lambda: None) -> list[Parsed]:
-    """Every input parsed, in input order; ``progress`` is called once per finished file."""
-    if jobs <= 1 and not limits.timeout:
-        results = []
-        for path in paths:
-            results.append(parse_one(path, limits))
-            progress()
-        return results
-    return list(_in_workers(paths, jobs, limits, progress))
+    """Every input parsed, in input order; ``progress`` is called once per finished file.
+
+    Two inputs that would be written under one name are both refused.
+    """
+    if len(paths) > 1 and (jobs > 1 or limits.timeout or limits.max_memory):
+        _warm_up(paths)  # one input gains nothing: its worker loads what it needs, in time
+    outcomes = workers.run(partial(parse_one, limits=limits), paths, jobs, limits, progress)
+    return refuse_collisions([Parsed(path, error=outcome.message)
+                              if isinstance(outcome, workers.Refusal) else outcome
+                              for path, outcome in zip(paths, outcomes, strict=True)])
 
 
-def _in_workers(paths: list[Path], jobs: int, limits: Limits,
-                progress: Callable[[], None]) -> Iterator[Parsed]:
-    """Run files in a process pool; a file over time is refused and its worker killed."""
-    forking = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if forking else "spawn")
-    if forking:
-        _warm_up(paths, limits.max_bytes)
-        gc.freeze()  # workers' collections then leave the shared objects' pages alone
-    done: dict[int, Parsed] = {}
-    pending = list(range(len(paths)))
-    while pending:
-        with context.Pool(max(1, min(jobs, len(pending)))) as pool:
-            tasks = {i: pool.apply_async(parse_one, (paths[i], limits)) for i in pending}
-            pending = _collect(tasks, paths, limits, done, progress)
-    return (done[i] for i in range(len(paths)))
+def refuse_collisions(results: list[Parsed]) -> list[Parsed]:
+    """Inputs that map to one output name are all refused, the first one named in each.
+
+    Writing both would keep whichever came last; which report is meant cannot be told.
+    """
+    first: dict[str, Parsed] = {}
+    clashing: set[str] = set()
+    for result in results:
+        if result.name is not None and result.error is None:
+            if result.name in first:
+                clashing.add(result.name)
+            first.setdefault(result.name, result)
+    return [replace(result, json=None, summary=None, error=(
+                f"{result.path}: would be written to {result.name}, as would "
+                f"{_other(results, result)}; neither is written, parse them in separate runs"))
+            if result.name in clashing and result.error is None else result
+            for result in results]
 
 
-def _warm_up(paths: list[Path], max_bytes: int) -> None:
+def _other(results: list[Parsed], result: Parsed) -> str:
+    """The other inputs with the same output name as ``result``."""
+    return " and ".join(str(r.path) for r in results
+                        if r.name == result.name and r.error is None and r is not result)
+
+
+def _warm_up(paths: list[Path]) -> None:
     """Load once in the parent what every forked worker would otherwise load again.
 
     The parsing modules are always imported, the PDF libraries when some input is a PDF, and
-    the repair lexicon (about half a second) when some text input is not plainly clean.
-    Forked workers share all three. PDFs themselves are left to the workers: reading
-    one is the slow part of parsing it.
+    the repair lexicon with its context statistics (about a second) when some text input
+    is not plainly clean. Forked workers share all three. The inputs themselves are left
+    to the workers, which read them under the limits: here only the first bytes of
+    regular files are looked at, so a device, a FIFO or a huge file costs the parent
+    nothing.
     """
-    from kompass_cli.ocr import plainly_clean
     from kompass_cli.pipeline import parse_file  # noqa: F401
-    from kompass_cli.sources import is_pdf, read_source
+    from kompass_cli.sources import pdf_header, read_head
 
-    pdfs = {path for path in paths if is_pdf(path)}
+    pdfs = {path for path in paths if pdf_header(read_head(path, 1024))}
     if pdfs:
         import pdfplumber  # noqa: F401
         import pypdfium2  # noqa: F401
-    for path in paths:
-        if path in pdfs:
-            continue
-        try:
-            lines = read_source(path, max_bytes).lines
-        except KompassError:
-            continue
-        if not plainly_clean(lines):
-            from kompass_cli.repair.lexicon import load
+    if any(_maybe_damaged(path) for path in paths if path not in pdfs):
+        from kompass_cli.repair.lexicon import load
 
-            load()
-            return
+        load().context()
+    gc.freeze()  # workers' collections then leave the shared objects' pages alone
 
 
-def _collect(tasks: dict, paths: list[Path], limits: Limits, done: dict[int, Parsed],
-             progress: Callable[[], None]) -> list[int]:
-    """Wait for tasks in order; on a time-out, keep what finished and return the rest."""
-    for index, task in tasks.items():
-        started = time.monotonic()
-        try:
-            done[index] = task.get(timeout=limits.timeout or None)
-        except multiprocessing.TimeoutError:
-            seconds = time.monotonic() - started
-            done[index] = Parsed(paths[index], error=(
-                f"{paths[index]}: took longer than {limits.timeout:g} s "
-                f"(stopped after {seconds:.0f} s); raise the limit with --timeout"))
-            progress()
-            unfinished = [i for i, t in tasks.items() if i not in done and not t.ready()]
-            for i, t in tasks.items():
-                if i not in done and t.ready():
-                    done[i] = t.get()
-                    progress()
-            return unfinished
-        progress()
-    return []
+def _maybe_damaged(path: Path) -> bool:
+    """Whether the start of a text input is not plainly clean Swedish (False if unreadable)."""
+    from kompass_cli.ocr import plainly_clean
+    from kompass_cli.sources import decode, read_head, split_lines
+
+    head = read_head(path, WARM_UP_SAMPLE)
+    if not head.strip():
+        return False
+    try:
+        return not plainly_clean(split_lines(decode(head, path)[0]))
+    except KompassError:
+        return False

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kompass_cli.errors import KompassError
-from kompass_cli.inputs import list_folder
+from kompass_cli.inputs import list_folder, missing
 
 if TYPE_CHECKING:
     from kompass_cli.schemas.common import ReportBase
@@ -224,7 +224,7 @@ def load_paths(paths: list[Path]) -> Loaded:
         elif path.exists():
             part = load_files([path])
         else:
-            raise KompassError("no such file or folder; check the path", str(path))
+            raise missing(path)
         loaded.reports.extend(part.reports)
         loaded.errors.extend(part.errors)
     return loaded

@@ -271,9 +271,14 @@ def render(level: str, output_format: str, table: list[Row],
     if output_format not in WRITERS:
         raise KompassError(f"unknown format '{output_format}'; choose one of "
                            f"{', '.join(FORMATS)}")
+    check_locale(output_format, locale)
     if output_format == "csv":
         return to_csv(level, table, locale)
-    if locale != "plain":
-        raise KompassError(f"--locale {locale} is a CSV convention; {output_format} keeps "
-                           f"its numbers typed, so leave --locale out")
     return WRITERS[output_format](level, table)
+
+
+def check_locale(output_format: str, locale: str) -> None:
+    """A locale other than plain is a CSV convention; refuse it with any other format."""
+    if locale != "plain" and output_format != "csv":
+        raise KompassError(f"--locale {locale} is a CSV convention; leave it out with "
+                           f"--format {output_format}")

@@ -11,6 +11,9 @@ from kompass_cli.errors import KompassError
 # File kinds a folder is searched for.
 REPORT_SUFFIXES = (".txt", ".pdf")
 
+# The name that means standard input, as in most command-line tools.
+STDIN = "-"
+
 
 def expand_inputs(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES,
                   ) -> tuple[list[Path], list[KompassError]]:
@@ -18,12 +21,17 @@ def expand_inputs(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES
 
     Returns the files and, separately, one error per path that yields nothing (a missing
     path, a folder without reports, a link that leads nowhere), so that one bad path
-    does not stop the others.
+    does not stop the others. '-' (standard input) is passed on as it is, once.
     """
     files: list[Path] = []
     problems: list[KompassError] = []
     for path in paths:
-        if path.is_dir():
+        if str(path) == STDIN:
+            if path in files:
+                problems.append(KompassError("standard input can be read only once", STDIN))
+            else:
+                files.append(path)
+        elif path.is_dir():
             found, broken = list_folder(path, suffixes)
             if not found and not broken:
                 problems.append(KompassError(
@@ -33,7 +41,7 @@ def expand_inputs(paths: list[Path], suffixes: tuple[str, ...] = REPORT_SUFFIXES
         elif path.exists():
             files.append(path)
         else:
-            problems.append(_missing(path))
+            problems.append(missing(path))
     return files, problems
 
 
@@ -53,14 +61,14 @@ def list_folder(folder: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], li
         if entry.is_file():
             files.append(entry)
         elif not entry.exists():
-            broken.append(_missing(entry))
+            broken.append(missing(entry))
         elif not entry.is_dir():
             broken.append(KompassError("is not a regular file (a device, FIFO or socket); "
                                        "it is not read", str(entry)))
     return files, broken
 
 
-def _missing(path: Path) -> KompassError:
+def missing(path: Path) -> KompassError:
     """Why a path that is not there cannot be read: a link loop, a dangling link, or absent."""
     if path.is_symlink():
         try:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
+from kompass_cli.inputs import STDIN
 from kompass_cli.pdf.document import DEFAULT_ENGINE, DEFAULT_MAX_PAGES, read_pdf
 
 # Files larger than this are refused before they are read (raise with --max-bytes).
@@ -38,17 +41,19 @@ class SourceText:
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                max_pages: int = DEFAULT_MAX_PAGES, engine: str = DEFAULT_ENGINE) -> SourceText:
+                max_pages: int = DEFAULT_MAX_PAGES,
+                engine: str = DEFAULT_ENGINE) -> SourceText:
     """Read a report file; one clear error for anything that is neither text nor a PDF.
 
-    A PDF is known by its header, not by its name: the header may follow up to 1 KiB
-    of junk, as PDF readers allow. ``engine`` reads a PDF's characters (pdf.document).
+    Only regular files are read, and standard input when ``path`` is '-'. A PDF is
+    known by its header, not by its name: the header may follow up to 1 KiB of junk,
+    as PDF readers allow. ``engine`` reads a PDF's characters (see pdf.document).
     """
     data = _read_bytes(path, max_bytes)
     if not data.strip():
         raise KompassError("the file is empty", str(path))
     sha256 = hashlib.sha256(data).hexdigest()
-    if _pdf_header(data):
+    if pdf_header(data):
         pdf = read_pdf(data, path, max_pages, engine)
         return SourceText(path, pdf.lines, sha256, "pdf", "pdf", pdf.pages)
     if path.suffix.lower() == ".pdf":
@@ -57,34 +62,95 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     return SourceText(path, split_lines(text), sha256, "text", encoding)
 
 
-def _pdf_header(data: bytes) -> bool:
+def pdf_header(data: bytes) -> bool:
+    """Whether bytes start like a PDF: the header within the first KiB."""
     return b"%PDF-" in data[:1024]
 
 
-def is_pdf(path: Path) -> bool:
-    """Whether the file starts like a PDF (within its first KiB); False if unreadable."""
+def read_head(path: Path, size: int) -> bytes:
+    """At most ``size`` bytes from the start of a regular file; b'' for anything else.
+
+    For a first look taken outside the limits (which reader to load): it never reads
+    standard input, a device or a FIFO, and never waits.
+    """
     try:
-        with path.open("rb") as stream:
-            return _pdf_header(stream.read(1024))
+        fd = _open_regular(path)
+    except (KompassError, OSError):
+        return b""
+    try:
+        return os.read(fd, size)
     except OSError:
-        return False
+        return b""
+    finally:
+        os.close(fd)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file or of standard input ('-'), never more than the limit."""
+    if str(path) == STDIN:
+        return _read_limited(0, max_bytes, path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise KompassError(f"is {size:,} bytes, over the limit of {max_bytes:,}; "
-                               f"raise it with --max-bytes if the file is genuine", str(path))
-        return path.read_bytes()
+        fd = _open_regular(path)
     except FileNotFoundError:
         raise KompassError("no such file or folder; check the path", str(path)) from None
-    except IsADirectoryError:
-        raise KompassError("is a folder, not a file", str(path)) from None
     except PermissionError:
         raise KompassError("cannot be read (permission denied)", str(path)) from None
     except OSError as error:
         raise KompassError(f"cannot be read ({error.strerror})", str(path)) from None
+    try:
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            raise _too_big(path, max_bytes, size)
+        return _read_limited(fd, max_bytes, path)
+    except OSError as error:
+        raise KompassError(f"cannot be read ({error.strerror})", str(path)) from None
+    finally:
+        os.close(fd)
+
+
+def _open_regular(path: Path) -> int:
+    """Open a regular file without waiting: devices, FIFOs and folders are refused.
+
+    The kind is checked before opening (opening some devices has effects of its own)
+    and again on the opened file, in case the path was replaced in between.
+    """
+    _require_regular(os.stat(path).st_mode, path)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        _require_regular(os.fstat(fd).st_mode, path)
+    except KompassError:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _require_regular(mode: int, path: Path) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise KompassError("is a folder, not a file", str(path))
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "a device")
+    raise KompassError(f"is {kind}, not a regular file; give a file, or pipe the text in "
+                       f"and give - to read standard input", str(path))
+
+
+def _read_limited(fd: int, max_bytes: int, path: Path) -> bytes:
+    """Read to the end, refusing at once what grows past the limit (stdin, a growing file)."""
+    chunks, total = [], 0
+    while chunk := os.read(fd, min(1 << 20, max_bytes + 1 - total)):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise _too_big(path, max_bytes)
+    return b"".join(chunks)
+
+
+def _too_big(path: Path, max_bytes: int, size: int | None = None) -> KompassError:
+    """Over --max-bytes: by its size before reading, or found while reading a stream."""
+    over = (f"is {size:,} bytes, over the limit of {max_bytes:,}" if size is not None else
+            f"is over the limit of {max_bytes:,} bytes")
+    return KompassError(f"{over}; raise it with --max-bytes if the file is genuine", str(path))
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -96,15 +162,29 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="strict"), encoding, path)
+            return _checked(_strict(data, encoding, path), encoding, path)
     if _looks_utf16(data):
-        return _checked(data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"),
-                        "utf-16", path)
+        try:
+            return _checked(data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"),
+                            "utf-16", path)
+        except UnicodeDecodeError:
+            pass  # zero bytes that are not UTF-16: judged as bytes below
     try:
         return _checked(data.decode("utf-8"), "utf-8", path)
     except UnicodeDecodeError:
         pass
     return _checked(data.decode("cp1252", errors="replace"), "cp1252", path)
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    """Text after a byte-order mark, which promises the encoding: no guessing past it."""
+    try:
+        return data.decode(encoding, errors="strict")
+    except UnicodeDecodeError as error:
+        name = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
+        raise KompassError(f"starts with a {name} byte-order mark but is not {name} text "
+                           f"({error.reason} at byte {error.start}); is this the right file?",
+                           str(path)) from None
 
 
 def _looks_utf16(data: bytes) -> bool:

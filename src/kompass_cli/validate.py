@@ -14,6 +14,7 @@ as recorded and never count as errors of the file.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -263,35 +264,53 @@ def _range_findings(report: ReportBase, file: str) -> list[Finding]:
             if value is not None and (value < 0 or (high is not None and value > high))]
 
 
-def _recorded_keys(report: ReportBase) -> set[tuple]:
-    return {(d.code, d.area, d.question, d.year) for d in report.diagnostics}
-
-
 def _consistency_findings(report: ReportBase, file: str) -> list[Finding]:
-    """Contradictions in the data that the file's own diagnostics do not record, and
-    contradictions it records that the data no longer shows: either way the data was
-    changed after parsing."""
-    recorded = {key for key in _recorded_keys(report) if key[0] in _RECORDABLE}
+    """Contradictions in the data that the file's own diagnostics do not record, recorded
+    ones whose values are no longer those of the data, and recorded ones the data no
+    longer shows: each means the data was changed after parsing."""
+    recorded = {_key(d): d for d in report.diagnostics if d.code in _RECORDABLE}
     rechecked = [diag for diag in check_report(raw_from_model(report),
                                                instrument(report.instrument.version))
                  if diag.code in _RECORDABLE]
-    found_keys = set()
-    found = []
+    found: list[Finding] = []
+    matched: set[tuple] = set()
     for diag in rechecked:
-        key = (diag.code, diag.area, diag.question, diag.year)
-        found_keys |= {key, (_SAME_CHECK.get(diag.code, diag.code), *key[1:])}
-        if key in recorded or (_SAME_CHECK.get(diag.code), *key[1:]) in recorded:
+        key = next((k for k in (_key(diag), (_SAME_CHECK.get(diag.code), *_key(diag)[1:]))
+                    if k in recorded), None)
+        if key is None:
+            why = "not recorded at parse time"
+        elif _values(recorded[key].message) != _values(diag.message):
+            why = f"recorded at parse time with other values: {recorded[key].message!r}"
+        else:
+            matched.add(key)
             continue
-        found.append(Finding(diag.code, "error",
-                             f"{diag.message} (not recorded at parse time: the data was changed)",
+        matched.add(key)
+        found.append(Finding(diag.code, "error", f"{diag.message} ({why}: the data was changed)",
                              file, _diag_path(report, diag), diag.line))
-    for diag in report.diagnostics:
-        if (diag.code, diag.area, diag.question, diag.year) in recorded - found_keys:
+    for key, diag in recorded.items():
+        if key not in matched:
             found.append(Finding("recorded-contradiction-gone", "error",
                                  f"the file records {diag.code} ({diag.message}), but its data "
                                  f"no longer shows it: the data was changed after parsing",
                                  file, _diag_path(report, diag), diag.line))
     return found
+
+
+def _key(diag) -> tuple:
+    return (diag.code, diag.area, diag.question, diag.year)
+
+
+# What a consistency message says about the data is its numbers, less the lines (and
+# pages) it cites and the ranges, which depend on the printed decimals that a value
+# written to JSON no longer shows ('13,0' is written 13).
+_CITED_LINE = re.compile(r"\bline \d+(?: on page \d+)?")
+_RANGE = re.compile(r"\d+(?:\.\d+)?–\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _values(message: str) -> list[str]:
+    """The data a diagnostic message states: its numbers, without cited lines or ranges."""
+    return sorted(_NUMBER.findall(_RANGE.sub("", _CITED_LINE.sub("", message))))
 
 
 def _diag_path(report: ReportBase, diag) -> str:
@@ -336,15 +355,26 @@ def _checksum_findings(report: ReportBase, file: str, raw_dir: Path | None,
                         f"source.file is {name!r}, not the bare file name parsing writes; "
                         f"the raw report cannot be looked up", file, "source.file")]
     raw = raw_dir / name
-    if not raw.is_file():
+    digest = _sha256(raw)
+    if digest is None:
         severity, advice = (("error", "--require-raw asks for it") if require_raw else
                             ("info", "give --raw-dir the folder of the raw reports"))
         return [Finding("source-not-checked", severity,
-                        f"{raw} is not there, so source.sha256 was not checked; {advice}",
-                        file, "source.sha256")]
-    digest = hashlib.sha256(raw.read_bytes()).hexdigest()
+                        f"{raw} is not there or cannot be read, so source.sha256 was not "
+                        f"checked; {advice}", file, "source.sha256")]
     if digest == report.source.sha256:
         return []
     return [Finding("source-checksum-mismatch", "error",
                     f"{raw} has sha256 {digest[:12]}…, the file records "
                     f"{report.source.sha256[:12]}…; re-run kompass parse", file, "source.sha256")]
+
+
+def _sha256(raw: Path) -> str | None:
+    """The checksum of a regular file, read in chunks; None when there is none to read."""
+    if not raw.is_file():
+        return None
+    try:
+        with raw.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return None

@@ -32,14 +32,18 @@ SEVERITY_WORDS = {"error": "cannot be trusted or is missing",
 _STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;
 max-width:1100px;padding:1.5rem;color:#222;line-height:1.45}
-h1{margin-bottom:.2rem}h2{border-bottom:2px solid #1f5f99;padding-bottom:.2rem;margin-top:2.2rem}
-.lead{color:#444;margin-top:0}.caveat{background:#fff6e0;border-left:4px solid #e0a800;padding:.5rem .8rem}
+h1{margin-bottom:.2rem}
+h2{border-bottom:2px solid #1f5f99;padding-bottom:.2rem;margin-top:2.2rem}
+.lead{color:#444;margin-top:0}
+.caveat{background:#fff6e0;border-left:4px solid #e0a800;padding:.5rem .8rem}
 svg{max-width:100%;height:auto;display:block}
-table{border-collapse:collapse;margin:.8rem 0}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}
+table{border-collapse:collapse;margin:.8rem 0}
+th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .area{margin-bottom:1.4rem}.cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}
 .cols h4{margin:.3rem 0}.cols ul{margin:.2rem 0;padding-left:1.2rem}
-.sev{display:inline-block;min-width:4.5rem;font-size:.8rem;font-weight:bold;text-transform:uppercase}
+.sev{display:inline-block;min-width:4.5rem;font-size:.8rem;font-weight:bold;
+text-transform:uppercase}
 .sev-error{color:#b22222}.sev-warning{color:#b86e00}.sev-info{color:#1f5f99}
 .diag{margin:.6rem 0}.diag p{margin:.15rem 0}.where{color:#666;font-size:.9rem}
 footer{margin-top:2.5rem;color:#666;font-size:.85rem}
@@ -158,28 +162,42 @@ def _area_findings(area: AreaBase) -> str:
 
 
 def _diagnostics(report: ReportBase) -> str:
-    """Each diagnostic as the catalogue explains it, then the report's specific words."""
+    """The diagnostics grouped by code, worst first: the catalogue's title and
+    explanation once, then each of the report's own messages with its place."""
     from kompass_cli.diagnostics import CATALOGUE
 
-    if not report.diagnostics:
+    groups: dict[str, list] = {}
+    for d in sorted(report.diagnostics, key=lambda d: _SEVERITY_ORDER.get(d.severity, 3)):
+        groups.setdefault(d.code, []).append(d)
+    body = "".join(_diagnostic_group(code, found, CATALOGUE.get(code))
+                   for code, found in groups.items())
+    if not body:
         body = "<p>The report agrees with itself everywhere kompass checks.</p>"
-    else:
-        body = ""
-        for d in report.diagnostics:
-            entry = CATALOGUE.get(d.code)
-            title = entry.title if entry else d.code
-            explanation = f"<p>{escape(entry.explanation)}</p>" if entry else ""
-            where = f"line {d.line}" if d.line is not None else ""
-            if d.line is not None and d.page is not None:
-                where = f"page {d.page}, {where}"
-            body += (f"<div class=\"diag\"><p><span class=\"sev sev-{d.severity}\">"
-                     f"{d.severity}</span> <strong>{escape(title)}</strong></p>"
-                     f"{explanation}<p>{escape(d.message)} <span class=\"where\">"
-                     f"{escape(where)}</span></p></div>")
     legend = "; ".join(f"{k}: {v}" for k, v in SEVERITY_WORDS.items())
     return (f"<section id=\"diagnostics\">\n<h2>What to know about these numbers "
             f"({report.evaluation.year})</h2>\n<p class=\"where\">{escape(legend)}.</p>\n"
             f"{body}\n</section>")
+
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _diagnostic_group(code: str, found: list, entry) -> str:
+    severity = found[0].severity
+    title = entry.title if entry else code
+    count = f" ({len(found)})" if len(found) > 1 else ""
+    explanation = f"<p>{escape(entry.explanation)}</p>" if entry else ""
+    items = "".join(f"<li>{escape(d.message)} <span class=\"where\">{escape(_place(d))}"
+                    f"</span></li>" for d in found)
+    return (f"<div class=\"diag\"><p><span class=\"sev sev-{severity}\">{severity}</span> "
+            f"<strong>{escape(title)}</strong>{count}</p>{explanation}<ul>{items}</ul></div>")
+
+
+def _place(diagnostic) -> str:
+    if diagnostic.line is None:
+        return ""
+    page = f"page {diagnostic.page}, " if diagnostic.page is not None else ""
+    return f"{page}line {diagnostic.line}"
 
 
 def _sources(comparison: Comparison, reports) -> str:

@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from kompass_cli.errors import KompassError
+from kompass_cli.errors import KompassError, quoted
 from kompass_cli.schemas.common import ReportBase
 
 # Provenance that only PDF input has; left out, rather than written as null, for text.
@@ -39,7 +39,7 @@ def output_name(report: ReportBase) -> str:
     from kompass_cli.municipalities import slugs
 
     if report.municipality.code is None:
-        raise KompassError(f"municipality '{report.municipality.name_in_source}' "
+        raise KompassError(f"municipality {quoted(report.municipality.name_in_source)} "
                            f"{_why_unnamed(report)}, so the output cannot be named; "
                            f"use --out -", report.source.file)
     return f"{slugs()[report.municipality.code]}-{report.evaluation.year}.json"
@@ -64,19 +64,38 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path`` and rename it into place.
 
     A reader never sees a half-written file, and an existing file is replaced only
-    once the new one is complete. The file gets the usual permissions (umask), not the
-    private ones of a temporary file.
+    once the new one is complete; on any failure (a full disk, an interruption) the
+    temporary file is removed. The file gets the usual permissions (umask), not the
+    private ones of a temporary file. A failure to write is a KompassError naming
+    ``path``, so that a batch can report it and go on.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".tmp")
+    except OSError as error:
+        raise _unwritable(path, error) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _unwritable(path, error) from None
         raise
+
+
+def _unwritable(path: Path, error: OSError) -> KompassError:
+    """Why ``path`` cannot be written, in words: a folder in the way, no permission, ..."""
+    if isinstance(error, IsADirectoryError) and Path(error.filename or "") != path.parent:
+        reason = "is a folder, so the output cannot be written there"
+    elif isinstance(error, (FileExistsError, NotADirectoryError)):
+        reason = f"cannot be written: {path.parent} is not a folder"
+    else:
+        reason = f"cannot be written ({error.strerror or error})"
+    return KompassError(reason, str(path))
 
 
 def _umask() -> int:

@@ -2,11 +2,15 @@
 
 Errors the user can act on are one line on stderr and exit 2; tracebacks only with
 ``--debug``, and never with local variables (report text would leak into CI logs).
+Ctrl-C exits 130 and SIGTERM 143, each with one line; output cut short by a closed
+pipe (``kompass text x | head``) ends quietly with 141, as if killed by SIGPIPE.
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import sys
 import traceback
 from collections.abc import Callable
 from enum import Enum
@@ -16,7 +20,7 @@ from typing import TypeVar
 import typer
 
 from kompass_cli import __version__
-from kompass_cli.errors import KompassError
+from kompass_cli.errors import KompassError, one_line
 
 # Where the commands look when no path is given: the bundled reports and their JSON.
 DEFAULT_RAW = Path("data/raw")
@@ -26,7 +30,8 @@ _state = {"debug": False, "quiet": False}
 
 # The one meaning of every exit code, shown under each command's help.
 EXIT_CODES = ("Exit codes: 0 done; 1 checked and found differences or problems; 2 could "
-              "not do it (bad input, nothing found, usage).")
+              "not do it (bad input, nothing found, usage); 130 interrupted; 143 "
+              "terminated; 141 the reader of the output went away.")
 
 
 class PdfEngine(str, Enum):
@@ -36,13 +41,39 @@ class PdfEngine(str, Enum):
     pdfplumber = "pdfplumber"
 
 
-def pdf_engine_option():
-    """The --pdf-engine option, the same in every command that reads PDFs."""
-    return typer.Option(PdfEngine.pdfium, "--pdf-engine",
-                        help="Library that reads PDF characters: pdfium (fast) or "
-                             "pdfplumber; the output is the same.")
 
 Command = TypeVar("Command", bound=Callable)
+
+# Exit codes of a run cut short: by Ctrl-C, by SIGTERM, by a reader that closed the pipe.
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+EXIT_BROKEN_PIPE = 141
+
+# The limits of reading a report, shared by every command that reads one.
+TIMEOUT = typer.Option("60", "--timeout", metavar="SECONDS",
+                       help="Seconds one file may take, reading included.")
+MAX_BYTES = typer.Option("20M", "--max-bytes", metavar="SIZE",
+                         help="Refuse input files larger than this (20M, 1G or bytes).")
+MAX_PAGES = typer.Option(1000, "--max-pages", min=1,
+                         help="Refuse PDFs with more pages than this.")
+MAX_MEMORY = typer.Option("1G", "--max-memory", metavar="SIZE",
+                          help="Memory the reading of one file may take.")
+PDF_ENGINE = typer.Option(PdfEngine.pdfium, "--pdf-engine",
+                          help="Library that reads PDF characters: pdfium (fast) or "
+                               "pdfplumber; the output is the same.")
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is so that files in progress are cleaned up."""
+
+
+def on_sigterm(signum, frame) -> None:
+    raise Terminated
+
+
+def echo_error(message: object) -> None:
+    """'error: MESSAGE' on stderr, as one line with control characters escaped."""
+    typer.echo(f"error: {one_line(str(message))}", err=True)
 
 
 def handles_errors(command: Command) -> Command:
@@ -54,12 +85,31 @@ def handles_errors(command: Command) -> Command:
             return command(*args, **kwargs)
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+        except KeyboardInterrupt:
+            echo_error("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Terminated:
+            echo_error("terminated")
+            raise typer.Exit(EXIT_TERMINATED) from None
         except Exception as error:
             if not _is_usage_error(error):
                 _report(error)
             raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # an in-memory stdout (tests): nothing to flush
+        pass
 
 
 def _is_usage_error(error: Exception) -> bool:
@@ -70,25 +120,38 @@ def _is_usage_error(error: Exception) -> bool:
 def _report(error: Exception) -> None:
     """One line on stderr, then exit 2; a traceback only with --debug."""
     if isinstance(error, KompassError):
-        typer.echo(f"error: {error}", err=True)
+        echo_error(error)
     else:
         if _state["debug"]:
             traceback.print_exception(error)
-        typer.echo(f"error: internal error: {type(error).__name__}: {error}; "
-                   f"rerun with --debug for details", err=True)
+        echo_error(f"internal error: {type(error).__name__}: {error}; "
+                   f"rerun with --debug for details")
     raise typer.Exit(2) from None
 
 
 def echo_errors(errors: list[KompassError]) -> None:
     """Each file's refusal as one line on stderr, for commands that go on with the rest."""
     for error in errors:
-        typer.echo(f"error: {error}", err=True)
+        echo_error(error)
 
 
 def exit_if_refused(errors: list[KompassError]) -> None:
     """Exit 2 once every other file has its result, when any file was refused."""
     if errors:
         raise typer.Exit(2)
+
+
+def municipality_argument():
+    """The MUNICIPALITY argument of the commands about one municipality."""
+    return typer.Argument(..., help="Name (any case, diacritics optional) or four-digit "
+                                    "kommunkod.")
+
+
+def data_option():
+    """The --data option of the commands that take normalised reports as an option."""
+    return typer.Option(None, "--data", "-d", show_default=False,
+                        help="Normalised JSON reports: files or folders (repeatable) "
+                             "[default: data/normalized].")
 
 
 def load_data(paths: list[Path] | None):
@@ -168,3 +231,22 @@ def _global_options(
     """
     _state["debug"] = debug
     _state["quiet"] = quiet
+    _route_library_logging(debug)
+
+
+def _route_library_logging(debug: bool) -> None:
+    """Library log lines and warnings (pdfminer's about odd PDFs) only with --debug.
+
+    Without a handler Python prints warnings of any library on stderr, before and
+    between kompass's own one-line messages; a NullHandler on the root logger stops
+    that. With --debug they are shown, with the logger's name.
+    """
+    import logging
+
+    root = logging.getLogger()
+    logging.captureWarnings(True)
+    if debug:
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s",
+                            force=True)
+    elif not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, exit_if_refused, handles_errors, load_data, note
+from kompass_cli.cli.app import (
+    DEFAULT_DATA, app, data_option, exit_if_refused, handles_errors, load_data,
+    municipality_argument, note,
+)
 from kompass_cli.errors import KompassError
 
 
@@ -20,11 +23,8 @@ class Format(str, Enum):
 @app.command()
 @handles_errors
 def compare(
-    municipality: str = typer.Argument(..., help="Name (any case, diacritics optional) or "
-                                                 "four-digit kommunkod."),
-    data: list[Path] = typer.Option(None, "--data", "-d", show_default=False,
-                                    help="Normalised JSON reports: files or folders "
-                                         "(repeatable) [default: data/normalized]."),
+    municipality: str = municipality_argument(),
+    data: list[Path] = data_option(),
     output_format: Format = typer.Option(Format.table, "--format", "-f",
                                          help="table, json or csv"),
 ) -> None:
@@ -98,8 +98,8 @@ def _table(comparison) -> None:
                   "same = same area, same name; renamed = same topic, new name; "
                   "restructured = topic moved, merged or split; "
                   "not_comparable = no counterpart.", markup=False, soft_wrap=True)
-    for note in comparison.notes:
-        console.print(f"- {note}", markup=False, soft_wrap=True)
+    for line in comparison.notes:
+        console.print(f"- {line}", markup=False, soft_wrap=True)
 
 
 def _header(evaluation) -> str:

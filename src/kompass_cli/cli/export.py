@@ -69,10 +69,11 @@ def export(
 
     Example: `kompass export --level questions --format csv --locale sv --out questions.csv`
     """
-    from kompass_cli.export import BINARY_FORMATS, render, rows
+    from kompass_cli.export import BINARY_FORMATS, check_locale, render, rows
     from kompass_cli.writer import write_atomic, write_bytes_atomic
 
     chosen = _format(output_format, out)
+    check_locale(chosen, locale.value)
     to_stdout = out is None or str(out) == "-"
     if to_stdout and chosen in BINARY_FORMATS:
         raise KompassError(f"{chosen} is a binary format; give a file with --out, "

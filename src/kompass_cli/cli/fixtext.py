@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import Enum
+from functools import partial
 from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import PdfEngine, app, handles_errors, pdf_engine_option
+from kompass_cli.cli.app import (MAX_BYTES, MAX_MEMORY, MAX_PAGES, PDF_ENGINE, TIMEOUT,
+                                  PdfEngine, app, handles_errors)
 
 
 class TextFormat(str, Enum):
@@ -24,19 +25,26 @@ def fix_text(
     explain: bool = typer.Option(False, "--explain", help="List every change on stderr."),
     output_format: TextFormat = typer.Option(TextFormat.text, "--format", "-f",
                                              help="text, or json with the text and its steps"),
-    pdf_engine: PdfEngine = pdf_engine_option(),
+    timeout: str = TIMEOUT,
+    max_bytes: str = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+    max_memory: str = MAX_MEMORY,
+    pdf_engine: PdfEngine = PDF_ENGINE,
 ) -> None:
     """Repair Swedish text from a scan: lost å/ä/ö, OCR confusions, hyphenated words.
 
     The repaired text goes to stdout; text that does not look damaged is printed
     unchanged. With --explain each change (line, before, after, fix) goes to stderr;
-    with --format json stdout is {"text": ..., "steps": [...]}.
+    with --format json stdout is {"text": ..., "steps": [...]}. The input is read and
+    repaired under the same limits as in `kompass parse`.
 
     Example: `kompass fix-text data/raw/norsjo-2018.txt --explain`
     """
-    from kompass_cli.repair import repair
+    from kompass_cli.limits import limits_from_options
+    from kompass_cli.workers import run_one
 
-    text, steps = repair(_read(path, pdf_engine.value))
+    limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
+    text, steps = run_one(partial(_read_and_repair, limits=limits), Path(path), limits)
     if output_format is TextFormat.json:
         typer.echo(json.dumps({"text": text, "steps": [s.to_dict() for s in steps]},
                               ensure_ascii=False, indent=2))
@@ -47,10 +55,10 @@ def fix_text(
             typer.echo(f"{step.line}: {step.before!r} -> {step.after!r} ({step.fix})", err=True)
 
 
-def _read(path: str, engine: str) -> str:
-    """Standard input as it comes; a file as kompass reads it (any encoding, or a PDF)."""
-    if path == "-":
-        return sys.stdin.read()
+def _read_and_repair(path: Path, limits):
+    """A file read as kompass reads it (any encoding, or a PDF), and its repaired text."""
+    from kompass_cli.repair import repair
     from kompass_cli.sources import read_source
 
-    return "".join(line + "\n" for line in read_source(Path(path), engine=engine).lines)
+    source = read_source(path, limits.max_bytes, limits.max_pages, limits.engine)
+    return repair("".join(line + "\n" for line in source.lines))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import sys
 
 from kompass_cli.cli import (  # noqa: F401  (each module registers its command)
     compare,
@@ -18,7 +20,15 @@ from kompass_cli.cli import (  # noqa: F401  (each module registers its command)
     text,
     validate,
 )
-from kompass_cli.cli.app import EXIT_CODES, app
+from kompass_cli.cli.app import (
+    EXIT_CODES,
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    Terminated,
+    app,
+    echo_error,
+    on_sigterm,
+)
 from kompass_cli.cli.completion import COMPLETE_VAR, enable_completion
 from kompass_cli.cli.plot import plot_app
 
@@ -29,7 +39,19 @@ plot_app.info.epilog = EXIT_CODES
 
 
 def main() -> None:
-    """The ``kompass`` script and ``python -m kompass_cli``."""
+    """The ``kompass`` script and ``python -m kompass_cli``.
+
+    SIGTERM becomes an exception, so that files being written are removed and workers
+    stopped as on Ctrl-C; either one outside a command still ends with one line.
+    """
     if os.environ.get(COMPLETE_VAR):
         enable_completion()
-    app()
+    signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        app()
+    except KeyboardInterrupt:
+        echo_error("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+    except Terminated:
+        echo_error("terminated")
+        sys.exit(EXIT_TERMINATED)

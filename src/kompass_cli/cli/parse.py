@@ -7,8 +7,22 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import (DEFAULT_DATA, DEFAULT_RAW, PdfEngine, app, handles_errors,
-                                  is_quiet, note, pdf_engine_option)
+from kompass_cli.cli.app import (
+    DEFAULT_DATA,
+    DEFAULT_RAW,
+    MAX_BYTES,
+    MAX_MEMORY,
+    MAX_PAGES,
+    PDF_ENGINE,
+    TIMEOUT,
+    PdfEngine,
+    app,
+    echo_error,
+    echo_errors,
+    handles_errors,
+    is_quiet,
+    note,
+)
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
 
@@ -16,7 +30,8 @@ from kompass_cli.inputs import expand_inputs
 @app.command()
 @handles_errors
 def parse(
-    inputs: list[Path] = typer.Argument(None, help="Report files or folders [default: data/raw]"),
+    inputs: list[Path] = typer.Argument(None, help="Report files or folders, or - for "
+                                        "standard input [default: data/raw]"),
     out: str = typer.Option(str(DEFAULT_DATA), "--out", "-o",
                             help="Folder for the JSON files, or '-' for stdout (one input)."),
     quiet: bool = typer.Option(False, "--quiet", "-q",
@@ -25,47 +40,55 @@ def parse(
                                help="Write nothing; exit 1 if any output in OUT would change."),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, show_default="the number of cores",
                              help="Worker processes (0: the number of cores)."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0,
-                                  help="Seconds one file may take (0: no limit)."),
-    max_bytes: int = typer.Option(20 * 1024 * 1024, "--max-bytes", min=1,
-                                  help="Refuse input files larger than this."),
-    max_pages: int = typer.Option(1000, "--max-pages", min=1,
-                                  help="Refuse PDFs with more pages than this."),
-    pdf_engine: PdfEngine = pdf_engine_option(),
+    timeout: str = TIMEOUT,
+    max_bytes: str = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+    max_memory: str = MAX_MEMORY,
+    pdf_engine: PdfEngine = PDF_ENGINE,
 ) -> None:
     """Parse Kommunkompassen reports into validated JSON.
 
     Writes `OUT/<municipality>-<year>.json` for each report. Exit 0 when every input
-    parsed, 2 when any input could not be read or is not a report (the others are
-    still written). With --check nothing is written: each output is compared with the
-    file already in OUT, differences are printed, and the exit code is 1 if any would
-    change.
+    parsed, 2 when any input could not be read, is not a report or could not be
+    written (the others are still written), and 2 when two inputs would be written
+    under one name (neither is). Each file is read in a worker process under the
+    limits (time, memory, bytes, pages). With --check nothing is written: each output
+    is compared with the file already in OUT, differences are printed, and the exit
+    code is 1 if any would change.
 
     Example: `kompass parse data/raw/norsjo-2018.txt --out -`
     """
-    from kompass_cli.batch import Limits, default_jobs
+    from kompass_cli.batch import default_jobs
+    from kompass_cli.limits import limits_from_options
 
+    limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
     quiet = quiet or is_quiet()
     paths, problems = expand_inputs(inputs or [DEFAULT_RAW])
-    limits = Limits(max_bytes, timeout, max_pages, pdf_engine.value)
     if out == "-":
         if problems:
             raise problems[0]
         _print_single(paths, limits)
         return
-    for problem in problems:
-        typer.echo(f"error: {problem}", err=True)
+    _require_folder(Path(out))
+    echo_errors(problems)
     results = _run(paths, jobs or default_jobs(), limits, show_progress=not quiet)
-    refused = [r for r in results if r.error] + [None] * len(problems)
     if check:
         changed = _check(results, Path(out))
-        _exit(refused, changed)
+        _exit(len(problems) + sum(1 for r in results if r.error), changed)
         note(f"{sum(1 for r in results if not r.error)} outputs up to date")
         return
     written = _write(results, Path(out))
+    refused = len(problems) + len(results) - len(written)
     if not quiet:
-        _summary(written, Path(out), len(refused))
+        _summary(written, Path(out), refused)
     _exit(refused, [])
+
+
+def _require_folder(out: Path) -> None:
+    """--out names a folder (perhaps not there yet), not a file: checked before parsing."""
+    if out.exists() and not out.is_dir():
+        raise KompassError("--out must be a folder (or - for standard output), but this "
+                           "is a file", str(out))
 
 
 def _print_single(paths: list[Path], limits) -> None:
@@ -96,19 +119,24 @@ def _run(paths: list[Path], jobs: int, limits, show_progress: bool):
 def _report_errors(results):
     for result in results:
         if result.error:
-            typer.echo(f"error: {result.error}", err=True)
+            echo_error(result.error)
     return results
 
 
 def _write(results, out_dir: Path) -> list:
-    """Write each parsed report atomically, in input order."""
+    """Write each parsed report atomically, in input order; one that fails is reported
+    and the others are still written."""
     from kompass_cli.writer import write_atomic
 
     written = []
     for result in results:
         if result.error:
             continue
-        write_atomic(out_dir / result.name, result.json)
+        try:
+            write_atomic(out_dir / result.name, result.json)
+        except KompassError as error:
+            echo_error(error)
+            continue
         written.append(result)
     return written
 
@@ -122,7 +150,7 @@ def _check(results, out_dir: Path) -> list[str]:
         if result.error:
             continue
         target = out_dir / result.name
-        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        old = _committed(target)
         if result.json != old:
             changed.append(str(target))
             typer.echo("".join(difflib.unified_diff(
@@ -133,7 +161,21 @@ def _check(results, out_dir: Path) -> list[str]:
     return changed
 
 
-def _exit(refused: list, changed: list[str]) -> None:
+def _committed(target: Path) -> str:
+    """The output already in OUT, '' if there is none; a folder, a FIFO or binary data in
+    its way is an error (never waited on)."""
+    if not target.exists():
+        return ""
+    if not target.is_file():
+        raise KompassError("cannot be compared: it is not a regular file", str(target))
+    try:
+        return target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise KompassError(f"cannot be compared ({getattr(error, 'strerror', None) or error})",
+                           str(target)) from None
+
+
+def _exit(refused: int, changed: list[str]) -> None:
     if refused:
         raise typer.Exit(2)
     if changed:
@@ -143,15 +185,19 @@ def _exit(refused: list, changed: list[str]) -> None:
 def _summary(written: list, out_dir: Path, refused: int) -> None:
     """A short table of what was parsed, on stderr so stdout stays data."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
+    from kompass_cli.cli.render import print_table
+    from kompass_cli.errors import one_line
+
     table = Table(title="kompass parse", title_justify="left")
-    for column in ("written", "municipality", "version", "total", "err/warn/info"):
+    for column in ("input", "written", "municipality", "version", "total", "err/warn/info"):
         table.add_column(column, no_wrap=True, justify="right" if column == "total" else "left")
     for result in written:
         name, code, version, total, counts = result.summary
-        table.add_row(result.name, f"{name} {code}", version, f"{total}",
-                      "/".join(map(str, counts)))
+        table.add_row(escape(one_line(str(result.path))), result.name, f"{name} {code}",
+                      version, f"{total}", "/".join(map(str, counts)))
     console = Console(stderr=True)
-    console.print(table)
+    print_table(console, table)
     console.print(f"{len(written)} parsed into {out_dir}, {refused} refused")

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
+from kompass_cli.cli.app import (
+    app, data_option, exit_if_refused, handles_errors, load_data, municipality_argument,
+    note,
+)
 from kompass_cli.errors import KompassError
 
 plot_app = typer.Typer(
@@ -61,12 +64,9 @@ def profile(
 @plot_app.command()
 @handles_errors
 def trend(
-    municipality: str = typer.Argument(..., help="Name (any case, diacritics optional) or "
-                                                 "four-digit kommunkod."),
+    municipality: str = municipality_argument(),
     out: Path = typer.Option(..., "--out", "-o", help="Picture to write: .png or .svg."),
-    data: list[Path] = typer.Option(None, "--data", "-d", show_default=False,
-                                    help="Normalised JSON reports: files or folders "
-                                         "(repeatable) [default: data/normalized]."),
+    data: list[Path] = data_option(),
 ) -> None:
     """Draw a municipality's total and area scores over the years, as small multiples.
 

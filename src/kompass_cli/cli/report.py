@@ -6,19 +6,19 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
+from kompass_cli.cli.app import (
+    app, data_option, exit_if_refused, handles_errors, load_data, municipality_argument,
+    note,
+)
 from kompass_cli.errors import KompassError
 
 
 @app.command()
 @handles_errors
 def report(
-    municipality: str = typer.Argument(..., help="Name (any case, diacritics optional) or "
-                                                 "four-digit kommunkod."),
+    municipality: str = municipality_argument(),
     out: Path = typer.Option(..., "--out", "-o", help="HTML file to write."),
-    data: list[Path] = typer.Option(None, "--data", "-d", show_default=False,
-                                    help="Normalised JSON reports: files or folders "
-                                         "(repeatable) [default: data/normalized]."),
+    data: list[Path] = data_option(),
 ) -> None:
     """Write one self-contained HTML page about a municipality, to share or print.
 

@@ -6,30 +6,37 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import PdfEngine, app, handles_errors, pdf_engine_option
+from kompass_cli.cli.app import (MAX_BYTES, MAX_MEMORY, MAX_PAGES, PDF_ENGINE, TIMEOUT,
+                                  PdfEngine, app, handles_errors)
 
 
 @app.command()
 @handles_errors
 def text(
-    path: Path = typer.Argument(..., help="A report: text in any encoding, or a PDF."),
+    path: Path = typer.Argument(..., help="A report: text in any encoding, or a PDF; "
+                                          "- for standard input."),
     numbers: bool = typer.Option(False, "--numbers", "-n",
                                  help="Prefix each line with its number (and PDF page)."),
-    max_pages: int = typer.Option(1000, "--max-pages", min=1,
-                                  help="Refuse PDFs with more pages than this."),
-    pdf_engine: PdfEngine = pdf_engine_option(),
+    timeout: str = TIMEOUT,
+    max_bytes: str = MAX_BYTES,
+    max_pages: int = MAX_PAGES,
+    max_memory: str = MAX_MEMORY,
+    pdf_engine: PdfEngine = PDF_ENGINE,
 ) -> None:
     """Print the text kompass reads from a report, line by line.
 
     Every `line` in the JSON counts these lines. For a PDF they are the text read from
     its pages (columns split, wrapped lines rejoined, headers and footers dropped), and
-    with --numbers each line shows its page too, as `page:line`.
+    with --numbers each line shows its page too, as `page:line`. The file is read under
+    the same limits as in `kompass parse`.
 
     Example: `kompass text report.pdf --numbers`
     """
-    from kompass_cli.sources import read_source
+    from kompass_cli.limits import limits_from_options
+    from kompass_cli.workers import read_limited
 
-    source = read_source(path, max_pages=max_pages, engine=pdf_engine.value)
+    limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
+    source = read_limited(path, limits)
     for index, line in enumerate(source.lines):
         if not numbers:
             typer.echo(line)

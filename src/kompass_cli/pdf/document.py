@@ -37,27 +37,24 @@ def read_pdf(data: bytes, path: Path, max_pages: int = DEFAULT_MAX_PAGES,
     both feed the same layout logic and give the same text. The page tree is read with
     pdfminer either way, before any page: its declared count and its real one.
     pdfminer and pdfium meet a damaged or hostile file with many kinds of exception, so
-    any exception becomes the one refusal 'not a readable PDF', with its reason.
+    any exception becomes the one refusal 'not a readable PDF', with its reason;
+    running out of memory is left to the caller, which knows the limit.
     """
-    from pdfminer.pdfdocument import PDFEncryptionError
+    from kompass_cli.pdf.inflate import guard_pdfminer
 
+    limit = guard_pdfminer()
     try:
         document = _open_tree(data)
         count = _page_count(document)
         if count > max_pages:
             raise _too_long(path, max_pages, count)
         if engine == "pdfium":
-            return _read_with_pdfium(data, document, count, path, max_pages)
+            return _read_with_pdfium(data, document, count, path, (max_pages, limit))
         return _read_with_pdfplumber(data, count, path, max_pages)
-    except PDFEncryptionError:  # a wrong or missing password included
-        raise _encrypted(path) from None
     except KompassError:
         raise
     except Exception as error:  # noqa: BLE001 - the libraries fail on hostile files in many ways
-        if _mentions_encryption(error):
-            raise _encrypted(path) from None
-        raise KompassError(f"is not a readable PDF (damaged or truncated: "
-                           f"{_short(error)})", str(path)) from None
+        raise _refusal(error, path) from None
 
 
 def _read_with_pdfplumber(data: bytes, count: int, path: Path, max_pages: int) -> PdfText:
@@ -70,16 +67,22 @@ def _read_with_pdfplumber(data: bytes, count: int, path: Path, max_pages: int) -
 
 
 def _read_with_pdfium(data: bytes, document, count: int, path: Path,
-                      max_pages: int) -> PdfText:
+                      limits: tuple[int, int]) -> PdfText:
     """pdfium trusts the declared page count, so the page tree's leaves are counted
     first: more than the limit is refused. A file pdfium cannot read, or whose page
     count it does not agree with (a false /Count), is read with pdfplumber, which walks
-    the tree: so a damaged file meets the same verdict whichever engine is chosen."""
+    the tree: so a damaged file meets the same verdict whichever engine is chosen.
+
+    pdfium inflates streams where no ceiling can stop it, so the pages' content
+    streams are inflated first under pdfminer's ceiling (``inflate.check_expansion``).
+    ``limits`` are the page limit and that ceiling.
+    """
     import pypdfium2
 
     from kompass_cli.pdf.pdfium_source import pages
 
-    leaves = _leaf_count(document, max_pages)
+    max_pages, ceiling = limits
+    leaves = _leaf_count(document, max_pages, ceiling)
     if leaves > max_pages:
         raise _too_long(path, max_pages)
     try:
@@ -94,6 +97,61 @@ def _read_with_pdfium(data: bytes, document, count: int, path: Path,
         return _read_with_pdfplumber(data, count, path, max_pages)
     finally:
         pdf.close()
+
+
+def _open_tree(data: bytes):
+    """The document's structure (cross-references, catalogue), no page content."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    return PDFDocument(PDFParser(io.BytesIO(data)))
+
+
+def _page_count(document) -> int:
+    """The /Count of the page tree, without parsing any page (0 when it has none)."""
+    from pdfminer.pdftypes import resolve1
+
+    tree = resolve1(document.catalog.get("Pages"))
+    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
+    return count if isinstance(count, int) else 0
+
+
+def _leaf_count(document, max_pages: int, ceiling: int) -> int:
+    """The pages the page tree really holds, counted up to one over the limit; each
+    page's content streams are checked against the inflation ceiling on the way."""
+    from itertools import islice
+
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+
+    from kompass_cli.pdf.inflate import check_expansion
+
+    count = 0
+    for page in islice(PDFPage.create_pages(document), max_pages + 1):
+        for stream in page.contents:
+            check_expansion(resolve1(stream), ceiling)
+        count += 1
+    return count
+
+
+def _refusal(error: Exception, path: Path) -> Exception:
+    """What a pdfminer exception means for the user; running out of memory stays one."""
+    from pdfminer.pdfdocument import PDFEncryptionError
+
+    from kompass_cli.pdf.inflate import StreamTooLarge
+
+    if _wrapped(error, MemoryError):
+        return MemoryError()
+    if bomb := _wrapped(error, StreamTooLarge):
+        from kompass_cli.limits import human_size
+
+        return KompassError(f"is not a readable PDF (a compressed stream expands past "
+                            f"{human_size(bomb.ceiling)}: a decompression bomb?); raise "
+                            f"--max-memory if the file is genuine", str(path))
+    if _wrapped(error, PDFEncryptionError):  # a wrong or missing password included
+        return _encrypted(path)
+    return KompassError(f"is not a readable PDF (damaged or truncated: {_short(error)})",
+                        str(path))
 
 
 def _read_pages(pages, count: int, path: Path, max_pages: int) -> PdfText:
@@ -118,32 +176,6 @@ def _read_pages(pages, count: int, path: Path, max_pages: int) -> PdfText:
     return PdfText(text.lines, text.pages, max(count, len(contents)))
 
 
-def _open_tree(data: bytes):
-    """The document's structure (cross-references, catalogue), no page content."""
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfparser import PDFParser
-
-    return PDFDocument(PDFParser(io.BytesIO(data)))
-
-
-def _page_count(document) -> int:
-    """The /Count of the page tree, without parsing any page (0 when it has none)."""
-    from pdfminer.pdftypes import resolve1
-
-    tree = resolve1(document.catalog.get("Pages"))
-    count = resolve1(tree.get("Count")) if isinstance(tree, dict) else None
-    return count if isinstance(count, int) else 0
-
-
-def _leaf_count(document, max_pages: int) -> int:
-    """The pages the page tree really holds, counted up to one over the limit."""
-    from itertools import islice
-
-    from pdfminer.pdfpage import PDFPage
-
-    return sum(1 for _ in islice(PDFPage.create_pages(document), max_pages + 1))
-
-
 def _too_long(path: Path, max_pages: int, count: int | None = None) -> KompassError:
     """Over the page limit: by the declared count, or found while reading (a false count)."""
     pages = f"{count:,} pages" if count is not None else "more pages than it declares"
@@ -156,11 +188,12 @@ def _encrypted(path: Path) -> KompassError:
                         "copy and parse that", str(path))
 
 
-def _mentions_encryption(error: Exception) -> bool:
-    """pdfplumber wraps pdfminer's errors: look for an encryption error inside."""
-    from pdfminer.pdfdocument import PDFEncryptionError
-
-    return any(isinstance(arg, PDFEncryptionError) for arg in error.args)
+def _wrapped(error: Exception, kind: type) -> Exception | None:
+    """``error`` if it is a ``kind``, or the ``kind`` pdfplumber wrapped in it (it wraps
+    pdfminer's errors, an encryption error or running out of memory included)."""
+    if isinstance(error, kind):
+        return error
+    return next((arg for arg in error.args if isinstance(arg, kind)), None)
 
 
 def _short(error: Exception) -> str:

@@ -1,20 +1,71 @@
-"""Context rules for real minimal pairs, where frequency alone picks the wrong word.
+"""Context for minimal pairs: which reading of a stripped word its neighbours favour.
 
-Stripped 'ar' is both 'år' (year) and 'är' (is); 'har' both 'har' (has) and 'här'
-(here); 'forsta' both 'första' (first) and 'förstå' (understand). Each rule looks at
-the neighbouring words (already folded to lower case without diacritics) and returns
-the word to write, or None to let frequency decide. Rules only fire on the evidence
-they name; anything else keeps the general reading.
+Stripped 'har' is both 'har' (has) and 'här' (here), 'ar' both 'år' (year) and 'är'
+(is), 'vara' both 'vara' (be) and 'våra' (our). Frequency alone always picks the same
+one; the neighbouring words tell them apart ('det här arbetet', 'två år', 'våra
+verksamheter'). The evidence is counted, not written by hand: for every stripped form
+with two or more readings, how often each reading was seen with each word one and two
+places before and after it, in Swedish text with its diacritics
+(``data/repair_context.json.gz``, see data/REPAIR_CONTEXT.md). Neighbours are counted
+as they are read in a damaged text, folded and in lower case, so a neighbour that lost
+its own diacritics is still evidence.
+
+A reading is chosen by naive Bayes: its prior (the lexicon's frequency, mixed with its
+share in written text) times, for each neighbour, how much more often that neighbour
+goes with this reading than with any word. The few grammatical cues of ``rules.py``
+('två år', 'bör vara') are one more piece of evidence, worth RULE_WEIGHT. Where a close
+reading was never counted, frequency decides alone, as it did without context.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
+import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
-_NUMBER = re.compile(r"\d[\d,.\-–/]*")
-_YEAR = re.compile(r"(19|20)\d\d")
+# Neighbour classes: a year and any other number are read as their class.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
+SENTENCE = "<s>"
+# The start of a question: its first word is most often a verb ('Har kommunen ...?').
+QUESTION = "<q>"
+# Positions counted around a word: two before, two after.
+# Weight of each position's evidence (log10 per log10): the nearer neighbour tells
+# more; the positions are not independent and the counted text is small and of other
+# genres than reports, so no position counts in full.
+WEIGHTS = {"-2": 0.35, "-1": 0.7, "+1": 0.7, "+2": 0.35}
+# Pseudo-count added to a neighbour's observed and expected count with a reading.
+PSEUDO = 1.0
+# Context counts in full only when every contender was seen this often; below, its
+# evidence is scaled down in proportion to the rarest contender's count.
+FULL_COUNT = 5
+# Frequency counts alone (log10) as the prior, or mixed with the readings' shares in the
+# counted text, which is written Swedish where the general list mixes in the spoken
+# and the web ('bör' is rarer than 'bor' there, not in reports).
+COUNTED_SHARE = 0.3
+# Context decides only among readings within this much (log10) of the most frequent
+# one, and only when each of them was counted at least once: an unseen reading has no
+# evidence to weigh against a seen one's.
+CONTENDERS = 2.0
+# What a grammatical cue of ``rules.py`` is worth (log10: a hundred times): the counts
+# overturn it only where their evidence is strong ('det hela är' is no year).
+RULE_WEIGHT = 2.0
+# Help texts are another genre than reports (imperatives: 'Mata in', 'Klicka här'):
+# their neighbours are evidence, but how often each reading occurs in them is not.
+NOT_PRIOR = frozenset({"help"})
+# Sources of the counts; a source may be left out like a vocabulary source.
+_DATA = "data/repair_context.json.gz"
+
+
+def neighbour(word: str) -> str:
+    """A neighbour as counted: folded lower case, a year or a number as its class."""
+    if _DIGIT.search(word):
+        return "<year>" if _YEAR.fullmatch(word) else "<num>"
+    return word
 
 
 @dataclass(frozen=True)
@@ -26,286 +77,184 @@ class Around:
     before2: str = ""
     after2: str = ""
     sentence_start: bool = False
-
-
-# 'år' after a count or a period word: '2 ar', 'per ar', 'varje ar', 'i ar'. None of
-# these can be the subject of 'är'.
-_YEAR_BEFORE = {"i", "per", "varje", "nasta", "forra", "fjol", "tva", "tre", "fyra", "fem",
-                "sex", "sju", "atta", "nio", "tio", "arton", "senaste", "foregaende",
-                "kommande", "innevarande", "lopande", "mars", "vartannat", "varannat",
-                "ggr", "gang", "ganger", "fyllda", "fyllt"}
-# Determiners and adjectives that go with 'år' ('ett år', 'hela året'); they count
-# when the next word does not continue a copula.
-_YEAR_OR_SUBJECT = {"samma", "ett", "hela", "vart", "tredje", "senare", "tidigare"}
-# Pronouns that are as often the subject of 'är' ('detta är', 'många är'): 'år' only
-# inside a time adverbial opened by a preposition ('under många år', 'i detta år').
-_SUBJECT_PRONOUNS = {"detta", "manga", "flera", "nagra"}
-_TIME_PREPOSITIONS = {"i", "under", "sedan", "for", "efter", "pa", "om", "inom"}
-# A copula goes on to an article, a negation or an adverb; a year noun does not:
-# 'detta är en förutsättning', 'många är inte'.
-_AFTER_COPULA = {"en", "ett", "inte", "det", "ocksa", "aven", "dock", "mycket", "sa", "ju",
-                 "nog", "helt", "ganska", "relativt", "bra", "viktigt", "tydligt", "svart",
-                 "latt", "darfor", "fortfarande", "redan", "snarare", "alltsa", "oftast",
-                 "ofta", "endast", "bara", "val", "lika", "mer", "mindre", "nagot", "ingen",
-                 "inget", "klart", "positivt", "angelaget", "nodvandigt"}
-_BEFORE_YEAR_NUMBER = {"", "i", "under", "sedan", "fran", "till", "efter", "fore", "infor"}
-
-
-def ar(around: Around) -> str | None:
-    """'år' after a number, a preposition or a period word, before a year; otherwise 'är'."""
-    if _NUMBER.fullmatch(around.before) or around.before in _YEAR_BEFORE:
-        return "år"
-    if around.after in _AFTER_COPULA:
-        return "är"
-    if around.before in _YEAR_OR_SUBJECT or (around.before in _SUBJECT_PRONOUNS and
-                                             around.before2 in _TIME_PREPOSITIONS):
-        return "år"
-    if _YEAR.fullmatch(around.after) and (around.sentence_start
-                                          or around.before in _BEFORE_YEAR_NUMBER):
-        return "år"
-    return "är"
-
-
-_DEFINITE = re.compile(r"[a-z]{2,}(et|en|na|an|arna|erna|orna)")
-_NOT_NOUNS = {"sedan", "aven", "annan", "varken", "inneburit", "gett", "alltid", "igen",
-              "redan", "fatt", "tagit", "kommit", "funnits", "blivit", "haft", "varit",
-              "hunnit", "fortfarande", "egen", "ingen", "ofta", "en", "den", "denna",
-              "mellan", "kanske", "utan", "hand", "sina", "bara", "ena", "vilken", "gjorda",
-              "lyckats", "skapat", "tidigare", "inte", "dessutom", "samtidigt", "sin"}
-_FINITE_AFTER_HAR = {"finns", "fanns", "ar", "kan", "ska", "skulle", "maste", "ges", "gors",
-                     "sker", "blir", "galler", "har", "var", "visas", "behovs", "bor"}
-
-
-def har(around: Around) -> str | None:
-    """'här' in 'det här arbetet', 'de här fallen' and sentence-initial 'Här finns'."""
-    if around.before in {"det", "den", "de", "dessa"} and _definite_noun(around.after):
-        return "här"
-    if around.sentence_start and (around.after in _FINITE_AFTER_HAR or around.after.endswith("as")):
-        return "här"
-    if around.before in {"sa", "och", "att"} and around.after in {"finns", "kan", "ska"}:
-        return "här"
-    if around.sentence_start and (around.after == "och" or _present_verb(around.after)):
-        return "här"  # 'Här följer', 'Här hjälper man': 'har' takes a supine, not a present
-    return None
-
-
-def _present_verb(word: str) -> bool:
-    """A present-tense verb ('foljer', 'efterfragar'), not a plural noun ('chefer')."""
-    return len(word) > 4 and word.endswith(("jer", "per", "ker", "ter", "der", "gar", "rar",
-                                            "kar", "lar", "nar", "tar")) and \
-        word not in _PLURAL_LOOKALIKES
-
-
-_PLURAL_LOOKALIKES = {"aktiviteter", "enheter", "kommuner", "personer", "chefer", "verksamheter",
-                      "rutiner", "resurser", "mojligheter", "riktlinjer", "medarbetare",
-                      "insatser", "anvisningar", "grupper", "brister", "kontakter",
-                      "traffar", "lankar", "fragor", "kunskaper", "effekter", "uppgifter"}
-
-
-def _definite_noun(word: str) -> bool:
-    return bool(_DEFINITE.fullmatch(word)) and word not in _NOT_NOUNS
-
-
-# Words after which a verb stands in the bare infinitive: 'att' and the modal verbs.
-_MODAL = {"att", "kan", "ska", "vill", "kunna", "latt", "svart", "skulle", "maste", "bor",
-          "kunde", "borde", "behover", "ville", "far", "fick", "brukar", "vagar"}
-
-
-def forsta(around: Around) -> str | None:
-    """'förstå' after 'att' or a modal verb; otherwise 'första'."""
-    return "förstå" if around.before in _MODAL else "första"
-
-
-_COMPARATIVE = {"mer", "mindre", "annat", "annan", "andra", "hellre", "snarare", "fler",
-                "farre", "tidigare", "senare", "mera", "langre", "storre", "battre", "samre",
-                "hogre", "lagre", "ingen", "inget", "inga"}
-
-
-def an(around: Around) -> str | None:
-    """'än' after a comparative; the particle 'an' in 'knyter an till' stays."""
-    if around.before in _COMPARATIVE or around.before.endswith("are"):
-        return "än"
-    if around.after == "till" or around.before in {"knyter", "knyta", "knot", "slar", "tar"}:
-        return "an"
-    return "än"
-
-
-def bor(around: Around) -> str | None:
-    """'bor i' (lives in) stays; 'bör' before an infinitive ('bör vara', 'bör ses')."""
-    if around.after in {"i", "pa", "kvar", "har", "nara", "utanfor", "inom"}:
-        return "bor"
-    if around.after.endswith("a") or around.after in {"ses", "ske", "ga", "fa", "bli", "ge",
-                                                        "ta", "ha", "ocksa", "inte", "man",
-                                                        "det", "kommunen", "aven"}:
-        return "bör"
-    return None
-
-
-def lag(around: Around) -> str | None:
-    """'låg' after a degree word or a copula ('relativt låg', 'är låg'); else 'lag'."""
-    if around.before in {"relativt", "mycket", "ganska", "for", "ar", "var", "lite", "en",
-                         "alltfor", "forhallandevis", "jamforelsevis", "fortsatt"} and \
-            around.after not in {"om", "och"}:
-        return "låg"
-    return None
-
-
-def rad(around: Around) -> str | None:
-    """'en rad' (a number of) stays; elsewhere 'råd' (council, advice)."""
-    return "rad" if around.before in {"en", "lang", "hel"} else "råd"
-
-
-def beror(around: Around) -> str | None:
-    """'beror på' (depends on: 'beror på', 'beror det på'); the verb 'bero' needs its 'på'.
-    Without it the word is 'berör' (concerns): 'som berör', 'policys som exempelvis berör'."""
-    return "beror" if "pa" in (around.after, around.after2) else "berör"
-
-
-# Words that open the object of 'värdera' but never follow the pronoun 'vardera', which
-# goes on to a noun ('vardera kommunen') or a possessive ('fick vardera sitt').
-_OBJECT_START = {"vad", "hur", "om", "de", "det", "den", "dessa", "detta"}
-
-
-def vardera(around: Around) -> str | None:
-    """The verb 'värdera' after 'att'/a modal or before a pronoun object; else 'vardera'."""
-    if around.before in _MODAL or around.after in _OBJECT_START:
-        return "värdera"
-    return "vardera"
-
-
-_PLURAL_DETERMINERS = {"dessa", "de", "alla", "olika", "manga", "nya", "sina", "vara", "vissa",
-                       "bada", "gemensamma", "grundlaggande", "egna", "andra", "fler", "flera"}
-
-
-def varden(around: Around) -> str | None:
-    """'värden' (values) after a plural determiner or an indefinite adjective ('viktiga
-    värden'); else 'vården' (care), also after a definite adjective ('den sociala vården')."""
-    if around.before in _PLURAL_DETERMINERS:
-        return "värden"
-    if around.before.endswith(("iga", "iva", "ska")) and around.before2 not in {"den", "denna"}:
-        return "värden"
-    return "vården"
-
-
-def fora(around: Around) -> str | None:
-    """'fora', plural of 'forum', after a plural determiner ('flera fora') or before a
-    finite verb ('Fora finns för chefer'), where an infinitive cannot stand; else the
-    verb 'föra' ('att föra dialog')."""
-    if around.before in _PLURAL_DETERMINERS or around.after in _FINITE_AFTER_HAR:
-        return "fora"
-    return "föra"
-
-
-# 'i viss mån', 'i hög mån', 'i den mån': a degree word between 'i' and 'mån'.
-_MAN_DEGREE = {"viss", "hog", "stor", "ringa", "nagon", "samma", "mindre", "storre", "den",
-               "vilken", "full", "hogre", "lika"}
-
-
-def man(around: Around) -> str | None:
-    """'mån' in 'i viss mån', 'i mån av'; 'män' paired with 'kvinnor'; else the pronoun."""
-    if around.before == "viss" or (around.before2 == "i" and around.before in _MAN_DEGREE) or \
-            (around.before == "i" and around.after == "av"):
-        return "mån"
-    if (around.after == "och" and around.after2 == "kvinnor") or \
-            (around.before == "och" and around.before2 == "kvinnor"):
-        return "män"
-    return "man"
-
-
-_NOUN_DETERMINERS = {"ett", "sitt", "mitt", "vart", "detta", "varje", "fria", "fritt", "eget",
-                     "nytt", "vilket", "samma", "olika"}
-
-
-def val(around: Around) -> str | None:
-    """The noun 'val' after a determiner or a neuter adjective ('ett medvetet val',
-    'strategiskt val') or before 'av'; 'väl' before a participle and elsewhere."""
-    if len(around.after) > 4 and around.after.endswith(("ade", "ad", "at", "ande", "ende", "dd")):
-        return "väl"  # 'ett väl utvecklat', 'väl förankrade', 'väl fungerande'
-    if around.after == "av" or around.before in _NOUN_DETERMINERS or \
-            around.before.endswith(("iskt", "igt", "ivt")) or \
-            (len(around.before) > 5 and around.before.endswith("et")):
-        return "val"
-    return "väl"
-
-
-def nar(around: Around) -> str | None:
-    """The verb 'når' before its object ('når sina mål', 'når ut'); else 'när' (when)."""
-    if around.after in {"sina", "sitt", "sin", "ut", "upp", "fram"}:
-        return "når"
-    return "när"
-
-
-_ANDA_BEFORE = {"en", "den", "denna", "samma", "god", "positiv", "gemensam", "sin"}
-
-
-def anda(around: Around) -> str | None:
-    """The noun 'anda' (spirit) after an article or adjective ('en anda'); else 'ändå'."""
-    return "anda" if around.before in _ANDA_BEFORE else "ändå"
-
-
-_PERFECT = {"har", "hade", "ha"}
-
-
-def satt(around: Around) -> str | None:
-    """'har satt' (past participle); elsewhere the more frequent 'sätt' (way)."""
-    if around.before in _PERFECT or (around.before2 in _PERFECT and
-                                     around.before in {"inte", "redan", "aldrig", "nu", "ocksa"}):
-        return "satt"
-    return "sätt"
-
-
-_DETERMINERS = {"det", "den", "de", "ett", "sitt", "sin", "sina", "vart", "vara", "dess", "deras",
-                "ert", "hans", "hennes", "alla", "dessa", "detta", "denna"}
-
-
-def satta_suffix(around: Around, prefix: str = "") -> str:
-    """The infinitive '-sätta' after 'att', a modal or at a sentence start ('Fortsätta
-    utveckla'); after a determiner the participle ('det fortsatta arbetet'). Otherwise a
-    bare 'sätta' is the verb and a prefixed one the participle ('utsatta grupper')."""
-    if around.sentence_start or around.before in _MODAL:
-        return "sätta"
-    if around.before in _DETERMINERS or prefix:
-        return "satta"
-    return "sätta"
-
-
-def satts_suffix(around: Around, prefix: str = "") -> str:
-    """'har satts' (supine passive), elsewhere the present passive '-sätts' ('mål som sätts')."""
-    return "satts" if around.before in _PERFECT else "sätts"
-
-
-# Verb particles that make compounds with 'sätta' whose endings keep the rule above.
-SATTA_PREFIXES = ("", "fort", "av", "ut", "till", "in", "upp", "an", "om", "er", "fast",
-                  "ned", "ner", "under")
-SUFFIX_RULES: dict[str, Callable[[Around], str]] = {"satta": satta_suffix, "satts": satts_suffix}
-
-RULES: dict[str, Callable[[Around], str | None]] = {
-    "ar": ar,
-    "har": har,
-    "forsta": forsta,
-    "an": an,
-    "bor": bor,
-    "lag": lag,
-    "rad": rad,
-    "beror": beror,
-    "vardera": vardera,
-    "varden": varden,
-    "man": man,
-    "val": val,
-    "satt": satt,
-    "nar": nar,
-    "anda": anda,
-    "fora": fora,
-}
-
-
-def rule_for(word: str) -> Callable[[Around], str | None] | None:
-    """The context rule for a stripped word, exact or by a '-satta'/'-satts' ending."""
-    rule = RULES.get(word)
-    if rule is not None:
-        return rule
-    for suffix, suffix_rule in SUFFIX_RULES.items():
-        prefix = word[:-len(suffix)]
-        if word.endswith(suffix) and prefix in SATTA_PREFIXES:
-            return lambda around, p=prefix, r=suffix_rule: p + r(around, p)
-    return None
+    sentence_end: bool = False
+    question: bool = False
+
+    def features(self) -> tuple[tuple[str, str], ...]:
+        """(position, neighbour) pairs; a sentence start is a neighbour of its own (a
+        question's start another), and a word that ends a sentence has no neighbours after
+        it: the next word opens another sentence."""
+        if self.sentence_start:
+            left = (("-1", QUESTION if self.question else SENTENCE),)
+        else:
+            left = tuple((p, neighbour(w)) for p, w in (("-2", self.before2), ("-1", self.before)) if w)
+        if self.sentence_end:
+            right = ()
+        else:
+            right = tuple((p, neighbour(w)) for p, w in (("+1", self.after), ("+2", self.after2)) if w)
+        return left + right
+
+
+@dataclass
+class Statistics:
+    """Per stripped form, per reading: its count and its neighbours' counts by position.
+
+    ``readings[form][reading] = (count, {"-1 word": n, ...})``; ``unigrams`` counts the
+    neighbours themselves, ``total`` all words counted.
+    """
+
+    readings: dict[str, dict[str, tuple[int, dict[str, int]]]]
+    unigrams: dict[str, int]
+    total: int
+    # Per form, how often each reading occurs in the sources of the genre (NOT_PRIOR).
+    prior: dict[str, dict[str, int]]
+
+    def covers(self, form: str) -> bool:
+        return form in self.readings
+
+    def evidence(self, form: str, reading: str, around: Around) -> float:
+        """log10 of how much more often each neighbour was seen with this reading than
+        expected from its general frequency, with a pseudo-count of PSEUDO on both sides:
+        a neighbour seen often stands for a reading, a common neighbour never seen with it
+        stands against it, and a rare neighbour never seen says nothing."""
+        count, pairs = self.readings.get(form, {}).get(reading, (0, {}))
+        if not count:
+            return 0.0
+        log = 0.0
+        for position, word in around.features():
+            expected = count * self.unigrams.get(word, 0) / self.total
+            seen = pairs.get(f"{position} {word}", 0)
+            log += WEIGHTS[position] * math.log10((seen + PSEUDO) / (expected + PSEUDO))
+        return log
+
+
+def contenders(form: str, readings: dict[str, float], stats: Statistics) -> dict[str, float]:
+    """The readings context may choose between (see CONTENDERS), or {} when frequency
+    decides alone: one reading is far ahead, or a close one was never counted."""
+    seen = stats.readings.get(form, {})
+    top = max(readings.values(), default=0.0)
+    close = {r: p for r, p in readings.items() if p > top - CONTENDERS}
+    return close if len(close) > 1 and all(r in seen for r in close) else {}
+
+
+def choose(form: str, readings: dict[str, float], around: Around, stats: Statistics,
+           cue: str | None = None) -> str:
+    """The reading with the best prior (log10 frequency, see COUNTED_SHARE) times the
+    evidence of its neighbours, among ``contenders``; the reading a grammatical cue
+    names (``rules.py``) counts RULE_WEIGHT more."""
+    seen = stats.prior.get(form, {})
+    total = sum(seen.values()) + 0.5 * len(readings)
+    counts = stats.readings.get(form, {})
+    weight = min(1.0, min(counts.get(r, (0,))[0] for r in readings) / FULL_COUNT)
+
+    def score(reading: str) -> float:
+        counted = math.log10((seen.get(reading, 0) + 0.5) / total)
+        return ((1 - COUNTED_SHARE) * readings[reading] + COUNTED_SHARE * counted
+                + weight * stats.evidence(form, reading, around) + (RULE_WEIGHT if reading == cue else 0))
+
+    return max(readings, key=score)
+
+
+def load(excludes: frozenset[str] = frozenset()) -> Statistics:
+    """The context statistics, read on first use; ``excludes`` leaves sources out."""
+    return _load(frozenset(excludes))
+
+
+@cache
+def _load(excludes: frozenset[str]) -> Statistics:
+    readings: dict[str, dict[str, tuple[int, dict[str, int]]]] = {}
+    unigrams: dict[str, int] = {}
+    prior: dict[str, dict[str, int]] = {}
+    total = 0
+    for name, source in _raw()["sources"].items():
+        if name in excludes:
+            continue
+        total += source["total"]
+        _merge(unigrams, source["unigrams"])
+        for form, by_reading in source["readings"].items():
+            target = readings.setdefault(form, {})
+            for reading, (count, pairs) in by_reading.items():
+                old_count, old_pairs = target.get(reading, (0, {}))
+                target[reading] = (old_count + count, _merge(dict(old_pairs), pairs))
+                if name not in NOT_PRIOR:
+                    shares = prior.setdefault(form, {})
+                    shares[reading] = shares.get(reading, 0) + count
+    return Statistics(readings, unigrams, max(total, 1), prior)
+
+
+def _merge(into: dict[str, int], counts: dict[str, int]) -> dict[str, int]:
+    for key, n in counts.items():
+        into[key] = into.get(key, 0) + n
+    return into
+
+
+@cache
+def _raw() -> dict:
+    path = resources.files("kompass_cli").joinpath(_DATA)
+    return json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))
+
+
+_TOKEN = re.compile(r"[\w&@]+|[.!?:](?=\s|$)")
+
+
+def count(texts: list[str], ambiguous: set[str], fold) -> dict:
+    """Counts of one source, in the shape ``data/repair_context.json.gz`` keeps per source.
+
+    Each text is one paragraph per line, with its diacritics; a line starts a sentence,
+    and so does a word after '.', '!', '?' or ':'; a question starts with QUESTION
+    instead of SENTENCE. ``ambiguous`` holds the stripped forms
+    to count, ``fold`` strips a word of its diacritics.
+    """
+    readings: dict[str, dict[str, list]] = {}
+    unigrams: dict[str, int] = {}
+    total = 0
+    for text in texts:
+        for line in text.splitlines():
+            for sentence, question in _sentences(line):
+                folded = [neighbour(fold(w.lower())) for w in sentence]
+                total += len(sentence)
+                for word in folded:
+                    unigrams[word] = unigrams.get(word, 0) + 1
+                start = QUESTION if question else SENTENCE
+                unigrams[start] = unigrams.get(start, 0) + 1
+                padded = [start, *folded, SENTENCE]
+                for i, word in enumerate(sentence):
+                    form = folded[i]
+                    if form not in ambiguous:
+                        continue
+                    entry = readings.setdefault(form, {}).setdefault(word.lower(), [0, {}])
+                    entry[0] += 1
+                    j = i + 1
+                    for position, k in (("-1", j - 1), ("+1", j + 1)):
+                        _add(entry[1], f"{position} {padded[k]}")
+                    if j - 2 >= 1:
+                        _add(entry[1], f"-2 {padded[j - 2]}")
+                    if j + 2 <= len(sentence):
+                        _add(entry[1], f"+2 {padded[j + 2]}")
+    for by_reading in readings.values():
+        for entry in by_reading.values():
+            entry[1] = dict(sorted(entry[1].items()))
+    used = {k.split(" ", 1)[1] for r in readings.values() for e in r.values() for k in e[1]}
+    return {"total": total, "unigrams": {w: n for w, n in sorted(unigrams.items()) if w in used},
+            "readings": {f: {r: e for r, e in sorted(v.items())} for f, v in sorted(readings.items())}}
+
+
+def _add(counts: dict[str, int], key: str) -> None:
+    counts[key] = counts.get(key, 0) + 1
+
+
+def _sentences(line: str) -> list[tuple[list[str], bool]]:
+    """The words of a line, cut into sentences at '.', '!', '?' and ':', each with
+    whether it is a question."""
+    sentences: list[tuple[list[str], bool]] = []
+    words: list[str] = []
+    for token in _TOKEN.findall(line):
+        if token in ".!?:":
+            if words:
+                sentences.append((words, token == "?"))
+            words = []
+        else:
+            words.append(token)
+    if words:
+        sentences.append((words, False))
+    return sentences

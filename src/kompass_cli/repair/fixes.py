@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kompass_cli.repair.context import Around, rule_for
-from kompass_cli.repair.lexicon import Lexicon, fold, has_diacritic
+from kompass_cli.repair.context import Around, choose, contenders
+from kompass_cli.repair.rules import rule_for
+from kompass_cli.repair.lexicon import DOMAIN_PREFERENCE, Lexicon, fold, has_diacritic
 from kompass_cli.repair.steps import Step
 
 # A restored word must be this much more frequent (centibels: 30 = twice) than the
@@ -39,6 +40,7 @@ TOKEN = re.compile(r"(?:\[(?=[a-z])|[|\[](?=[1I]?6))?[\w&@]+")
 _LINK_LIKE = re.compile(r"\S*(?:://|www\.|\.html?|@\w+\.)\S*|\S*/\S*/\S*")
 _MAY_LINK = re.compile(r"[/@]|www\.|\.htm")  # cheap test before _LINK_LIKE
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]\s*)$")
+_SENTENCE_MARK = re.compile(r"[.!?:](?=\s|$)")
 _CONTEXT = object()
 
 
@@ -59,6 +61,18 @@ class Token:
         if before:
             return _SENTENCE_END.search(before) is not None
         return _line_ends_sentence(self.source, self.line)
+
+    @property
+    def sentence_end(self) -> bool:
+        """Does a sentence end right after this word ('... här.')?"""
+        after = self.source[self.line][self.start + len(self.text):].lstrip("\"'”)")
+        return after[:1] in (".", "!", "?", ":") and after[1:2] in ("", " ", "\t")
+
+    @property
+    def question(self) -> bool:
+        """Does the sentence this word is in end with a question mark on its line?"""
+        rest = _SENTENCE_MARK.search(self.source[self.line], self.start + len(self.text))
+        return rest is not None and rest.group(0) == "?"
 
     @property
     def fragment(self) -> bool:
@@ -99,12 +113,15 @@ class Work:
     ranks: dict[tuple[str, bool], int | None] = field(init=False)
     restored: dict[tuple[str, bool], object] = field(init=False)
     plans: dict[tuple, dict[str, tuple]] = field(init=False)
+    # A minimal pair's reading per word and neighbours ('det ar en' recurs).
+    in_context: dict[tuple, str] = field(init=False)
 
     def __post_init__(self) -> None:
         memo = self.lex.memo
         self.ranks = memo.setdefault("ranks", {})
         self.restored = memo.setdefault("restored", {})
         self.plans = memo.setdefault("plans", {})
+        self.in_context = memo.setdefault("in_context", {})
 
     def rank(self, folded: str, strict: bool = False) -> int | None:
         """How good a reading a stripped word is: its best score, None if not a word.
@@ -453,8 +470,36 @@ def restore_diacritics(token: str, work: Work, around: Callable[[], Around]) -> 
     """
     choice = work.restoration(token)
     if choice is _CONTEXT:
-        choice = rule_for(token.lower())(around())
+        found = around()
+        key = (token.lower(), token[:1].isupper(), found)
+        choice = work.in_context.get(key)
+        if choice is None:
+            choice = work.in_context[key] = _in_context(*key, work.lex)
     return _restored(token, choice)
+
+
+def _in_context(lower: str, proper: bool, found: Around, lex: Lexicon) -> str:
+    """The reading of a minimal pair among its neighbours: a rule's cue weighed with the
+    counted context, or the cue itself when it is no reading of the lexicon."""
+    readings = contenders(lower, _readings(lower, lex, proper), lex.context())
+    rule = rule_for(lower)
+    cue = rule(found) if rule else None
+    if cue is not None and cue not in readings:
+        return cue
+    return choose(lower, readings, found, lex.context(), cue) if readings else ""
+
+
+def _readings(lower: str, lex: Lexicon, proper: bool) -> dict[str, float]:
+    """The readings of a stripped word with their frequency (log10); the printed word, when
+    it is a word, RESTORE_MARGIN ahead, as in ``_whole_word``, and a word the domain
+    vocabulary attests DOMAIN_PREFERENCE ahead, as in the lexicon's ranking. A word in
+    lower case is no municipality name."""
+    options = lex.options(lower) if proper else lex.common_options(lower)
+    readings = {word: (lex.score(word) + DOMAIN_PREFERENCE * (word in lex.domain)) / 100
+                for word in options}
+    if lex.known(lower):
+        readings[lower] = (lex.score(lower) + RESTORE_MARGIN) / 100
+    return readings
 
 
 # Function words that begin with å, ä or ö. Printed with a capital A or O in mid-sentence
@@ -489,10 +534,11 @@ def _restoration(lower: str, lex: Lexicon, proper: bool):
     A capitalised word may be a municipality name ('Ange' -> 'Ånge'); a word in lower
     case is not ('ange' stays).
     """
-    if rule_for(lower) is not None:
-        return _CONTEXT
     if has_diacritic(lower) or not lower.isalpha() or not lower.isascii():
         return ""
+    if rule_for(lower) is not None or \
+            contenders(lower, _readings(lower, lex, proper), lex.context()):
+        return _CONTEXT
     whole = _whole_word(lower, lex, proper)
     if whole is None:
         whole = _inflected(lower, lex, proper)
@@ -689,7 +735,7 @@ def _around(tokens: list[Token], index: int, token: Token) -> Around:
         return fold(tokens[i].text.lower()) if 0 <= i < len(tokens) else ""
 
     return Around(word(index - 1), word(index + 1), word(index - 2), word(index + 2),
-                  token.sentence_start)
+                  token.sentence_start, token.sentence_end, token.question)
 
 
 def _tokens(lines: list[str]) -> list[Token]:

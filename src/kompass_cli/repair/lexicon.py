@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from kompass_cli.repair import context
+
 # Each occurrence in the domain vocabulary is worth this much frequency: a word seen a
 # few times in a clean report outranks a general-language word of similar form.
 DOMAIN_FREQUENCY = 2e-5
@@ -85,6 +87,17 @@ class Lexicon:
     segments: dict[str, tuple] = field(default_factory=dict)
     # Per-word decisions of the fixes (see fixes.Work), kept across texts.
     memo: dict[str, dict] = field(default_factory=dict)
+    # Domain sources left out; the context statistics leave out the same.
+    excludes: frozenset[str] = frozenset()
+    # Words the domain vocabulary attests (see DOMAIN_PREFERENCE).
+    domain: frozenset[str] = frozenset()
+    _context: context.Statistics | None = None
+
+    def context(self) -> context.Statistics:
+        """Context statistics of minimal pairs, read on first use (see ``context.py``)."""
+        if self._context is None:
+            self._context = context.load(self.excludes)
+        return self._context
 
     def score(self, word: str) -> int | None:
         """Centibel score of a lower-case word, None when it is not a known word."""
@@ -216,7 +229,8 @@ def _load(excludes: frozenset[str]) -> Lexicon:
         boost = max(DOMAIN_FLOOR, _centibels(count * DOMAIN_FREQUENCY))
         merged[word] = _log_add(merged.get(word), boost)
     names = frozenset() if "kommuner" in excludes else _municipality_names()
-    return Lexicon(merged, _index(merged, domain), names)
+    return Lexicon(merged, _index(merged, domain), names, excludes=excludes,
+                   domain=frozenset(domain))
 
 
 def _centibels(frequency: float) -> int:
