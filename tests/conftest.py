@@ -12,6 +12,11 @@ NORMALIZED = ROOT / "data" / "normalized"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite data/normalized from data/raw and print each diff")
+
+
 def read_lines(name: str) -> list[str]:
     """The lines of a bundled report, as the parsers receive them."""
     return (RAW / name).read_text(encoding="utf-8").splitlines()

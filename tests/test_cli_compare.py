@@ -16,10 +16,26 @@ runner = CliRunner()
 CAVEAT = ("Poäng är bara helt jämförbara inom samma version av instrumentet "
           "(the reports' own caveat).")
 
+HISTORY = "the history table of norsjo-2018.json (line 105)"
+
+
+def _sources(line: str) -> str:
+    if line.startswith("2018"):
+        return "report norsjo-2018.json; history norsjo-2018.json:105"
+    return "history norsjo-2018.json:105"
+
+
+def _conflict(line: str) -> str:
+    """Norsjö's 2017 total is printed as 475, its areas add up to 455."""
+    if line.startswith("2017") and ",total," in line:
+        return f"475: {HISTORY}; 455: the sum of the areas of {HISTORY}"
+    return ""
+
+
 NORSJO_CSV = "\n".join([
     "municipality,kommunkod,year,instrument_version,kind,source,row,row_name,area,area_name,"
-    "score,change,relation",
-    *(f"Norsjö,2417,{line}" for line in [
+    "score,change,relation,sources,conflict",
+    *(f"Norsjö,2417,{line},{_sources(line)},{_conflict(line)}" for line in [
         "2015,2010,evaluation,history,1,Offentlighet och demokrati,1,Offentlighet och demokrati,43,,",
         "2015,2010,evaluation,history,2,Tillgänglighet och brukarorientering,2,Tillgänglighet och brukarorientering,38,,",
         "2015,2010,evaluation,history,3,Politisk styrning och kontroll,3,Politisk styrning och kontroll,64,,",
@@ -95,9 +111,20 @@ def test_table_shows_the_years_the_version_change_and_the_self_assessment():
     assert lines[1] == CAVEAT
     assert "self-assessment" in result.stdout and "NEW VERSION" in result.stdout
     assert "2010 -> 2016" in result.stdout
-    assert any(line.startswith("│ 7 Ständiga förbättringar") and line.split("│")[2:5] == [
-        "         37 ", "     56 +19 same ", "   55 -1 renamed "] for line in lines), result.stdout
+    assert any(line.startswith("│ 7 Ständiga förbättringar") and [
+        cell.strip() for cell in line.split("│")[2:5]] == ["37", "56 +19 same", "55 -1 renamed"]
+        for line in lines), result.stdout
     assert any(line.startswith("│ Totalt") and "509 +34 renamed" in line for line in lines)
+
+
+def test_table_shows_a_total_its_areas_do_not_add_up_to():
+    """Norsjö's 2017 total is printed as 475 while its areas add up to 455."""
+    lines = _compare("Norsjö").stdout.splitlines()
+    total = next(line for line in lines if line.startswith("│ Totalt"))
+    assert [cell.strip() for cell in total.split("│")[2:5]] == [
+        "401", "475≠455! +74 same", "509 +34 renamed"]
+    assert ("- CONFLICT 2017 total: 475: the history table of norsjo-2018.json (line 105); "
+            "455: the sum of the areas of the history table of norsjo-2018.json (line 105).") in lines
 
 
 @pytest.mark.parametrize("output_format", ["table", "json", "csv"])
@@ -123,7 +150,8 @@ def test_single_evaluation_has_no_change():
     result = _compare("Hallsberg", "--format", "csv")
     rows = result.stdout.splitlines()[1:]
     assert len(rows) == 9
-    assert rows[-1] == "Hallsberg,1861,2008,2008,evaluation,report,total,Totalt,total,Totalt,463,,"
+    assert rows[-1] == ("Hallsberg,1861,2008,2008,evaluation,report,total,Totalt,total,Totalt,"
+                        "463,,,report hallsberg-2008.json,")
 
 
 def test_unknown_municipality_is_exit_2():

@@ -48,7 +48,8 @@ def test_stdout_is_one_schema_that_passes_the_metaschema():
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert [b["$ref"] for b in schema["oneOf"]] == [
-        f"#/$defs/Report{v}" for v in ("2008", "2010", "2016", "2020")]
+        *(f"#/$defs/Report{v}" for v in ("2008", "2010", "2016", "2020")),
+        *(f"#/$defs/Summary{v}" for v in ("2008", "2010", "2016", "2020"))]
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN))
@@ -75,11 +76,27 @@ def test_the_schema_rejects_what_the_models_reject(change):
 
 
 @pytest.mark.parametrize("option", ["--version", "--instrument"])
-def test_one_version_is_its_committed_file(option):
+def test_one_version_admits_its_report_and_its_summary(option):
     text, schema = _schema(option, "2020")
-    assert text == (COMMITTED / "kompass-report-2020.schema.json").read_text(encoding="utf-8")
+    assert [b["$ref"] for b in schema["oneOf"]] == ["#/$defs/Report2020",
+                                                   "#/$defs/Summary2020"]
+    committed = json.loads((COMMITTED / "kompass-report-2020.schema.json").read_text(
+        encoding="utf-8"))
+    assert schema["$defs"]["Area2020"] == committed["$defs"]["Area2020"]
     keys = schema["$defs"]["Area2020"]["properties"]["key"]["enum"]
     assert keys[0] == "citizen_interaction" and len(keys) == 8
+
+
+def test_a_results_summary_validates_against_the_one_schema():
+    from kompass_cli.pipeline import parse_file
+    from kompass_cli.writer import report_document
+    from tests.conftest import FIXTURES
+
+    document = report_document(parse_file(FIXTURES / "summaries" / "grastorp-2014-webpage.txt"))
+    Draft202012Validator(_schema()[1]).validate(document)
+    Draft202012Validator(_schema("--version", "2010")[1]).validate(document)
+    document["areas"][0]["questions"] = []
+    assert not Draft202012Validator(_schema()[1]).is_valid(document)
 
 
 def test_unknown_version_is_a_usage_error():

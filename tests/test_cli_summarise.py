@@ -15,10 +15,10 @@ from tests.conftest import NORMALIZED
 runner = CliRunner()
 
 CSV = """\
-file,municipality,kommunkod,county,year,instrument_version,total,area_1,area_2,area_3,area_4,area_5,area_6,area_7,area_8,strengths,improvements,errors,warnings,info,best_areas,weakest_areas
-hallsberg-2008.json,Hallsberg,1861,Örebro län,2008,2008,463,57,54.5,63,60.5,50,66,38,74,39,31,0,1,0,8,7
-lindesberg-2021.json,Lindesberg,1885,Örebro län,2021,2020,420,46,42,56,45,51,47,72,61,70,51,0,4,3,7,2
-norsjo-2018.json,Norsjö,2417,Västerbottens län,2018,2016,509,69,63,72,61,61,59,55,69,69,49,0,4,43,3,7
+file,municipality,kommunkod,county,year,instrument_version,total,area_1,area_2,area_3,area_4,area_5,area_6,area_7,area_8,strengths,improvements,errors,warnings,info,best_areas,weakest_areas,source_kind
+hallsberg-2008.json,Hallsberg,1861,Örebro län,2008,2008,463,57,54.5,63,60.5,50,66,38,74,39,31,0,1,0,8,7,report
+lindesberg-2021.json,Lindesberg,1885,Örebro län,2021,2020,420,46,42,56,45,51,47,72,61,70,51,0,4,3,7,2,report
+norsjo-2018.json,Norsjö,2417,Västerbottens län,2018,2016,509,69,63,72,61,61,59,55,69,69,49,0,4,43,3,7,report
 """
 
 
@@ -43,7 +43,8 @@ def test_json_is_a_list_of_the_csv_rows():
         "county": "Örebro län", "year": 2008, "instrument_version": "2008", "total": 463,
         "area_1": 57, "area_2": 54.5, "area_3": 63, "area_4": 60.5, "area_5": 50,
         "area_6": 66, "area_7": 38, "area_8": 74, "strengths": 39, "improvements": 31,
-        "errors": 0, "warnings": 1, "info": 0, "best_areas": [8], "weakest_areas": [7]}
+        "errors": 0, "warnings": 1, "info": 0, "best_areas": [8], "weakest_areas": [7],
+        "source_kind": "report"}
     assert [(r["municipality"], r["best_areas"], r["weakest_areas"]) for r in rows[1:]] == [
         ("Lindesberg", [7], [2]), ("Norsjö", [3], [7])]
 
@@ -54,7 +55,7 @@ def test_table_marks_best_and_weakest_areas():
     lines = result.stdout.splitlines()
     norsjo = next(line for line in lines if line.startswith(" Norsjö"))
     assert norsjo.split() == ["Norsjö", "2417", "2018", "2016", "509", "69", "63", "72↑", "61",
-                              "61", "59", "55↓", "69", "69/49", "0/4/43"]
+                              "61", "59", "55↓", "69", "69/49", "0/4/43", "report"]
     assert lines[-1].startswith("1-8: area scores, numbered as in each report's own "
                                 "instrument version; ↑ bold green = the report's best area")
 

@@ -95,3 +95,13 @@ def test_history_total_that_does_not_add_up():
     diags = check_report(RawReport("p", history=[row]), instrument("2016"))
     assert [(d.code, d.year, d.line) for d in diags] == [("history-total-mismatch", 2017, 115)]
     assert "455" in diags[0].message and "475" in diags[0].message
+
+
+def test_question_read_without_its_percent_is_flagged():
+    question = _question("7.5", 3, 20, 15)
+    question.percent = None  # the cell was unreadable ('15%' scanned as '1596')
+    area = RawArea(7, "x", 1, [Stated(3, SUMMARY, 1)], questions=[question])
+    diags = [d for d in check_report(RawReport("p", areas=[area]), instrument("2010"))
+             if d.code == "question-score-missing"]
+    assert [(d.question, d.message) for d in diags] == [
+        ("7.5", "Question 7.5: percent not found.")]

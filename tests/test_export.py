@@ -163,7 +163,7 @@ def test_csv_to_stdout_by_default_with_whole_numbers_as_ints(monkeypatch):
     assert lines[0] == ",".join(COLUMNS["areas"])
     assert lines[2] == ("Hallsberg,1861,Örebro län,2008,2008,2,accessibility,"
                         "Tillgänglighet och medborgar-/brukarorientering,54.5,100,54.5,463,99,,"
-                        "183,hallsberg-2008.txt")
+                        "183,hallsberg-2008.txt,report")
     assert len(lines) == 1 + 24
 
 

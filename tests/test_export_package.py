@@ -49,7 +49,7 @@ def test_swedish_csv_bytes(tmp_path):
     assert lines[0] == b"\xef\xbb\xbf" + ";".join(COLUMNS["areas"]).encode()
     assert lines[2] == ("Hallsberg;1861;Örebro län;2008;2008;2;accessibility;"
                         "Tillgänglighet och medborgar-/brukarorientering;54,5;100;54,5;463;99;;"
-                        "183;hallsberg-2008.txt").encode("utf-8")
+                        "183;hallsberg-2008.txt;report").encode("utf-8")
     assert data.endswith(b"\n") and b"\r" not in data
 
 

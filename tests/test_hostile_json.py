@@ -316,3 +316,11 @@ def test_an_unreadable_raw_report_is_a_checksum_not_checked(tmp_path):
     assert result.exit_code == 0
     [finding] = _strict_json(result.stdout)["files"][0]["findings"]
     assert finding["code"] == "source-not-checked" and finding["severity"] == "info"
+
+
+def test_a_byte_order_mark_from_an_editor_is_not_content(tmp_path):
+    path = tmp_path / "norsjo-2018.json"
+    path.write_bytes(b"\xef\xbb\xbf" + (NORMALIZED / "norsjo-2018.json").read_bytes())
+    result = runner.invoke(app, ["validate", str(path), "--raw-dir", str(RAW)])
+    assert result.exit_code == 0, result.output
+    assert load_report(path) == load_report(NORMALIZED / "norsjo-2018.json")

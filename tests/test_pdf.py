@@ -342,3 +342,59 @@ def test_damaged_pdf_bytes_parse_or_are_refused(tmp_path, small_pdf, edits):
         parse_file(path)
     except KompassError as error:
         assert str(error).startswith(f"{path}: ") and "\n" not in str(error)
+
+
+def test_an_unruled_table_whose_first_rows_fill_one_half_keeps_all_its_columns(tmp_path):
+    """A page that opens with the end of a two-half table's right half (a wrapped title
+    between its rows): the columns of the left half, empty in those rows, are found from
+    the rows below."""
+    path = pdf_render.columns(tmp_path / "halves.pdf", [
+        ["", "", "", "6.5", "Genomförs ledarutveckling?", "20"],
+        ["", "", "", "", "programmet?", ""],
+        ["", "", "", "6.6", "Hur systematisk är budgeteringen?", "10"],
+        ["7.1", "Hur metodiskt sker utvecklingen?", "20", "8.1", "Vad gör kommunen?", "40"],
+        ["7.2", "Strategisk serviceutveckling.", "20", "8.2", "Samverkan med kulturlivet.", "20"],
+    ], [56, 80, 250, 290, 314, 500])
+    assert read_source(path).lines == [
+        "\t\t\t6.5\tGenomförs ledarutveckling? programmet?\t20",
+        "\t\t\t6.6\tHur systematisk är budgeteringen?\t10",
+        "7.1\tHur metodiskt sker utvecklingen?\t20\t8.1\tVad gör kommunen?\t40",
+        "7.2\tStrategisk serviceutveckling.\t20\t8.2\tSamverkan med kulturlivet.\t20",
+    ]
+
+
+def test_a_title_beside_an_unruled_table_stays_text(tmp_path):
+    """A title over the empty left half of a table that runs on from the page before is
+    not a row of it: it lies wholly beside the table's words."""
+    path = pdf_render.columns(tmp_path / "title.pdf", [
+        ["Resultat av huvudområden och delfrågor"],
+        ["", "4.5", "Hur utövas ledningen?", "10", "7,5"],
+        ["", "4.6", "Hur följs arbetet upp?", "20", "12"],
+    ], [56, 300, 330, 480, 520])
+    assert read_source(path).lines == [
+        "Resultat av huvudområden och delfrågor",
+        "",
+        "4.5\tHur utövas ledningen?\t10\t7,5",
+        "4.6\tHur följs arbetet upp?\t20\t12",
+    ]
+
+
+def test_cells_that_nearly_touch_stay_apart_in_an_unruled_table(tmp_path):
+    """Two cells' paddings apart (half the type size), a line of a wide cell does not
+    close the gutter that the table's other lines open."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    wide = "Regional samverkan kring vissa delar inom hållbarhet"
+    right = 56 + stringWidth(wide, "Helvetica", 10) + 5
+    path = pdf_render.columns(tmp_path / "tight.pdf", [
+        ["Rubriker", "Poäng"],
+        ["Strategi för hållbar utveckling", "46"],
+        [wide, "42"],
+        ["Samarbete", "56"],
+    ], [56, right])
+    assert read_source(path).lines == [
+        "Rubriker\tPoäng",
+        "Strategi för hållbar utveckling\t46",
+        f"{wide}\t42",
+        "Samarbete\t56",
+    ]

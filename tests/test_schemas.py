@@ -75,3 +75,45 @@ def test_catalogue_maxima_add_up_to_100(version):
 
 def test_every_version_has_a_model():
     assert sorted(REPORT_MODELS) == sorted(VERSIONS)
+
+
+def _summary() -> dict:
+    from pathlib import Path
+
+    from kompass_cli.pipeline import parse_file
+    from kompass_cli.writer import report_document
+    from tests.conftest import FIXTURES
+
+    page = Path(FIXTURES / "summaries" / "grastorp-2014-webpage.txt")
+    return report_document(parse_file(page))
+
+
+def test_the_document_union_picks_by_kind_then_version(hallsberg):
+    from kompass_cli.schemas.report import DOCUMENT_ADAPTER
+
+    assert type(DOCUMENT_ADAPTER.validate_python(hallsberg)).__name__ == "Report2008"
+    assert type(DOCUMENT_ADAPTER.validate_python(_summary())).__name__ == "Summary2010"
+
+
+@pytest.mark.parametrize("field", ["questions", "strengths", "improvements"])
+def test_a_summary_has_no_questions_or_findings(field):
+    from kompass_cli.schemas.report import DOCUMENT_ADAPTER
+
+    document = _summary()
+    document["areas"][0][field] = []
+    with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
+        DOCUMENT_ADAPTER.validate_python(document)
+
+
+def test_a_summary_area_key_of_another_version_is_rejected():
+    from kompass_cli.schemas.report import DOCUMENT_ADAPTER
+
+    document = _summary()
+    document["areas"][0]["key"] = instrument("2020").area(1).key
+    with pytest.raises(ValidationError):
+        DOCUMENT_ADAPTER.validate_python(document)
+
+
+def test_reports_keep_their_kind_and_no_summary_field(hallsberg):
+    assert hallsberg["doc_kind"] == "kommunkompassen_report"
+    assert "supplied_by_user" not in hallsberg and "changes" not in hallsberg

@@ -18,6 +18,7 @@ from pathlib import Path
 from kompass_cli import workers
 from kompass_cli.errors import KompassError
 from kompass_cli.limits import Limits
+from kompass_cli.summaries import Given
 
 # Bytes of each text input read in the parent to decide whether workers will need the
 # repair lexicon: enough for a whole report, little enough to cost nothing on a big file.
@@ -39,13 +40,15 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def parse_one(path: Path, limits: Limits) -> Parsed:
-    """Parse one file into its JSON text; refusals become ``Parsed.error``."""
+def parse_one(path: Path, limits: Limits, given: Given | None = None) -> Parsed:
+    """Parse one file into its JSON text; refusals become ``Parsed.error``. ``given``
+    holds what the user supplies for summary pages (year, municipality)."""
     from kompass_cli.pipeline import parse_file
     from kompass_cli.writer import output_name, to_json
 
     try:
-        report = parse_file(path, limits.max_bytes, limits.max_pages, limits.engine)
+        report = parse_file(path, limits.max_bytes, limits.max_pages, given or Given(),
+                            limits.engine)
         counts = tuple(sum(1 for d in report.diagnostics if d.severity == s)
                        for s in ("error", "warning", "info"))
         summary = (report.municipality.name, report.municipality.code,
@@ -56,14 +59,17 @@ def parse_one(path: Path, limits: Limits) -> Parsed:
 
 
 def parse_many(paths: list[Path], jobs: int, limits: Limits,
-               progress: Callable[[], None] = lambda: None) -> list[Parsed]:
+               progress: Callable[[], None] = lambda: None,
+               given: Given | None = None) -> list[Parsed]:
     """Every input parsed, in input order; ``progress`` is called once per finished file.
 
     Two inputs that would be written under one name are both refused.
     """
     if len(paths) > 1 and (jobs > 1 or limits.timeout or limits.max_memory):
         _warm_up(paths)  # one input gains nothing: its worker loads what it needs, in time
-    outcomes = workers.run(partial(parse_one, limits=limits), paths, jobs, limits, progress)
+    supplied = {"given": given} if given not in (None, Given()) else {}
+    task = partial(parse_one, limits=limits, **supplied)
+    outcomes = workers.run(task, paths, jobs, limits, progress)
     return refuse_collisions([Parsed(path, error=outcome.message)
                               if isinstance(outcome, workers.Refusal) else outcome
                               for path, outcome in zip(paths, outcomes, strict=True)])

@@ -7,6 +7,7 @@ once and matches printed names against them, tolerating the variants reports pri
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -84,6 +85,22 @@ def name_similarity(printed: str, name: str) -> float:
 def matches_area(printed: str, spec: AreaSpec) -> bool:
     """Does a printed name name this area (its canonical name or a printed variant)?"""
     return max(name_similarity(printed, name) for name in spec.names()) >= NAME_MATCH_THRESHOLD
+
+
+def extends_area_name(printed: str, spec: AreaSpec) -> bool:
+    """Does a printed name begin with this area's name and add a word or two?
+
+    Web pages and press releases join names ('Kommunen som arbetsgivare
+    personalpolitik'); the catalogue name must have at least two words, so a one-word
+    name ('Effektivitet') never claims a longer name that merely ends or begins with it.
+    """
+    words = re.sub(r"[,/]", " ", fold_ocr(printed)).split()
+    for name in spec.names():
+        own = re.sub(r"[,/]", " ", fold_ocr(name)).split()
+        if len(own) >= 2 and 1 <= len(words) - len(own) <= 2 and fuzz.ratio(
+                " ".join(words[:len(own)]), " ".join(own)) >= NAME_MATCH_THRESHOLD:
+            return True
+    return False
 
 
 def older_version_naming(printed: str, version: str, number: int) -> str | None:

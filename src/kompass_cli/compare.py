@@ -1,9 +1,12 @@
 """Every evaluation of one municipality side by side, per area and in total.
 
-Evaluations come from two places: each report's own results and the history table some
-reports print (earlier evaluations and self-assessments). A year with its own report is
-taken from the report, which is the fuller source; its history row is only checked
-against it. Areas of different instrument versions are lined up through the crosswalk,
+Evaluations come from every source in the data: each report's own results, the history
+table some reports print (earlier evaluations and self-assessments), results summaries
+parsed from pages and rows imported from spreadsheets. A year given by several sources
+is shown once, with all its sources listed and its values taken from the fullest
+(report, then summary page, then history table, then import); every value another
+source gives differently, and every printed total its own areas do not add up to, is a
+conflict of that evaluation and of its cell, never hidden behind the value shown. Areas of different instrument versions are lined up through the crosswalk,
 and every cell says how closely it corresponds to the previous evaluation's, because
 the reports themselves warn that scores are only comparable within one version.
 """
@@ -27,19 +30,26 @@ CAVEAT = ("Poäng är bara helt jämförbara inom samma version av instrumentet 
           "(the reports' own caveat).")
 
 
+# Which source's values are shown when several give the same year.
+SOURCE_ORDER = ("report", "summary", "history", "import")
+
+
 @dataclass
 class Evaluation:
-    """One evaluation, from a report's own results or from a row of a history table."""
+    """One evaluation: the values of its fullest source, and every source that gives it."""
 
     year: int
     version: str
     kind: str  # evaluation | self_assessment | unknown
-    source: str  # report | history
+    source: str  # report | summary | history | import: where the values shown come from
     file: str
     line: int | None
     scores: dict[int, Number | None]
     total: Number | None
     version_change: str | None = None  # 'OLD -> NEW' when the previous one used another
+    adds_up: bool = True  # False when the source's own diagnostics say the total does not
+    sources: list[dict] = field(default_factory=list)  # {kind, file, line} of each source
+    conflicts: list[dict] = field(default_factory=list)  # {what, area, values: [{value, source}]}
 
 
 @dataclass
@@ -52,6 +62,7 @@ class Cell:
     score: Number | None
     change: Number | None
     relation: str | None  # to the previous evaluation's cell; None for the first
+    conflict: list[dict] = field(default_factory=list)  # every value given: {value, source}
 
 
 @dataclass
@@ -99,31 +110,59 @@ def _is_of(report: ReportBase, municipality: Municipality) -> bool:
 
 
 def _collect(own: list[tuple[Path, ReportBase]], notes: list[str]) -> list[Evaluation]:
-    """Reports' own evaluations, plus history rows for years no report covers."""
-    found = [_from_report(path, report) for path, report in own]
-    by_year = {e.year: e for e in found}
-    for path, report in own:
-        for row in report.history:
-            candidate = _from_history(path, row)
-            kept = by_year.get(row.year)
-            if kept is None:
-                by_year[row.year] = candidate
-                found.append(candidate)
-            else:
-                notes.append(_duplicate_note(kept, candidate))
-    return sorted(found, key=lambda e: (e.year, e.source != "report", e.file))
+    """One evaluation per year, from every source that gives it."""
+    by_year: dict[int, list[Evaluation]] = {}
+    for path, document in own:
+        for seen in sightings(path, document):
+            by_year.setdefault(seen.year, []).append(seen)
+    found = []
+    for year in sorted(by_year):
+        group = sorted(by_year[year], key=lambda e: (SOURCE_ORDER.index(e.source), e.file))
+        kept = group[0]
+        kept.sources = [{"kind": e.source, "file": e.file, "line": e.line} for e in group]
+        kept.conflicts = _conflicts(group)
+        notes.extend(_duplicate_note(kept, other) for other in group[1:])
+        found.append(kept)
+    return found
+
+
+def sightings(path: Path, document) -> list[Evaluation]:
+    """What one JSON file says about evaluations: a report's own results and history
+    rows, or one results summary."""
+    from kompass_cli.summaries import source_kind
+
+    kind = source_kind(document)
+    if kind != "report":
+        return [_from_summary(path, document, kind)]
+    return [_from_report(path, document), *(_from_history(path, row, document)
+                                            for row in document.history)]
 
 
 def _from_report(path: Path, report: ReportBase) -> Evaluation:
     return Evaluation(report.evaluation.year, report.instrument.version, "evaluation",
                       "report", path.name, None,
-                      {a.number: a.score for a in report.areas}, report.total.score)
+                      {a.number: a.score for a in report.areas}, report.total.score,
+                      adds_up=not _recorded(report, "total-mismatch"))
 
 
-def _from_history(path: Path, row: HistoryRow) -> Evaluation:
+def _from_summary(path: Path, summary, kind: str) -> Evaluation:
+    first = min(area.line for area in summary.areas)
+    return Evaluation(summary.evaluation.year, summary.instrument.version, "evaluation", kind,
+                      path.name, first, {a.number: a.score for a in summary.areas},
+                      summary.total.score, adds_up=not _recorded(summary, "total-mismatch"))
+
+
+def _from_history(path: Path, row: HistoryRow, report: ReportBase | None = None) -> Evaluation:
     version = row.instrument_version or _version_for_year(row.year)
+    mismatch = report is not None and _recorded(report, "history-total-mismatch", row.year)
     return Evaluation(row.year, version, row.kind or "unknown", "history", path.name, row.line,
-                      {n: row.scores.get(str(n)) for n in range(1, 9)}, row.total)
+                      {n: row.scores.get(str(n)) for n in range(1, 9)}, row.total,
+                      adds_up=not mismatch)
+
+
+def _recorded(document, code: str, year: int | None = None) -> bool:
+    """Whether the document's own diagnostics record this contradiction."""
+    return any(d.code == code and d.year == year for d in document.diagnostics)
 
 
 def _version_for_year(year: int) -> str:
@@ -131,22 +170,29 @@ def _version_for_year(year: int) -> str:
     return next(i.version for i in all_instruments() if i.covers(year))
 
 
+def source_label(evaluation: Evaluation) -> str:
+    """Where an evaluation's values are printed, in words."""
+    if evaluation.source == "report":
+        return f"{evaluation.file} (its own results)"
+    if evaluation.source == "history":
+        return f"the history table of {evaluation.file} (line {evaluation.line})"
+    return f"the {evaluation.source} {evaluation.file}"
+
+
 def _source_note(evaluation: Evaluation) -> str:
-    where = (f"{evaluation.file} (its own results)" if evaluation.source == "report"
-             else f"the history table of {evaluation.file} (line {evaluation.line})")
     kind = evaluation.kind.replace("_", "-")
-    return f"{evaluation.year}: {kind}, instrument {evaluation.version}, from {where}."
+    return (f"{evaluation.year}: {kind}, instrument {evaluation.version}, from "
+            f"{source_label(evaluation)}.")
 
 
 def _duplicate_note(kept: Evaluation, other: Evaluation) -> str:
     """Say which source a year is taken from, and whether the other one agrees."""
-    where = f"the history table of {other.file} (line {other.line})"
     taken = (f"{kept.file}'s own results are used" if kept.source == "report"
-             else f"the history table of {kept.file} is used")
+             else f"{source_label(kept)} is used")
     differences = _differences(kept, other)
     agreement = ("gives the same values" if not differences
                  else f"gives other values ({', '.join(differences)})")
-    return f"{kept.year}: {taken}; {where} {agreement}."
+    return f"{kept.year}: {taken}; {source_label(other)} {agreement}."
 
 
 def _differences(kept: Evaluation, other: Evaluation) -> list[str]:
@@ -157,6 +203,37 @@ def _differences(kept: Evaluation, other: Evaluation) -> list[str]:
     if other.version != kept.version:
         found.append(f"version: {other.version} not {kept.version}")
     return found
+
+
+def _conflicts(group: list[Evaluation]) -> list[dict]:
+    """Every value the sources of one year give differently, and every printed total
+    that its own areas do not add up to."""
+    found = []
+    for area in range(1, 9):
+        values = [(e.scores.get(area), source_label(e)) for e in group]
+        found += _disagreement(f"area {area}", area, values)
+    totals = [(e.total, source_label(e)) for e in group]
+    totals += [(_sum(e), f"the sum of the areas of {source_label(e)}")
+               for e in group if not e.adds_up and _sum(e) is not None]
+    found += _disagreement("total", None, totals)
+    found += _disagreement("instrument_version", None, [(e.version, source_label(e))
+                                                        for e in group])
+    return found
+
+
+def _disagreement(what: str, area: int | None, values: list[tuple]) -> list[dict]:
+    given = [(value, source) for value, source in values if value is not None]
+    if len({value for value, _ in given}) < 2:
+        return []
+    return [{"what": what, "area": area,
+             "values": [{"value": value, "source": source} for value, source in given]}]
+
+
+def _sum(evaluation: Evaluation) -> Number | None:
+    scores = [evaluation.scores.get(n) for n in range(1, 9)]
+    if None in scores:
+        return None
+    return _difference(sum(scores), 0)
 
 
 def _mark_version_changes(evaluations: list[Evaluation]) -> None:
@@ -181,7 +258,8 @@ def _area_cells(evaluations: list[Evaluation], row_area: int) -> list[Cell]:
         area = _own_area(evaluation.version, reference, row_area)
         name = instrument(evaluation.version).area(area).name if area else None
         score = evaluation.scores.get(area) if area else None
-        cell = Cell(evaluation.year, area, name, score, None, None)
+        cell = Cell(evaluation.year, area, name, score, None, None,
+                    _cell_conflict(evaluation, f"area {area}"))
         if index:
             previous_cell, previous = cells[-1], evaluations[index - 1]
             cell.relation = _relation(previous.version, previous_cell.area,
@@ -213,7 +291,8 @@ def _total_cells(evaluations: list[Evaluation]) -> list[Cell]:
     """Totals: as close as the loosest area correspondence between the two versions."""
     cells: list[Cell] = []
     for index, evaluation in enumerate(evaluations):
-        cell = Cell(evaluation.year, None, None, evaluation.total, None, None)
+        cell = Cell(evaluation.year, None, None, evaluation.total, None, None,
+                    _cell_conflict(evaluation, "total"))
         if index:
             previous = evaluations[index - 1]
             links = between(previous.version, evaluation.version).values()
@@ -221,6 +300,10 @@ def _total_cells(evaluations: list[Evaluation]) -> list[Cell]:
             cell.change = _difference(evaluation.total, previous.total)
         cells.append(cell)
     return cells
+
+
+def _cell_conflict(evaluation: Evaluation, what: str) -> list[dict]:
+    return next((c["values"] for c in evaluation.conflicts if c["what"] == what), [])
 
 
 def _difference(new: Number | None, old: Number | None) -> Number | None:
@@ -270,7 +353,8 @@ def to_dict(comparison: Comparison) -> dict:
 # The caveat is not a column: repeated on every row it is noise, and a comment line
 # breaks CSV readers; JSON carries it once, the CLI says it on stderr beside a CSV.
 CSV_COLUMNS = ("municipality", "kommunkod", "year", "instrument_version", "kind", "source",
-               "row", "row_name", "area", "area_name", "score", "change", "relation")
+               "row", "row_name", "area", "area_name", "score", "change", "relation",
+               "sources", "conflict")
 
 
 def to_rows(comparison: Comparison) -> list[dict]:
@@ -287,5 +371,17 @@ def to_rows(comparison: Comparison) -> list[dict]:
                 "source": evaluation.source, "row": label, "row_name": row.name,
                 "area": cell.area if row.area is not None else "total",
                 "area_name": cell.name if row.area is not None else row.name,
-                "score": cell.score, "change": cell.change, "relation": cell.relation})
+                "score": cell.score, "change": cell.change, "relation": cell.relation,
+                "sources": sources_text(evaluation), "conflict": conflict_text(cell.conflict)})
     return rows
+
+
+def sources_text(evaluation: Evaluation) -> str:
+    """'report norsjo-2018.json; history norsjo-2018.json:105'."""
+    return "; ".join(f"{s['kind']} {s['file']}" + (f":{s['line']}" if s["line"] else "")
+                     for s in evaluation.sources)
+
+
+def conflict_text(values: list[dict]) -> str:
+    """'475: the history table of …; 455: the sum of the areas of …', or ''."""
+    return "; ".join(f"{v['value']}: {v['source']}" for v in values)

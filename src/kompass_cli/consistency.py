@@ -75,9 +75,15 @@ def _question_checks(area: RawArea, instrument: Instrument) -> list[d.Diagnostic
 
 
 def _unscored(question: RawQuestion, area: int) -> list[d.Diagnostic]:
-    """A question printed without its achieved score or maximum: its row was not read."""
+    """A question printed without its achieved score or maximum: its row was not read.
+
+    A row read without its percent (a cell OCR left unreadable, '30%' as '3020') is
+    flagged too: every layout prints one.
+    """
     missing = [name for name, value in (("achieved score", question.achieved),
                                         ("maximum", question.max)) if value is None]
+    if not missing and question.percent is None:
+        missing = ["percent"]
     if not missing:
         return []
     return [d.make("question-score-missing", line=question.line, area=area,

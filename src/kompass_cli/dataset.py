@@ -1,4 +1,5 @@
-"""Normalised reports read from disk: the one loader every command goes through.
+"""Normalised reports and results summaries read from disk: the one loader every
+command goes through.
 
 A normalised file is read strictly: a key given twice, a number that is not finite
 (NaN, Infinity, or 1e309, which overflows), nesting too deep to read or a file too big
@@ -22,6 +23,7 @@ from kompass_cli.inputs import list_folder, missing
 
 if TYPE_CHECKING:
     from kompass_cli.schemas.common import ReportBase
+    from kompass_cli.schemas.summary import SummaryBase
 
 
 class _Object(dict):
@@ -105,7 +107,7 @@ def _read_text(path: Path) -> str:
     if len(data) > MAX_JSON_BYTES:
         raise KompassError(f"is over {MAX_JSON_BYTES:,} bytes; not a kompass JSON file",
                            str(path))
-    return data.decode("utf-8")
+    return data.decode("utf-8-sig")  # a byte-order mark (Windows editors) is no content
 
 
 def _require_regular(info: os.stat_result, path: Path) -> None:
@@ -135,14 +137,16 @@ def _inspect(document: JsonDocument) -> None:
 
 @dataclass
 class Loaded:
-    """The reports of a folder that loaded, and one error per file that did not."""
+    """The reports and results summaries of a folder that loaded, and one error per file
+    that did not."""
 
-    reports: list[tuple[Path, ReportBase]]
+    reports: list[tuple[Path, ReportBase | SummaryBase]]
     errors: list[KompassError]
 
 
 def load_folder(folder: Path) -> Loaded:
-    """Every ``*.json`` report in a folder, in file-name order, and the files refused."""
+    """Every ``*.json`` report and results summary in a folder, in file-name order, and
+    the files refused."""
     if not folder.is_dir():
         raise KompassError("no such folder; give the folder of normalised JSON files",
                            str(folder))
@@ -158,7 +162,7 @@ def load_files(paths: list[Path], errors: list[KompassError] | None = None) -> L
     loaded = Loaded([], list(errors or []))
     for path in paths:
         try:
-            loaded.reports.append((path, load_report(path)))
+            loaded.reports.append((path, load_document(path)))
         except KompassError as error:
             loaded.errors.append(error)
     return loaded
@@ -166,20 +170,35 @@ def load_files(paths: list[Path], errors: list[KompassError] | None = None) -> L
 
 def load_report(path: Path) -> ReportBase:
     """One report, validated against the JSON contract; failures name the first problem."""
-    from pydantic import ValidationError
-
     from kompass_cli.schemas.report import REPORT_ADAPTER
 
+    return _validated(path, REPORT_ADAPTER, "report")
+
+
+def load_document(path: Path) -> ReportBase | SummaryBase:
+    """A report or a results summary, validated; failures name the first problem."""
+    from kompass_cli.schemas.report import DOCUMENT_ADAPTER
+
+    return _validated(path, DOCUMENT_ADAPTER)
+
+
+def _validated(path: Path, adapter, what: str | None = None):
+    """``what`` the file should be; by default what its ``doc_kind`` says it is."""
+    from pydantic import ValidationError
+
     document = read_json(path)
+    if what is None:
+        kind = document.data.get("doc_kind") if isinstance(document.data, dict) else None
+        what = "results summary" if kind == "results_summary" else "report"
     problems = document.problems()
     if problems:
         more = f"; {len(problems) - 1} more" if len(problems) > 1 else ""
-        raise KompassError(f"not a valid kompass report ({problems[0]}{more}); "
+        raise KompassError(f"not a valid kompass {what} ({problems[0]}{more}); "
                            f"run kompass validate on it for every problem", str(path))
     try:
-        return REPORT_ADAPTER.validate_python(document.data)
+        return adapter.validate_python(document.data)
     except ValidationError as error:
-        raise KompassError(f"not a valid kompass report ({_first_problem(error)}); "
+        raise KompassError(f"not a valid kompass {what} ({_first_problem(error)}); "
                            f"run kompass validate on it for every problem", str(path)) from None
     except RecursionError:
         raise KompassError("is nested too deeply to read; not a kompass JSON file",
@@ -190,6 +209,8 @@ def _first_problem(error) -> str:
     """The first schema error in words."""
     first = error.errors()[0]
     if first["type"].startswith("union_tag"):
+        if "_kind_of" in str(first.get("ctx", {}).get("discriminator", "")):
+            return "doc_kind is missing or not a known kind of document"
         return "instrument.version is missing or not a known version"
     count = error.error_count()
     more = f"; {count - 1} more" if count > 1 else ""
@@ -198,12 +219,16 @@ def _first_problem(error) -> str:
 
 # Names pydantic adds to a location for the branches of a union; not part of the JSON.
 _UNION_BRANCHES = {"int", "float", "str", "bool", "none", "list", "dict"}
+# The document kinds that tag the outer union (see schemas/report.py).
+_DOC_KINDS = ("kommunkompassen_report", "results_summary")
 
 
 def json_path(loc: tuple) -> str:
     """A pydantic error location as a JSON path: ('2008', 'areas', 0, 'score', 'int') ->
     'areas[0].score' (the version tag and union branch names dropped)."""
     parts = [p for p in loc if not (isinstance(p, str) and p in _UNION_BRANCHES)]
+    if parts and parts[0] in _DOC_KINDS:
+        parts = parts[1:]
     if parts and isinstance(parts[0], str) and parts[0].isdigit() and len(parts[0]) == 4:
         parts = parts[1:]
     text = ""

@@ -86,7 +86,8 @@ CATALOGUE: dict[str, Code] = {
         "warning", "Question without its scores",
         "Question {question}: {missing} not found.",
         "The report lists the question, but no table row gives its achieved score or "
-        "maximum, so its scores cannot be checked or used."),
+        "maximum, so its scores cannot be checked or used; or its percent could not be "
+        "read (a scan that read the % sign as digits), and none is guessed."),
     "question-unknown": Code(
         "warning", "Question not in the instrument",
         "Question {question} is not part of instrument version {version}.",
@@ -162,12 +163,47 @@ CATALOGUE: dict[str, Code] = {
         "Question titles and findings are repaired word by word after parsing; numbers "
         "and names are never changed (names keep their printed form in name_in_source). "
         "kompass fix-text --explain shows the repair of a whole text."),
+    "number-ocr-read": Code(
+        "info", "Number read through scanner confusions",
+        "'{printed}' stands where a number is printed and was read as {read}.",
+        "OCR prints O for 0, l, I or | for 1, S for 5. Where a table column or a "
+        "'… poäng' sentence must hold a number and each misread character has a single "
+        "digit reading, the number is read and this note says so."),
+    "number-ocr-unreadable": Code(
+        "warning", "Number not readable",
+        "'{printed}' stands where a number is printed but cannot be read with certainty; "
+        "it was not read.",
+        "A token in a number's place mixes digits with characters that have no single "
+        "digit reading. kompass never guesses a number: the value is left out and the "
+        "place is reported."),
     "findings-split-inferred": Code(
         "info", "Findings split inferred",
         "Area {area}: where the strengths end and the improvements begin, or where "
         "items run together, was inferred from the wording, not from the layout.",
         "The report's layout does not mark every item or column; kompass splits them by "
         "wording. Check these lists against the report when precision matters."),
+    "area-name-variant": Code(
+        "info", "Area name read as a longer variant",
+        "Area {area}: '{printed}' is read as '{expected}' of instrument version {version} "
+        "(the printed name adds words to it).",
+        "Summary pages join or extend area names; the printed name begins with the "
+        "catalogue name and adds a word or two, so it is taken as that area."),
+    "summary-other-columns": Code(
+        "info", "Other columns of the table not read",
+        "The table also prints {others}; only the column '{chosen}' is read as this "
+        "municipality's evaluation.",
+        "A table of a summary page can print earlier evaluations or a national mean "
+        "beside the municipality's scores; they are not read as an evaluation."),
+    "supplied-by-user": Code(
+        "info", "Value given by the user",
+        "The {what} {value} was given by the user{printed}.",
+        "The source does not state this value (or states another); the user supplied it, "
+        "and supplied_by_user says so."),
+    "version-from-year": Code(
+        "info", "Instrument version taken from the year",
+        "The row gives no instrument version; {version} was in use in {year}.",
+        "An imported row without instrument_version is taken to use the version in use "
+        "in its year (2010-2015: 2010, 2016-2019: 2016, 2020-: 2020)."),
 }
 
 

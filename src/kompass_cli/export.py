@@ -29,7 +29,7 @@ _AREA = ("area", "area_key", "area_name")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "areas": (*_IDENTITY, *_AREA, "score", "max", "percent", "total", "line", "page",
-              "area_line", "source_file"),
+              "area_line", "source_file", "source_kind"),
     "questions": (*_IDENTITY, *_AREA, "question", "question_title", "achieved", "max",
                   "percent", "line", "page", "source_file"),
     "findings": (*_IDENTITY, *_AREA, "kind", "item", "text", "line", "page", "source_file"),
@@ -46,7 +46,7 @@ LOCALES = ("plain", "sv")
 COLUMN_TYPES: dict[str, str] = {
     **dict.fromkeys(("municipality", "kommunkod", "county", "instrument_version", "area_key",
                      "area_name", "question", "question_title", "kind", "text",
-                     "source_file"), "string"),
+                     "source_file", "source_kind"), "string"),
     **dict.fromkeys(("year", "area", "item", "line", "page", "area_line", "report_year"),
                     "int"),
     **dict.fromkeys(("score", "max", "percent", "total", "achieved"), "number"),
@@ -76,16 +76,22 @@ def _area_columns(area: AreaBase) -> Row:
 
 
 def _area_rows(report: ReportBase) -> list[Row]:
-    """One row per area: the score the report's summary gives, and where it is printed."""
+    """One row per area: the score the report's summary gives, and where it is printed;
+    for a results summary, the score its list or row gives."""
+    from kompass_cli.summaries import source_kind
+
+    kind = source_kind(report)
     return [{**_identity(report), **_area_columns(area), "score": area.score,
              "max": area.max, "percent": _percent(area.score, area.max),
              "total": report.total.score, **_score_place(area),
-             "area_line": area.line, "source_file": report.source.file}
+             "area_line": area.line, "source_file": report.source.file, "source_kind": kind}
             for area in report.areas]
 
 
 def _score_place(area: AreaBase) -> Row:
     """Line and page the score was taken from: its summary entry, else its first print."""
+    if not hasattr(area, "reported_scores"):
+        return {"line": area.line, "page": area.page}
     same = [r for r in area.reported_scores if r.value == area.score]
     summary = [r for r in same if r.where == "summary"]
     place = (summary or same)[0] if same else None
@@ -93,18 +99,20 @@ def _score_place(area: AreaBase) -> Row:
 
 
 def _question_rows(report: ReportBase) -> list[Row]:
+    """A results summary has no questions, so gives no rows."""
     return [{**_identity(report), **_area_columns(area), "question": q.id,
              "question_title": q.title, "achieved": q.achieved, "max": q.max,
              "percent": q.percent, "line": q.line, "page": q.page,
              "source_file": report.source.file}
-            for area in report.areas for q in area.questions]
+            for area in report.areas for q in getattr(area, "questions", [])]
 
 
 def _finding_rows(report: ReportBase) -> list[Row]:
     """Strengths then improvements of each area; ``item`` counts within area and kind."""
     found = []
     for area in report.areas:
-        for kind, items in (("strength", area.strengths), ("improvement", area.improvements)):
+        for kind, items in (("strength", getattr(area, "strengths", [])),
+                            ("improvement", getattr(area, "improvements", []))):
             found.extend({**_identity(report), **_area_columns(area), "kind": kind,
                           "item": index, "text": f.text, "line": f.line, "page": f.page,
                           "source_file": report.source.file}
@@ -114,7 +122,8 @@ def _finding_rows(report: ReportBase) -> list[Row]:
 
 def _history_rows(report: ReportBase) -> list[Row]:
     """The report's history table, one row per printed year and area."""
-    return [row for history in report.history for row in _history_row(report, history)]
+    return [row for history in getattr(report, "history", [])
+            for row in _history_row(report, history)]
 
 
 def _history_row(report: ReportBase, history: HistoryRow) -> list[Row]:

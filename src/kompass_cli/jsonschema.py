@@ -1,4 +1,5 @@
-"""JSON Schema of the documents kompass writes, generated from the pydantic models.
+"""JSON Schema of the documents kompass writes (reports and results summaries),
+generated from the pydantic models.
 
 The pydantic models are the one definition; the JSON Schema files are derived from them
 and committed under ``schemas/`` at the repository root, where a test checks they are
@@ -14,14 +15,14 @@ import json
 from pathlib import Path
 from typing import Union
 
-from kompass_cli.schemas.report import REPORT_MODELS
+from kompass_cli.schemas.report import REPORT_MODELS, SUMMARY_MODELS
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 COMBINED_NAME = "kompass.schema.json"
 
 # Document kind -> instrument version -> model; the file-name stem of each kind.
-DOCUMENT_MODELS = {"kommunkompassen_report": REPORT_MODELS}
-_FILE_STEMS = {"kommunkompassen_report": "kompass-report"}
+DOCUMENT_MODELS = {"kommunkompassen_report": REPORT_MODELS, "results_summary": SUMMARY_MODELS}
+_FILE_STEMS = {"kommunkompassen_report": "kompass-report", "results_summary": "kompass-summary"}
 
 
 def _text(schema: dict) -> str:

@@ -7,6 +7,7 @@ on the report, so the two can never disagree about what counts as a contradictio
 from __future__ import annotations
 
 from kompass_cli.parsers.base import (
+    SUMMARY,
     Located,
     RawArea,
     RawHistoryRow,
@@ -34,6 +35,20 @@ def raw_from_model(report: ReportBase) -> RawReport:
                   for s in report.total.reported_scores]
     raw.areas = [_area(area) for area in report.areas]
     raw.history = [_history(row) for row in report.history]
+    return raw
+
+
+def raw_from_summary(summary) -> RawReport:
+    """The values of a results summary, with their printed tokens, for the same checks."""
+    raw = RawReport(parser=summary.source.parser)
+    raw.year = Stated(summary.evaluation.year, "evaluation", summary.evaluation.line or 1,
+                      str(summary.evaluation.year))
+    raw.totals = [Stated(s.value, SUMMARY, s.line, s.printed)
+                  for s in summary.total.reported_scores]
+    for area in summary.areas:
+        raw_area = RawArea(area.number, area.name_in_source or "", area.line)
+        raw_area.scores = [Stated(area.score, SUMMARY, area.line, area.printed)]
+        raw.areas.append(raw_area)
     return raw
 
 

@@ -28,11 +28,12 @@ from rapidfuzz import fuzz, process
 
 from kompass_cli.errors import KompassError
 from kompass_cli.parsers.common import fold
+from kompass_cli.parsers.match import compile_cue, key
 
 # Below this rapidfuzz score a printed name is not taken as a municipality.
 MATCH_THRESHOLD = 90.0
 
-_SUFFIX = re.compile(r"\s+(kommun|stad)\s*$", re.IGNORECASE)
+_SUFFIX = compile_cue(r"\s+{{kommun|stad}}\s*$")
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,14 @@ def _by_name() -> dict[str, Municipality]:
 @cache
 def _by_folded_name() -> dict[str, tuple[Municipality, ...]]:
     """Official names folded (case and diacritics): several where names fold together."""
+    return _grouped(fold)
+
+
+def _grouped(folding) -> dict[str, tuple[Municipality, ...]]:
+    """Official names by a folded form; names that fold alike share an entry."""
     table: dict[str, tuple[Municipality, ...]] = {}
     for m in municipalities():
-        table[fold(m.name)] = (*table.get(fold(m.name), ()), m)
+        table[folding(m.name)] = (*table.get(folding(m.name), ()), m)
     return table
 
 
@@ -91,7 +97,9 @@ def by_code(code: str) -> Municipality | None:
 def candidates(printed: str) -> list[str]:
     """Forms a printed name may take, case folded with diacritics kept: as is, without
     'kommun', without genitive s."""
-    base = _SUFFIX.sub("", printed.strip()).casefold()
+    printed = printed.strip()
+    suffix = _SUFFIX.search(printed)
+    base = (printed[:suffix.start()] if suffix else printed).casefold()
     forms = [base]
     if base.endswith("s"):
         forms.append(base[:-1])
@@ -113,15 +121,40 @@ def resolve(printed: str, diacritics_reliable: bool = True) -> Municipality | Am
     for form in forms:
         if fold(form) in table:
             return _decide(printed, form, table[fold(form)], diacritics_reliable)
+    best = _closest(forms, table, fold)
+    if best is None:
+        return _through_ocr(printed, forms)
+    return _decide(printed, best[0], table[best[1]], diacritics_reliable)
+
+
+def _closest(forms: list[str], table: dict, folding) -> tuple[str, str] | None:
+    """(form, table key) of the nearest name above the threshold, or None."""
     best = None
     for form in forms:
-        found = process.extractOne(fold(form), table.keys(), scorer=fuzz.ratio,
+        found = process.extractOne(folding(form), table.keys(), scorer=fuzz.ratio,
                                    score_cutoff=MATCH_THRESHOLD)
-        if found and (best is None or found[1] > best[1][1]):
-            best = (form, found)
+        if found and (best is None or found[1] > best[2]):
+            best = (form, found[0], found[1])
+    return best[:2] if best else None
+
+
+def _through_ocr(printed: str, forms: list[str]) -> Municipality | Ambiguous | None:
+    """The municipality a name damaged by OCR ('Ha||sbergs', 'Norsj6') refers to.
+
+    Names are compared by their ``match.key``, which folds the scanner's confusions;
+    diacritics cannot decide here.
+    """
+    table = _by_key()
+    best = _closest(forms, table, key)
     if best is None:
         return None
-    return _decide(printed, best[0], table[best[1][0]], diacritics_reliable)
+    return _decide(printed, best[0], table[best[1]], diacritics_reliable=False)
+
+
+@cache
+def _by_key() -> dict[str, tuple[Municipality, ...]]:
+    """Official names by their OCR-folded key (see ``match.key``)."""
+    return _grouped(key)
 
 
 def _decide(printed: str, form: str, group: tuple[Municipality, ...],

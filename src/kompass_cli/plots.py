@@ -203,6 +203,8 @@ def trend(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) ->
     where scores cluster, between 55 and 70, and cannot be told apart). The area panels
     share both axes, so heights compare across panels; each shows the other areas in
     light grey behind its own line, and every instrument-version change is marked.
+    Every source counts; a value another source gives differently, or the sum a printed
+    total does not match, is a red cross beside the point and in the footnote.
     """
     from kompass_cli.compare import compare
 
@@ -216,6 +218,7 @@ def trend(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) ->
     evaluations = comparison.evaluations
     total_axes = figure.add_subplot(grid[0, 0])
     _series(total_axes, evaluations, [c.score for c in comparison.rows[-1].cells], "#222222")
+    _conflicts(total_axes, comparison.rows[-1].cells, labels=True)
     _panel(total_axes, "Total (of 800)", (0, 800), evaluations)
     area_rows = comparison.rows[:-1]
     first = None
@@ -227,6 +230,7 @@ def trend(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) ->
                 _series(axes, evaluations, [c.score for c in other.cells], "#d9d9d9",
                         labels=False, points=False)
         _series(axes, evaluations, [c.score for c in row.cells], MAIN_COLOUR)
+        _conflicts(axes, row.cells)
         _panel(axes, _area_label(row.area, row.name, False), (0, 100), evaluations,
                ticks_left=index % 3 == 0 or index == 1)
     _trend_legend(figure, evaluations)
@@ -251,6 +255,21 @@ def _series(axes, evaluations, scores, colour, labels: bool = True,
         if labels:
             axes.annotate(_number(s), (e.year, s), xytext=(0, 7), textcoords="offset points",
                           ha="center", fontsize=8, zorder=5)
+
+
+CONFLICT_COLOUR = "#d62728"
+
+
+def _conflicts(axes, cells, labels: bool = False) -> None:
+    """A red cross at every other value the sources give for a point (or the sum its
+    printed total does not match), so a disagreement is drawn, not hidden."""
+    for cell in cells:
+        for value in dict.fromkeys(v["value"] for v in cell.conflict if v["value"] != cell.score):
+            axes.plot(cell.year, value, marker="x", markersize=8, color=CONFLICT_COLOUR,
+                      markeredgewidth=2, linestyle="", zorder=6)
+            if labels:
+                axes.annotate(f"{_number(value)}?", (cell.year, value), xytext=(8, -4),
+                              textcoords="offset points", fontsize=8, color=CONFLICT_COLOUR)
 
 
 def _panel(axes, title: str, limits: tuple[int, int], evaluations,
@@ -290,6 +309,10 @@ def _trend_legend(figure, evaluations) -> None:
     if changes:
         handles.append(Line2D([], [], color="#b22222", linestyle="--"))
         labels.append(f"instrument version change ({', '.join(changes)})")
+    if any(e.conflicts for e in evaluations):
+        handles.append(Line2D([], [], marker="x", color=CONFLICT_COLOUR, markeredgewidth=2,
+                              linestyle=""))
+        labels.append("another value given")
     figure.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.05, 0.115),
                   ncol=len(handles), frameon=False, fontsize=9)
 
@@ -305,11 +328,16 @@ def _trend_titles(figure, comparison) -> None:
 
 
 def _trend_notes(comparison) -> list[str]:
-    sources = "; ".join(f"{e.year} {e.kind.replace('_', '-')}, instrument {e.version}, "
-                        f"{'report ' + e.file if e.source == 'report' else 'history table of ' + e.file}"
+    from kompass_cli.compare import conflict_text, sources_text
+
+    sources = "; ".join(f"{e.year} {e.kind.replace('_', '-')}, instrument {e.version}: "
+                        f"{sources_text(e).replace('; ', ', ')}"
                         for e in comparison.evaluations)
-    return [CAVEAT + " Across a change (dashed red line) the areas are lined up through "
-            "the crosswalk and the lines are dotted.", f"Sources: {sources}."]
+    notes = [CAVEAT + " Across a change (dashed red line) the areas are lined up through "
+             "the crosswalk and the lines are dotted.", f"Sources: {sources}."]
+    notes += [f"Conflict {e.year} {c['what']}: {conflict_text(c['values'])}."
+              for e in comparison.evaluations for c in e.conflicts]
+    return notes
 
 
 def render(figure: Figure, suffix: str) -> bytes:

@@ -13,7 +13,7 @@ import codecs
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kompass_cli.errors import KompassError
@@ -38,6 +38,7 @@ class SourceText:
     format: str
     encoding: str
     pages: list[int] | None = None
+    page_starts: list[int] = field(default_factory=list)  # text: lines after form feeds
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -59,7 +60,8 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     if path.suffix.lower() == ".pdf":
         raise KompassError("is named .pdf but is not a PDF (no %PDF header)", str(path))
     text, encoding = decode(data, path)
-    return SourceText(path, split_lines(text), sha256, "text", encoding)
+    return SourceText(path, split_lines(text), sha256, "text", encoding,
+                      page_starts=form_feed_starts(text))
 
 
 def pdf_header(data: bytes) -> bool:
@@ -210,3 +212,15 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+def form_feed_starts(text: str) -> list[int]:
+    """Indexes of the lines that begin a page, as form feeds mark them."""
+    if "\f" not in text:
+        return []
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    starts = []
+    for index, line in enumerate(normalised.split("\n")):
+        if "\f" in line:
+            starts.append(index if line.lstrip().startswith("\f") else index + 1)
+    return starts

@@ -1,4 +1,6 @@
-"""One row per report: who, when, which version, the scores and what was found.
+"""One row per report or results summary: who, when, which version, the scores and what
+was found. A results summary (a parsed page or an imported row) has no findings, so its
+strengths and improvements are empty, and ``source_kind`` says which kind a row is.
 
 Rows are flat and their column names fixed (``COLUMNS``), so the CSV can be loaded into
 a spreadsheet or joined with other municipal data by kommunkod without reshaping.
@@ -20,7 +22,7 @@ Number = int | float
 AREA_COLUMNS = tuple(f"area_{n}" for n in range(1, 9))
 COLUMNS = ("file", "municipality", "kommunkod", "county", "year", "instrument_version",
            "total", *AREA_COLUMNS, "strengths", "improvements", "errors", "warnings",
-           "info", "best_areas", "weakest_areas")
+           "info", "best_areas", "weakest_areas", "source_kind")
 
 # Swedish alphabetical order ends with å, ä, ö; Unicode puts ä before å.
 _SWEDISH = str.maketrans({"å": "z\u0001", "ä": "z\u0002", "ö": "z\u0003"})
@@ -36,11 +38,12 @@ class SummaryRow:
     instrument_version: str
     total: Number | None
     areas: dict[int, Number | None]
-    strengths: int
-    improvements: int
+    strengths: int | None
+    improvements: int | None
     errors: int
     warnings: int
     info: int
+    source_kind: str = "report"
 
     def best_areas(self) -> list[int]:
         """The area(s) with the highest score; ties are all named."""
@@ -60,6 +63,7 @@ class SummaryRow:
             "strengths": self.strengths, "improvements": self.improvements,
             "errors": self.errors, "warnings": self.warnings, "info": self.info,
             "best_areas": self.best_areas(), "weakest_areas": self.weakest_areas(),
+            "source_kind": self.source_kind,
         }
 
 
@@ -83,13 +87,23 @@ def swedish_key(name: str) -> str:
 
 
 def _row(path: Path, report: ReportBase) -> SummaryRow:
+    from kompass_cli.summaries import source_kind
+
     severities = [d.severity for d in report.diagnostics]
+    kind = source_kind(report)
     return SummaryRow(
         file=path.name, municipality=report.municipality.name,
         kommunkod=report.municipality.code, county=report.municipality.county,
         year=report.evaluation.year, instrument_version=report.instrument.version,
         total=report.total.score, areas={a.number: a.score for a in report.areas},
-        strengths=sum(len(a.strengths) for a in report.areas),
-        improvements=sum(len(a.improvements) for a in report.areas),
+        strengths=_findings(report, "strengths", kind),
+        improvements=_findings(report, "improvements", kind),
         errors=severities.count("error"), warnings=severities.count("warning"),
-        info=severities.count("info"))
+        info=severities.count("info"), source_kind=kind)
+
+
+def _findings(report: ReportBase, which: str, kind: str) -> int | None:
+    """How many strengths or improvements a report lists; None for a results summary."""
+    if kind != "report":
+        return None
+    return sum(len(getattr(area, which)) for area in report.areas)

@@ -26,10 +26,10 @@ from kompass_cli.build import score_of
 from kompass_cli.consistency import check_report, primary
 from kompass_cli.dataset import JsonDocument, json_path, number_word, read_json
 from kompass_cli.errors import KompassError
-from kompass_cli.modelview import raw_from_model
+from kompass_cli.modelview import raw_from_model, raw_from_summary
 from kompass_cli.rounding import fmt
 from kompass_cli.schemas.common import ReportBase
-from kompass_cli.schemas.report import REPORT_ADAPTER
+from kompass_cli.schemas.report import DOCUMENT_ADAPTER, SUMMARY_KIND
 from kompass_cli.writer import report_document
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -115,7 +115,7 @@ def validate_file(path: Path, raw_dir: Path | None, require_raw: bool = False) -
     result = FileResult(str(path))
     result.findings = _document_findings(document, str(path))
     try:
-        report = REPORT_ADAPTER.validate_python(document.data)
+        report = DOCUMENT_ADAPTER.validate_python(document.data)
     except ValidationError as error:
         said = {location for location, _ in document.non_finite}
         result.findings += _unique([f for f in (_schema_finding(str(path), e)
@@ -177,7 +177,8 @@ def _catalogue_findings(report: ReportBase, file: str) -> list[Finding]:
                              f"areas are {numbers}, expected each of 1-8 once", file, "areas"))
     for index, area in enumerate(report.areas):
         found += _area_findings(area, index, inst, file)
-    if not inst.covers(report.evaluation.year):
+    recorded = any(d.code == "year-outside-version" for d in report.diagnostics)
+    if not inst.covers(report.evaluation.year) and not recorded:
         found.append(Finding("year-outside-version", "error",
                              f"evaluation year {report.evaluation.year} is outside instrument "
                              f"version {inst.version} ({inst.period()})", file,
@@ -195,7 +196,7 @@ def _area_findings(area, index: int, inst, file: str) -> list[Finding]:
                              f"{inst.version}, the file says '{area.key}' ({area.name})", file,
                              f"{here}.key", area.line))
     specs = {q.id: q for q in spec.questions}
-    for q_index, question in enumerate(area.questions):
+    for q_index, question in enumerate(getattr(area, "questions", [])):
         where = f"{here}.questions[{q_index}]"
         if not question.id.startswith(f"{area.number}."):
             found.append(Finding("question-wrong-area", "error",
@@ -215,11 +216,16 @@ def _area_findings(area, index: int, inst, file: str) -> list[Finding]:
 
 def _score_findings(report: ReportBase, file: str) -> list[Finding]:
     """Each score is what its own reported values give, by the rule parsing used."""
-    raw = raw_from_model(report)
+    raw = _raw(report)
     found = _score_finding(report.total.score, raw.totals, "total", file)
     for index, (area, raw_area) in enumerate(zip(report.areas, raw.areas)):
         found += _score_finding(area.score, raw_area.scores, f"areas[{index}]", file)
     return found
+
+
+def _raw(report):
+    """The file's values as parser output, a report's or a results summary's."""
+    return raw_from_summary(report) if report.doc_kind == SUMMARY_KIND else raw_from_model(report)
 
 
 def _score_finding(score, stated, here: str, file: str) -> list[Finding]:
@@ -249,12 +255,12 @@ def _range_findings(report: ReportBase, file: str) -> list[Finding]:
         here = f"areas[{index}]"
         values.append((f"{here}.score", area.score, 100))
         values += [(f"{here}.reported_scores[{i}].value", s.value, 100)
-                   for i, s in enumerate(area.reported_scores)]
-        for q_index, question in enumerate(area.questions):
+                   for i, s in enumerate(getattr(area, "reported_scores", []))]
+        for q_index, question in enumerate(getattr(area, "questions", [])):
             for name in ("achieved", "max", "percent"):
                 values.append((f"{here}.questions[{q_index}].{name}", getattr(question, name),
                                None))
-    for index, row in enumerate(report.history):
+    for index, row in enumerate(getattr(report, "history", [])):
         values += [(f"history[{index}].scores.{n}", v, 100) for n, v in row.scores.items()]
         values.append((f"history[{index}].total", row.total, 800))
     return [Finding("score-out-of-range", "error",
@@ -269,7 +275,7 @@ def _consistency_findings(report: ReportBase, file: str) -> list[Finding]:
     ones whose values are no longer those of the data, and recorded ones the data no
     longer shows: each means the data was changed after parsing."""
     recorded = {_key(d): d for d in report.diagnostics if d.code in _RECORDABLE}
-    rechecked = [diag for diag in check_report(raw_from_model(report),
+    rechecked = [diag for diag in check_report(_raw(report),
                                                instrument(report.instrument.version))
                  if diag.code in _RECORDABLE]
     found: list[Finding] = []

@@ -35,14 +35,21 @@ def _without_null_pages(node):
 
 def output_name(report: ReportBase) -> str:
     """'<municipality-slug>-<year>.json', from the official municipality only: the slug
-    of its name, with the kommunkod where two names give one slug ('habo-0643-2021')."""
+    of its name, with the kommunkod where two names give one slug ('habo-0643-2021').
+
+    A results summary is '<slug>-<year>-summary.json' (an import '-import.json'), so it
+    never overwrites the full report of the same evaluation.
+    """
     from kompass_cli.municipalities import slugs
 
     if report.municipality.code is None:
         raise KompassError(f"municipality {quoted(report.municipality.name_in_source)} "
                            f"{_why_unnamed(report)}, so the output cannot be named; "
                            f"use --out -", report.source.file)
-    return f"{slugs()[report.municipality.code]}-{report.evaluation.year}.json"
+    suffix = ""
+    if report.doc_kind == "results_summary":
+        suffix = "-import" if report.source.format == "csv" else "-summary"
+    return f"{slugs()[report.municipality.code]}-{report.evaluation.year}{suffix}.json"
 
 
 def _why_unnamed(report: ReportBase) -> str:

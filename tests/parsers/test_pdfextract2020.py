@@ -448,3 +448,57 @@ def test_prose_scores_go_to_the_nearest_named_area():
     assert scores == {1: [(46, "summary", 3), (46, "area-text", 8)],
                       7: [(72, "summary", 3), (72, "area-header", 13)]}
     assert [(t.value, t.where, t.line) for t in report.totals] == [(420, "headline", 4)]
+
+
+BOX_WITHOUT_CELLS = """Kommunkompassen Analys av Testby
+Område 7 Arbetsliv
+Rubriker Poäng
+• Strategier för arbetslivet
+• Arbetsmiljö
+72
+Allmänt
+Kommunen arbetar med arbetsmiljön.
+Den når goda resultat.
+"""
+
+
+def test_score_box_without_cells_or_blank_lines_ends_at_its_score():
+    """Text extracted line by line (pdftotext -raw) has no tabs and no blank lines: the
+    box ends with its score, and the prose after it gives no headings."""
+    (area,) = PARSER.parse(BOX_WITHOUT_CELLS.splitlines()).areas
+    assert [(s.value, s.where, s.line) for s in area.scores] == [(72, "area-header", 6)]
+    assert [(q.id, q.title, q.line) for q in area.questions] == [
+        ("7.1", "Strategier för arbetslivet", 4), ("7.2", "Arbetsmiljö", 5)]
+
+
+OVERVIEW_SIGN_MISREAD = """Kommunkompassen Analys av Testby
+Område 1 Samspel mellan förtroendevalda och medborgare
+
+Rubriker\tPoäng
+• Strategi\t38
+
+1. Samspel mellan förtroendevalda och medborgare Uppnått Max Procent
+1.1 Strategi för demokratiutveckling 6 20 3020
+1.2 Förutsättningar för politiken 32 80 40%
+38 100 3896
+"""
+
+
+def test_percent_whose_sign_ocr_read_as_digits_is_not_read_but_flagged():
+    """'30%' scanned as '3020': achieved and max are read, the percent is not guessed."""
+    report = PARSER.parse(OVERVIEW_SIGN_MISREAD.splitlines())
+    (area,) = report.areas
+    rows = [(q.id, q.achieved.value, q.max.value, q.percent and q.percent.value)
+            for q in area.questions]
+    assert rows == [("1.1", 6, 20, None), ("1.2", 32, 80, 40)]
+    assert [(s.value, s.where, s.line) for s in area.scores] == [
+        (38, "area-header", 5), (38, "overview-table", 10)]
+    assert report.notes == []  # the missing percent is flagged by the consistency checks
+
+
+def test_score_centred_beside_the_bullets_keeps_the_bullets_after_it():
+    """pdftotext -layout prints a vertically centred score cell between the bullets."""
+    text = BOX_WITHOUT_CELLS.replace("• Arbetsmiljö\n72\n", "72\n• Arbetsmiljö\n")
+    (area,) = PARSER.parse(text.splitlines()).areas
+    assert [(s.value, s.line) for s in area.scores] == [(72, 5)]
+    assert [q.title for q in area.questions] == ["Strategier för arbetslivet", "Arbetsmiljö"]

@@ -30,8 +30,12 @@ def compare(
 ) -> None:
     """Compare every evaluation of one municipality, per area and in total.
 
-    Evaluations are each report's own results and the rows of its history table; a year
-    with its own report is taken from the report. Areas of other instrument versions
+    Evaluations come from every source in the folder: each report's own results, the
+    rows of its history table, results summaries of parsed pages and imported rows. A
+    year given by several sources is shown once with all its sources (values from the
+    report, else the summary page, the history table, the import); values they give
+    differently, and printed totals their areas do not add up to, are shown as
+    conflicts in the cell (A≠B!), in the notes, and in the JSON and CSV. Areas of other instrument versions
     are lined up through the crosswalk (data/crosswalk.json) and every cell says its
     relation to the previous evaluation: same, renamed, restructured or not_comparable.
     Scores are only strictly comparable within one version of the instrument: the
@@ -74,11 +78,12 @@ def _csv(comparison) -> None:
 
 
 def _table(comparison) -> None:
-    """A rich table, the caveat above it and the sources and crosswalk below it."""
+    """A rich table, the caveat above it and the sources, crosswalk and conflicts below."""
     from rich.console import Console
     from rich.table import Table
 
     from kompass_cli.cli.render import print_table
+    from kompass_cli.compare import conflict_text
 
     m = comparison.municipality
     console = Console(highlight=False)
@@ -97,14 +102,22 @@ def _table(comparison) -> None:
     console.print("Each cell: score, change from the previous evaluation, relation: "
                   "same = same area, same name; renamed = same topic, new name; "
                   "restructured = topic moved, merged or split; "
-                  "not_comparable = no counterpart.", markup=False, soft_wrap=True)
+                  "not_comparable = no counterpart. A≠B! = the sources give A and B "
+                  "(or the printed total A, its areas B); the conflicts are listed below. "
+                  "Header: year, version, kind, sources.", markup=False, soft_wrap=True)
     for line in comparison.notes:
         console.print(f"- {line}", markup=False, soft_wrap=True)
+    for evaluation in comparison.evaluations:
+        for conflict in evaluation.conflicts:
+            console.print(f"- CONFLICT {evaluation.year} {conflict['what']}: "
+                          f"{conflict_text(conflict['values'])}.", markup=False,
+                          soft_wrap=True)
 
 
 def _header(evaluation) -> str:
     lines = [str(evaluation.year), f"v{evaluation.version}",
-             evaluation.kind.replace("_", "-")]
+             evaluation.kind.replace("_", "-"),
+             "+".join(dict.fromkeys(s["kind"] for s in evaluation.sources))]
     if evaluation.version_change:
         lines += ["NEW VERSION", evaluation.version_change]
     return "\n".join(lines)
@@ -116,6 +129,9 @@ def _cell_text(row, cell) -> str:
     else:
         moved = row.area is not None and cell.area not in (None, row.area)
         text = f"{cell.score} (area {cell.area})" if moved else f"{cell.score}"
+    others = [str(v["value"]) for v in cell.conflict if v["value"] != cell.score]
+    if others:
+        text += f"≠{'≠'.join(dict.fromkeys(others))}!"
     if cell.relation is None:
         return text
     change = "" if cell.change is None else f" {cell.change:+}"

@@ -51,10 +51,16 @@ def diff(
     """
     from kompass_cli.dataset import load_files
     from kompass_cli.diffing import diff_reports
+    from kompass_cli.errors import KompassError
 
     if lines and output_format is not Format.json:
         raise typer.BadParameter("--lines needs --format json", param_hint="'--lines'")
     loaded = load_files([a, b])
+    loaded.errors += [KompassError("is a results summary; kompass diff compares full "
+                                   "reports (kompass compare shows summaries beside them)",
+                                   str(path))
+                      for path, document in loaded.reports
+                      if document.doc_kind == "results_summary"]
     echo_errors(loaded.errors)
     exit_if_refused(loaded.errors)
     (_, report_a), (_, report_b) = loaded.reports

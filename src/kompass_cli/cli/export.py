@@ -56,8 +56,8 @@ def export(
                                           "types and meanings) beside a csv, json or jsonl "
                                           "file [default: on]."),
 ) -> None:
-    """Export normalised reports as a tidy long table, one row per municipality x
-    evaluation x area (or question, finding, history row).
+    """Export normalised reports and results summaries as a tidy long table, one row per
+    municipality x evaluation x area (or question, finding, history row).
 
     Columns are fixed per level and documented in docs/columns.md. Numbers are numbers
     (int when whole); missing values are empty in CSV and null elsewhere. A file that

@@ -12,6 +12,8 @@ from kompass_cli.cli import (  # noqa: F401  (each module registers its command)
     diff,
     export,
     fixtext,
+    importcsv,
+    listing,
     parse,
     plot,
     report,

@@ -44,6 +44,11 @@ def parse(
     max_bytes: str = MAX_BYTES,
     max_pages: int = MAX_PAGES,
     max_memory: str = MAX_MEMORY,
+    year: int = typer.Option(None, "--year", min=1995, max=2100,
+                             help="Evaluation year of a summary page that states none."),
+    municipality: str = typer.Option(None, "--municipality",
+                                     help="Municipality of a summary page that names none "
+                                          "(name or kommunkod)."),
     pdf_engine: PdfEngine = PDF_ENGINE,
 ) -> None:
     """Parse Kommunkompassen reports into validated JSON.
@@ -56,22 +61,30 @@ def parse(
     is compared with the file already in OUT, differences are printed, and the exit
     code is 1 if any would change.
 
+    A text that matches no report layout but lists the eight area scores of one
+    instrument version (a web page, a press release) is written as a results summary,
+    `OUT/<municipality>-<year>-summary.json`. --year and --municipality supply what such
+    a page leaves out; the record lists them in supplied_by_user.
+
     Example: `kompass parse data/raw/norsjo-2018.txt --out -`
     """
+    from kompass_cli.summaries import Given
+
     from kompass_cli.batch import default_jobs
     from kompass_cli.limits import limits_from_options
 
     limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
+    given = Given(year, municipality)
     quiet = quiet or is_quiet()
     paths, problems = expand_inputs(inputs or [DEFAULT_RAW])
     if out == "-":
         if problems:
             raise problems[0]
-        _print_single(paths, limits)
+        _print_single(paths, limits, given)
         return
     _require_folder(Path(out))
     echo_errors(problems)
-    results = _run(paths, jobs or default_jobs(), limits, show_progress=not quiet)
+    results = _run(paths, jobs or default_jobs(), limits, not quiet, given)
     if check:
         changed = _check(results, Path(out))
         _exit(len(problems) + sum(1 for r in results if r.error), changed)
@@ -91,28 +104,28 @@ def _require_folder(out: Path) -> None:
                            "is a file", str(out))
 
 
-def _print_single(paths: list[Path], limits) -> None:
+def _print_single(paths: list[Path], limits, given) -> None:
     from kompass_cli.batch import parse_many
 
     if len(paths) != 1:
         raise KompassError(f"--out - prints one report, but {len(paths)} inputs were given")
-    [result] = parse_many(paths, 1, limits)
+    [result] = parse_many(paths, 1, limits, given=given)
     if result.error:
         raise KompassError(result.error)
     typer.echo(result.json, nl=False)
 
 
-def _run(paths: list[Path], jobs: int, limits, show_progress: bool):
+def _run(paths: list[Path], jobs: int, limits, show_progress: bool, given):
     """Parse all inputs; a progress bar on a terminal, none when piped or quiet."""
     from kompass_cli.batch import parse_many
 
     if not (show_progress and sys.stderr.isatty() and len(paths) > 1):
-        return _report_errors(parse_many(paths, jobs, limits))
+        return _report_errors(parse_many(paths, jobs, limits, given=given))
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
         task = bar.add_task("parsing", total=len(paths))
-        results = parse_many(paths, jobs, limits, lambda: bar.advance(task))
+        results = parse_many(paths, jobs, limits, lambda: bar.advance(task), given)
     return _report_errors(results)
 
 

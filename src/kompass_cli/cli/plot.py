@@ -43,15 +43,15 @@ def profile(
     data/normalized --out norsjo.png`
     """
     from kompass_cli import plots
-    from kompass_cli.dataset import load_report
+    from kompass_cli.dataset import load_document
 
     if against is not None and against_mean:
         raise KompassError("give --against or --against-mean, not both")
     _check_suffix(out)
-    main = load_report(report)
+    main = load_document(report)
     comparison, refused = None, []
     if against is not None:
-        comparison = plots.against_report(main, load_report(against))
+        comparison = plots.against_report(main, load_document(against))
     elif against_mean:
         loaded = load_data(against_mean)
         refused = loaded.errors
@@ -71,8 +71,11 @@ def trend(
     """Draw a municipality's total and area scores over the years, as small multiples.
 
     One panel for the total and one per area, the area panels sharing their axes. Every
-    report in --data and the rows of their history tables count; each change of
-    instrument version is marked, since scores are only fully comparable within one.
+    source in --data counts: reports, the rows of their history tables, results
+    summaries and imports (a year once, its sources in the footnote); a value another
+    source gives differently, or a total its areas do not add up to, is a red cross.
+    Each change of instrument version is marked, since scores are only fully
+    comparable within one.
 
     Example: `kompass plot trend Norsjö --out norsjo-trend.png`
     """

@@ -1,4 +1,4 @@
-"""Rich output shared by the commands that print tables to stdout."""
+"""Output shared by the commands that print tables to stdout: rich tables, CSV, JSON."""
 
 from __future__ import annotations
 

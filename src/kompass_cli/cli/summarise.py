@@ -17,6 +17,11 @@ class Format(str, Enum):
     bars = "bars"
 
 
+class By(str, Enum):
+    file = "file"
+    evaluation = "evaluation"
+
+
 @app.command()
 @handles_errors
 def summarise(
@@ -25,8 +30,12 @@ def summarise(
                                             "[default: data/normalized]."),
     output_format: Format = typer.Option(Format.table, "--format", "-f",
                                          help="table, json, csv, or bars"),
+    by: By = typer.Option(By.file, "--by",
+                          help="file: one row per JSON file; evaluation: one row per "
+                               "municipality and year from every source, as kompass list."),
 ) -> None:
-    """Summarise reports: scores, findings and diagnostics, one row per report.
+    """Summarise reports and results summaries: scores, findings and diagnostics, one
+    row per file.
 
     The table marks each report's best area (bold green, ↑) and its weakest (red, ↓);
     `--format bars` draws the eight areas of each report as bars out of 100.
@@ -35,12 +44,19 @@ def summarise(
 
     file, municipality, kommunkod, county, year, instrument_version, total,
     area_1, area_2, area_3, area_4, area_5, area_6, area_7, area_8,
-    strengths, improvements, errors, warnings, info, best_areas, weakest_areas
+    strengths, improvements, errors, warnings, info, best_areas, weakest_areas,
+    source_kind
 
     area_N is area N of the report's own instrument_version; best_areas and
     weakest_areas are area numbers (ties all named; ';'-separated in CSV).
     strengths and improvements count findings over all areas; errors, warnings and
-    info count the report's diagnostics by severity.
+    info count the report's diagnostics by severity. source_kind is report, summary
+    (a parsed summary page) or import (a CSV row); summaries have no findings, so their
+    strengths and improvements are empty.
+
+    --by evaluation gives one row per municipality and year instead, from every source
+    (reports, their history rows, summaries, imports) with the sources and conflicts
+    listed: the rows of kompass list, with the eight area scores in CSV and JSON.
 
     Exit 0; 2 when a path is missing, a folder is empty, or a file is not a report
     (each such file is named on stderr, the others are still summarised).
@@ -50,7 +66,12 @@ def summarise(
     from kompass_cli.summary import summarise as build
 
     loaded = load_data(paths)
-    _RENDERERS[output_format](build(loaded.reports))
+    if by is By.evaluation:
+        from kompass_cli.cli.listing import render_holdings
+
+        render_holdings(loaded.reports, output_format.value)
+    else:
+        _RENDERERS[output_format](build(loaded.reports))
     exit_if_refused(loaded.errors)
 
 
@@ -80,20 +101,22 @@ def _table(rows) -> None:
     from kompass_cli.cli.render import print_table
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in ("municipality", "code", "year", "ver", "total", *map(str, range(1, 9)), "str/impr", "e/w/i"):
+    for column in ("municipality", "code", "year", "ver", "total", *map(str, range(1, 9)),
+                   "str/impr", "e/w/i", "source"):
         table.add_column(column, justify="left" if column in ("municipality", "code") else "right",
                          no_wrap=True)
     for row in rows:
         table.add_row(row.municipality, row.kommunkod or "–", str(row.year),
                       row.instrument_version, _number(row.total), *_area_cells(row),
-                      f"{row.strengths}/{row.improvements}",
-                      f"{row.errors}/{row.warnings}/{row.info}")
+                      f"{_number(row.strengths)}/{_number(row.improvements)}",
+                      f"{row.errors}/{row.warnings}/{row.info}", row.source_kind)
     console = Console(highlight=False)
     print_table(console, table)
     console.print("1-8: area scores, numbered as in each report's own instrument version; "
                   "[bold green]↑ bold green[/bold green] = the report's best area, "
                   "[red]↓ red[/red] = its weakest (ties all marked). str/impr: strengths/improvements; "
-                  "e/w/i: diagnostics (errors/warnings/info).", soft_wrap=True)
+                  "e/w/i: diagnostics (errors/warnings/info); source: report, summary (a parsed page) "
+                  "or import (a CSV row).", soft_wrap=True)
 
 
 def _area_cells(row) -> list[str]:

@@ -121,6 +121,10 @@ class LayoutParser:
 
     name: ClassVar[str]
     description: ClassVar[str]
+    # Whether the layout prints a paragraph per line, so that a word broken at a line
+    # end (as OCR keeps it) is rejoined before parsing; layouts of wrapped text rejoin
+    # their own lines.
+    paragraph_lines: ClassVar[bool] = False
 
     def score(self, lines: list[str]) -> float:  # pragma: no cover - interface
         raise NotImplementedError

@@ -7,29 +7,31 @@ same facts are printed in every era, only more or less damaged.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from kompass_cli.parsers.base import Located, RawReport, Stated
+from kompass_cli.parsers.match import closest, compile_cue, cue, key, strip_marks
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
     "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }
 
-# Characters OCR puts where a Swedish vowel with a diacritic was.
-_OCR_VOWELS = str.maketrans({"é": "o", "6": "o", "@": "a", "&": "a", "4": "a"})
-
-
 def fold(text: str) -> str:
     """Lower-case and strip diacritics: 'Förbättringsområden' -> 'forbattringsomraden'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.replace("ø", "o").replace("æ", "ae").casefold()
+    return strip_marks(text)
 
 
 def fold_ocr(text: str) -> str:
-    """``fold`` plus the commonest OCR vowel confusions, for matching headings only."""
-    return fold(text).translate(_OCR_VOWELS)
+    """``fold`` plus the usual OCR confusions (see ``match.key``), for words only."""
+    return key(text)
+
+
+_KOMMUNKOMPASSEN = compile_cue("{{kommunkompass}}")
+
+
+def names_kommunkompassen(lines: list[str]) -> bool:
+    """Whether any line names Kommunkompassen, however damaged ('Komrnunkompassen')."""
+    return any(_KOMMUNKOMPASSEN.search(line) for line in lines)
 
 
 def compact(text: str) -> str:
@@ -37,7 +39,8 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(?:ar\s+)?((?:19|20)\d\d)\b")
+_MONTH_YEAR = compile_cue(r"(?<!\w)(" + "|".join(cue(month) for month in MONTHS)
+                          + r")\s+(?:{{år}}\s+)?((?:19|20)\d\d)\b")
 
 
 def find_month_year(lines: list[str], start: int = 0, stop: int | None = None,
@@ -47,12 +50,11 @@ def find_month_year(lines: list[str], start: int = 0, stop: int | None = None,
     Returns (month, year, 1-based line) or None.
     """
     for index in range(start, len(lines) if stop is None else min(stop, len(lines))):
-        folded = fold(lines[index])
-        if cue and cue not in folded:
+        if cue and cue not in fold(lines[index]):
             continue
-        match = _MONTH_YEAR.search(folded)
+        match = _MONTH_YEAR.search(lines[index])
         if match:
-            return MONTHS[match.group(1)], int(match.group(2)), index + 1
+            return MONTHS[closest(match.group(1), MONTHS)], int(match.group(2)), index + 1
     return None
 
 
@@ -87,8 +89,8 @@ def find_interviewees(lines: list[str]) -> Stated | None:
 
 
 _PUBLISHERS = (
-    ("sveriges kommuner och regioner", "SKR"),
-    ("sveriges kommuner och landsting", "SKL"),
+    (compile_cue("{{sveriges kommuner och regioner}}"), "SKR"),
+    (compile_cue("{{sveriges kommuner och landsting}}"), "SKL"),
 )
 
 
@@ -104,9 +106,8 @@ def find_first(lines: list[str], pattern: re.Pattern[str]) -> Located | None:
 def find_publisher(lines: list[str]) -> Located | None:
     """The publisher as its abbreviation, from the first line that names it in full."""
     for index, line in enumerate(lines):
-        folded = fold(compact(line))
         for name, abbreviation in _PUBLISHERS:
-            if name in folded:
+            if name.search(line):
                 return Located(abbreviation, index + 1)
     return None
 

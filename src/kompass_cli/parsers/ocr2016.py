@@ -35,23 +35,31 @@ from kompass_cli.parsers.common import (
     find_publisher,
     fold,
     fold_ocr,
+    names_kommunkompassen,
     read_evaluation_date,
 )
+from kompass_cli.parsers.match import compile_cue
+from kompass_cli.parsers.vocabulary import phrases
 
 _NUMBER = r"\d+(?:,\d+)?"
 _SUBSECTION = re.compile(r"^\s*\d\.[1-8]\.\d+\s")
-_DELPOANG = re.compile(r"^\s*(\d)\.([1-8])\.\d+\s+delp\S{1,3}ng\s*$")
-_TABLE_HEADER = re.compile(
-    r"^\s*([1-8])\.?\s*[|\[]?\s*(.*?)\s+Uppn\S{1,4}\s*[|\[]?\s*Max\s*[|\[]?\s*Procent\s*$",
-    re.IGNORECASE)
+_DELPOANG = compile_cue(r"^\s*(\d)\.([1-8])\.\d+\s+{{delpoäng}}\s*$")
+_TABLE_HEADER = compile_cue(
+    r"^\s*([1-8])\.?\s*[|\[]?\s*(.*?)\s+{{Uppnått}}\s*[|\[]?\s*{{Max}}\s*[|\[]?\s*"
+    r"{{Procent}}\s*$")
 _QUESTION_START = re.compile(r"^\s*([1-8])\.(\d{1,2})(?=[\s|\[])\s*(.*)$")
 # Letter-initial ids such as '2.4 H‘ur' or '6.5 A.rbetar' start without a separator.
 _QUESTION_START_GLUED = re.compile(r"^\s*([1-8])\.(\d{1,2})\s+(\S.*)$")
-_ROW_NUMBERS = re.compile(rf"\s*({_NUMBER})\s+({_NUMBER})\s+({_NUMBER})\s*%\s*$")
-_TOTAL_ROW = re.compile(rf"^\s*({_NUMBER})\s+({_NUMBER})\s+({_NUMBER})\s*%\s*$")
-_HISTORY_HEADER = re.compile(r"^\s*p\S{1,3}ng i kommunkompassen((?:\s+(?:19|20)\d\d)+)\s*$")
-_MUNICIPALITY = re.compile(r"^\s*\d+\.\s+(\S.*\bkommun)\s*$")
-_FOOTER = re.compile(r"^\s*sveriges kommuner och (?:landsting|regioner)\b.*\(\d+\)\s*$")
+# The Procent cell: digits and '%', or digits alone where OCR read the sign as digits
+# ('85%' as '8526'); then which digits are the percent cannot be told (see _set_numbers).
+_PERCENT = rf"(?:({_NUMBER})\s*%|\d+)"
+_ROW_NUMBERS = re.compile(rf"\s*({_NUMBER})\s+({_NUMBER})\s+{_PERCENT}\s*$")
+_TOTAL_ROW = re.compile(rf"^\s*({_NUMBER})\s+({_NUMBER})\s+{_PERCENT}\s*$")
+_HISTORY_HEADER = compile_cue(
+    r"^\s*{{poäng i kommunkompassen}}((?:\s+(?:19|20)\d\d)+)\s*$")
+_MUNICIPALITY = compile_cue(r"^\s*\d+\.\s+(\S.*\b{{kommun}})\s*$")
+_FOOTER = compile_cue(
+    r"^\s*{{sveriges kommuner och}}\s+(?:{{landsting}}|{{regioner}})(?!\w).*\(\d+\)\s*$")
 _REVISED = re.compile(r"revider\w*\s+((?:(?:19|20)\d\d)(?:\s*(?:,|och)\s*(?:19|20)\d\d)*)")
 _NOT_COMPARABLE = re.compile(
     r"((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\s+inte\s+\S+\s+(?:helt\s+)?jamforbara\s+med\s+"
@@ -60,19 +68,20 @@ _SELF_ASSESSMENT = re.compile(r"\beg(?:en|na)\s+analys(?:en)?\s+((?:19|20)\d\d)"
 _BULLET = re.compile(r"^(?:[=»«•]|[eo](?=\s))\s+")
 _MID_BULLET = re.compile(r"\s+[=»«•]\s+")
 _PIPE = re.compile(r"\s\|\s")
-_SIDE_BY_SIDE_HEADINGS = re.compile(r"^Styrkor\s+F\S*rb\S*ttringsm\S*jligheter$")
+_SIDE_BY_SIDE_HEADINGS = compile_cue(r"^{{Styrkor}}\s+{{Förbättringsmöjligheter}}$")
+_STRENGTHS_WORD = compile_cue(r"{{styrkor}}")
+_COLUMN_HEADING = compile_cue(
+    r"(?:{{styrkor}}\s*(?:{{och}}\s*)?)?(?:{{förbättringsmöjligheter}})?")
 _TERMINAL = re.compile(r"[.?!][”\"’)]?$")
 _JOINING_WORDS = ("och", "eller", "samt")
+_STANDALONE_NUMBER = re.compile(r"(?<![^\W\d_])\d+(?![^\W\d_])")
 
-# First words (or phrases) with which a recommendation opens: imperatives, comparatives
-# and nouns of action. Strengths describe what exists and rarely open this way.
-_IMPROVEMENT_OPENINGS = (
-    "utveckla", "formulera", "se over", "koppla", "analysera", "rapportera", "fortsatt",
-    "fortsatta", "mer", "battre", "tydligare", "starkare", "starka", "okad", "okat", "oka",
-    "ytterligare", "en nagot mer", "integrering", "integrera", "mata", "utformning",
-    "sokande", "kollegial eller extern granskning", "anvanda", "arbeta", "knyta", "infora",
-    "skapa", "sakerstall", "sakerstalla", "systematisera", "tydliggora", "eventuellt",
-)
+# First words with which a recommendation opens (data/cues.csv): imperatives and
+# comparatives. Strengths describe what exists and rarely open this way; an item that
+# opens otherwise is weaker evidence (many recommendations open with a noun), so it
+# counts for less when the cut between the two columns is chosen.
+_IMPROVEMENT_OPENINGS = phrases("improvement-opening")
+_PLAIN_WEIGHT = 0.5
 
 
 class Ocr2016Parser(LayoutParser):
@@ -83,17 +92,16 @@ class Ocr2016Parser(LayoutParser):
 
     def score(self, lines: list[str]) -> float:
         """Evidence: numbered Delpoäng headings, their table headers, the points-by-year table."""
-        if not any("kommunkompass" in fold(line) for line in lines):
+        if not names_kommunkompassen(lines):
             return 0.0
-        folded = [fold(line) for line in lines]
-        delpoang = sum(1 for line in folded if _DELPOANG.match(line))
+        delpoang = sum(1 for line in lines if _DELPOANG.match(line))
         headers = sum(1 for line in lines if "\t" not in line and _TABLE_HEADER.match(line))
         if delpoang == 0 and headers == 0:
             return 0.0
         cues = (
             delpoang >= 4,
             headers >= 4,
-            any(_HISTORY_HEADER.match(line) for line in folded),
+            any(_HISTORY_HEADER.match(line) for line in lines),
             any(_is_footer(line) for line in lines),
         )
         return sum(cues) / len(cues)
@@ -127,7 +135,7 @@ def _read_evaluation(lines: list[str], report: RawReport) -> None:
 
 def _is_footer(line: str) -> bool:
     """A page footer 'Sveriges Kommuner och Landsting <date> <page> (<pages>)'."""
-    return line.lstrip()[:8].lower() == "sveriges" and bool(_FOOTER.match(fold(line)))
+    return line.lstrip()[:1] in "Ss" and bool(_FOOTER.match(line))
 
 
 def _report_date(lines: list[str]) -> Located | None:
@@ -155,7 +163,7 @@ def _read_history(lines: list[str], report: RawReport) -> tuple[list[RawHistoryR
     """The 'Poäng i Kommunkompassen <years>' table, one row per year column."""
     summary = _Summary()
     for index, line in enumerate(lines):
-        header = _HISTORY_HEADER.match(fold(line))
+        header = _HISTORY_HEADER.match(line)
         if not header:
             continue
         years = [int(year) for year in header.group(1).split()]
@@ -172,7 +180,7 @@ def _read_history_body(lines: list[str], start: int, rows: list[RawHistoryRow],
     """Area rows 'N. <name> v1 v2 v3' up to the 'Totalt' row."""
     values = r"((?:\s+" + _NUMBER + r"){" + str(len(rows)) + r"})\s*$"
     area_row = re.compile(r"^\s*([1-8])\.?\s+(\S.*?)" + values)
-    total_row = re.compile(r"^\s*totalt?" + values, re.IGNORECASE)
+    total_row = compile_cue(r"^\s*{{total}}t?" + values)
     for index in range(start, len(lines)):
         line = lines[index]
         total = total_row.match(line)
@@ -252,7 +260,7 @@ def _summarise(rows: list[RawHistoryRow], report: RawReport, summary: _Summary) 
 
 def _read_areas(lines: list[str], summary: _Summary, report: RawReport) -> list[RawArea]:
     """One area per Delpoäng subsection: heading, question table, findings."""
-    tables = [(i, _DELPOANG.match(fold(line))) for i, line in enumerate(lines)
+    tables = [(i, _DELPOANG.match(line)) for i, line in enumerate(lines)
               if _SUBSECTION.match(line)]
     tables = [(i, m) for i, m in tables if m]
     areas: list[RawArea] = []
@@ -270,11 +278,15 @@ def _read_areas(lines: list[str], summary: _Summary, report: RawReport) -> list[
 
 
 def _area_heading(lines: list[str], table_index: int, chapter: str, number: int) -> RawArea:
-    """The nearest '4.N <name>' heading above the area's Delpoäng table."""
-    heading = re.compile(rf"^\s*{chapter}\.{number}\s+([^\d|\[]+?)\s*$")
+    """The nearest '4.N <name>' heading above the area's Delpoäng table.
+
+    A name holds no number of its own (a digit inside a word is a misread letter,
+    'Til1gänglighet'); a table row opens with '|' or '['.
+    """
+    heading = re.compile(rf"^\s*{chapter}\.{number}\s+([^\d|\[\s][^\[]*?)\s*$")
     for index in range(table_index - 1, -1, -1):
         match = heading.match(lines[index])
-        if match:
+        if match and not _STANDALONE_NUMBER.search(match.group(1)):
             return RawArea(number, compact(match.group(1)), index + 1)
     return RawArea(number, "", table_index + 1)
 
@@ -298,7 +310,7 @@ def _section_end(lines: list[str], start: int, chapter: str, number: int) -> int
 
 def _is_findings_heading(line: str) -> bool:
     """'4.N.3 Styrkor och förbättringsmöjligheter' opens, not ends, the findings."""
-    return "styrkor" in fold_ocr(line)
+    return bool(_STRENGTHS_WORD.search(line))
 
 
 # --- the Delpoäng table -------------------------------------------------------------------
@@ -356,11 +368,13 @@ def _question(lines: list[str], indexes: list[int], number: int) -> RawQuestion:
 
 
 def _set_numbers(question: RawQuestion, numbers: re.Match[str], line: int) -> None:
-    """Achieved, max and percent exactly as printed on their line."""
+    """Achieved, max and percent exactly as printed on their line; a percent printed
+    without its sign is left out (flagged as missing), never guessed."""
     achieved, maximum, percent = numbers.group(1), numbers.group(2), numbers.group(3)
     question.achieved = Stated(parse_number(achieved), QUESTION_TABLE, line, achieved)
     question.max = Stated(parse_number(maximum), QUESTION_TABLE, line, maximum)
-    question.percent = Stated(parse_percent(percent), QUESTION_TABLE, line, percent + "%")
+    if percent is not None:
+        question.percent = Stated(parse_percent(percent), QUESTION_TABLE, line, percent + "%")
 
 
 def _clean_title_part(text: str) -> str:
@@ -443,19 +457,16 @@ def _findings_lines(lines: list[str], start: int, stop: int) -> tuple[list[_Line
         text = lines[index].strip()
         if _is_footer(text):
             continue
-        folded = fold_ocr(re.sub(r"^[\d.\s]+", "", text))
-        if _is_column_heading(folded):
+        if _is_column_heading(re.sub(r"^[\d.\s]+", "", text)):
             interleaved = interleaved or bool(_SIDE_BY_SIDE_HEADINGS.match(text))
             continue
         content.append(_Line(index + 1, text))
     return content, interleaved
 
 
-def _is_column_heading(folded: str) -> bool:
+def _is_column_heading(text: str) -> bool:
     """'Styrkor', 'Förbättringsmöjligheter', both, or the numbered section heading."""
-    words = folded.strip()
-    return bool(re.fullmatch(r"(?:styrkor\s*(?:och\s*)?)?(?:f\S*rb\S*ttringsm\S*jligheter)?",
-                             words)) and bool(words)
+    return bool(text.strip()) and bool(_COLUMN_HEADING.fullmatch(text.strip()))
 
 
 # (a) bulleted left column, plain right column
@@ -521,9 +532,10 @@ def _split_by_wording(items: list[Located]) -> int:
     ties go to the earliest cut.
     """
     looks_improving = [_reads_as_improvement(item.text) for item in items]
-    best, best_score = len(items), -1
+    best, best_score = len(items), -1.0
     for cut in range(len(items) + 1):
-        score = looks_improving[:cut].count(False) + looks_improving[cut:].count(True)
+        score = (_PLAIN_WEIGHT * looks_improving[:cut].count(False)
+                 + looks_improving[cut:].count(True))
         if score > best_score:
             best, best_score = cut, score
     return best

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 from kompass_cli.numbers import parse_number, parse_percent
 from kompass_cli.parsers.base import (
@@ -38,28 +39,34 @@ from kompass_cli.parsers.common import (
     find_interviewees,
     find_iso_date,
     find_publisher,
-    fold,
+    names_kommunkompassen,
     read_evaluation_date,
 )
+from kompass_cli.parsers.match import compile_cue
+from kompass_cli.parsers.vocabulary import alternatives, is_one_of
 
 _NUM = r"\d+(?:,\d+)?"
 
 # Section heading; a table-of-contents entry ends in a tab, dot leaders or a page number.
-_AREA_HEADING = re.compile(r"^\s*Område\s+([1-8])\s+([^\t]*?[^\d.\s])\s*$")
-_RUBRIKER = re.compile(r"^\s*Rubriker\s+Poäng\s*$")
-_OVERVIEW_HEADER = re.compile(r"^\s*([1-8])\.?\s+(.+?)\s+Uppnått\s+Max\s+Procent\s*$")
+_AREA_HEADING = compile_cue(r"^\s*{{Område}}\s+([1-8])\s+([^\t]*?[^\d.\s])\s*$")
+_RUBRIKER = compile_cue(r"^\s*{{Rubriker}}\s+{{Poäng}}\s*$")
+_OVERVIEW_HEADER = compile_cue(
+    r"^\s*([1-8])\.?\s+(.+?)\s+{{Uppnått}}\s+{{Max}}\s+{{Procent}}\s*$")
+# The Procent cell: a percent with its sign, or digits alone where OCR read the sign as
+# digits ('30%' as '3020' or '3096'); such a cell is kept out (see _percent).
+_PERCENT_CELL = rf"({_NUM}\s*%|\d+)"
 _OVERVIEW_ROW = re.compile(
-    rf"^\s*([1-8]\.\d{{1,2}})\s+(.+?)\s+({_NUM})\s+({_NUM})\s+({_NUM}\s*%)\s*$")
-_OVERVIEW_TOTAL = re.compile(rf"^\s*({_NUM})\s+({_NUM})\s+({_NUM}\s*%)\s*$")
+    rf"^\s*([1-8]\.\d{{1,2}})\s+(.+?)\s+({_NUM})\s+({_NUM})\s+{_PERCENT_CELL}\s*$")
+_OVERVIEW_TOTAL = re.compile(rf"^\s*({_NUM})\s+({_NUM})\s+{_PERCENT_CELL}\s*$")
 _CHAPTER = re.compile(r"^\s*\d+\.\s+\S[^\t]*$")
 _TOTAL_LINE = re.compile(r"^\s*\S.*?\s(?:19|20)\d\d\s*[-–]\s*(\d+)\s*p\.?\s*$")
-_POINTS = re.compile(rf"(?<![\d,])({_NUM})\s+poäng\b")
-_TITLE = re.compile(r"\bAnalys av\s+(\S.*?)\s*$")
-_EVALUATORS = re.compile(r"^\s*Utvärderare:?\s+(\S.*)$")
+_POINTS = compile_cue(rf"(?<![\d,])({_NUM})\s+{{{{poäng}}}}(?!\w)", prose=True)
+_TITLE = compile_cue(rf"(?<!\w){alternatives('title')}\s+(\S.*?)\s*$")
+_EVALUATORS = compile_cue(r"^\s*{{Utvärderare}}:?\s+(\S.*)$")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:och|and|&)\s+", re.IGNORECASE)
 _TRAILING_ORG = re.compile(r"\s+[A-ZÅÄÖ]{2,6}$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_AREA_WORD = re.compile(r"\bomrade(?:t)?\b")  # matched on folded text
+_AREA_WORD = compile_cue(r"(?<!\w){{område}}(?:t)?(?!\w)", prose=True)
 
 # Block-level tags end one item and begin the next; all other tags are dropped.
 _BLOCK_TAG = re.compile(
@@ -69,8 +76,6 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _BULLET_CHARS = re.compile(r"[•·▪●◦]")
 _LIST_DASH = re.compile(r"^[-–—•]\s*")
 
-_STRENGTHS = "styrkor"
-_IMPROVEMENTS = ("forbattringsmojligheter", "forbattringsomraden")
 
 # Words that cannot end a findings item: a capitalised word after them continues it.
 _BINDING_WORDS = frozenset(
@@ -83,13 +88,14 @@ class PdfExtract2020Parser(LayoutParser):
 
     name = "pdf-extract-2020"
     description = "2020 PDF-extract layout: 'Rubriker/Poäng' boxes, HTML cells, Uppnått tables"
+    paragraph_lines = True
 
     def score(self, lines: list[str]) -> float:
         """Evidence: score boxes, 'Uppnått Max Procent' tables, findings tables, headings.
 
         Without the first two (which no other layout prints) the text scores 0.
         """
-        if not any("kommunkompass" in fold(line) for line in lines):
+        if not names_kommunkompassen(lines):
             return 0.0
         boxes = sum(1 for line in lines if _RUBRIKER.match(line))
         tables = sum(1 for line in lines if _OVERVIEW_HEADER.match(line))
@@ -245,8 +251,9 @@ def _read_section(lines: list[str], start: int, stop: int,
         line = lines[index]
         if _RUBRIKER.match(line):
             rows = _block_rows(lines, index + 1, stop)
-            bullets += _read_score_box(rows, area)
-            index = rows[-1][0] + 1 if rows else index + 1
+            box, last = _read_score_box(rows, area)
+            bullets += box
+            index = last + 1 if rows else index + 1
             continue
         if _is_findings_header(line):
             rows = _block_rows(lines, index + 1, stop)
@@ -270,15 +277,31 @@ def _block_rows(lines: list[str], start: int, stop: int) -> list[tuple[int, str]
     return rows
 
 
-def _read_score_box(rows: list[tuple[int, str]], area: RawArea) -> list[Located]:
-    """'Rubriker Poäng' box: bullet headings, and the area's score in the last cell."""
+def _read_score_box(rows: list[tuple[int, str]],
+                    area: RawArea) -> tuple[list[Located], int]:
+    """'Rubriker Poäng' box: bullet headings, and the area's score in the last cell.
+
+    Returns the headings and the index of the box's last line. The box ends with its
+    score, or with the bullets that follow it where the score cell is centred beside
+    them (pdftotext -layout): text extracted without blank lines (pdftotext -raw) runs
+    the box straight into the section's prose, which must not become headings.
+    """
     bullets: list[Located] = []
+    scored = False
     for position, (index, row) in enumerate(rows):
+        if scored and not _BULLET_ROW.match(row):
+            return bullets, rows[position - 1][0]
         headings, score = _split_score(row, last_row=position == len(rows) - 1)
-        if score:
-            area.scores.append(Stated(parse_number(score), AREA_HEADER, index + 1, score))
+        if not score and bullets and not scored and re.fullmatch(_NUM, strip_html(row).strip()):
+            headings, score = "", strip_html(row).strip()
         bullets += [Located(item, index + 1) for item in _bullet_items(headings)]
-    return bullets
+        if score and not scored:
+            area.scores.append(Stated(parse_number(score), AREA_HEADER, index + 1, score))
+            scored = True
+    return bullets, rows[-1][0] if rows else -1
+
+
+_BULLET_ROW = re.compile(r"^\s*[•·▪\-*]\s")
 
 
 def _split_score(row: str, last_row: bool) -> tuple[str, str]:
@@ -306,11 +329,10 @@ def _bullet_items(cell: str) -> list[str]:
 
 def _read_score_prose(line: str, line_number: int, area: RawArea) -> None:
     """A sentence in the section that gives the area's points ('Området … med 61 poäng')."""
-    if "poäng" not in line:
+    if not _POINTS.search(line):
         return
     for sentence in _SENTENCE_END.split(line):
-        folded = fold(sentence)
-        if not (_AREA_WORD.search(folded) or _mentions(folded, fold(area.name_in_source))):
+        if not (_AREA_WORD.search(sentence) or _mentions(sentence, area.name_in_source)):
             continue
         for points in _POINTS.finditer(sentence):
             value = parse_number(points.group(1))
@@ -318,9 +340,9 @@ def _read_score_prose(line: str, line_number: int, area: RawArea) -> None:
                 area.scores.append(Stated(value, AREA_TEXT, line_number, points.group(1)))
 
 
-def _mentions(folded_text: str, folded_name: str) -> bool:
+def _mentions(text: str, name: str) -> bool:
     """Whether a name occurs as whole words ('arbetsliv', not 'arbetslivsområdet')."""
-    return bool(_name_matches(folded_text, folded_name))
+    return bool(_name_matches(text, name))
 
 
 # --- findings ---------------------------------------------------------------------------
@@ -328,10 +350,11 @@ def _mentions(folded_text: str, folded_name: str) -> bool:
 
 def _is_findings_header(line: str) -> bool:
     """'Styrkor<TAB>Förbättringsmöjligheter' opens the findings table of a section."""
-    if "styrkor" not in line.lower():
+    if "\t" not in line:
         return False
-    cells = [fold(strip_html(cell)) for cell in line.split("\t")]
-    return len(cells) == 2 and cells[0] == _STRENGTHS and cells[1] in _IMPROVEMENTS
+    cells = [strip_html(cell) for cell in line.split("\t")]
+    return (len(cells) == 2 and is_one_of(cells[0], "strengths-heading")
+            and is_one_of(cells[1], "improvements-heading"))
 
 
 def _read_findings(rows: list[tuple[int, str]], area: RawArea, report: RawReport) -> None:
@@ -406,35 +429,46 @@ def _read_summary_prose(lines: list[str], stop: int, areas: dict[int, RawArea]) 
     Each stated score goes to the area whose name (from the section headings) the
     sentence mentions nearest before the number, else nearest after it.
     """
-    names = {number: fold(area.name_in_source) for number, area in areas.items()}
+    names = {number: area.name_in_source for number, area in areas.items()}
     for index in range(stop):
-        if "poäng" not in lines[index]:
+        if not _POINTS.search(lines[index]):
             continue
         for sentence in _SENTENCE_END.split(lines[index]):
-            folded = fold(sentence)
             for points in _POINTS.finditer(sentence):
                 value = parse_number(points.group(1))
-                number = _named_area(folded, points.start(), names)
+                number = _named_area(sentence[:points.start()], sentence[points.start():],
+                                     names)
                 if value <= 100 and number is not None:
                     areas[number].scores.insert(
                         _summary_slot(areas[number]),
                         Stated(value, SUMMARY, index + 1, points.group(1)))
 
 
-def _named_area(folded: str, position: int, names: dict[int, str]) -> int | None:
-    """The area named nearest before ``position`` in a sentence, else nearest after it."""
+def _named_area(before_text: str, after_text: str, names: dict[int, str]) -> int | None:
+    """The area named nearest before a number in a sentence, else nearest after it."""
     before = [(match.end(), len(name), number) for number, name in names.items()
-              for match in _name_matches(folded[:position], name)]
+              for match in _name_matches(before_text, name)]
     if before:
         return max(before)[2]
     after = [(match.start(), -len(name), number) for number, name in names.items()
-             for match in _name_matches(folded[position:], name)]
+             for match in _name_matches(after_text, name)]
     return min(after)[2] if after else None
 
 
-def _name_matches(folded_text: str, folded_name: str) -> list[re.Match]:
-    """Whole-word occurrences of an area name in folded text."""
-    return list(re.finditer(rf"(?<!\w){re.escape(folded_name)}(?!\w)", folded_text))
+def _name_matches(text: str, name: str) -> list:
+    """Whole-word occurrences of an area name, as printed or as OCR misprints it.
+
+    The name comes from the section heading and may be damaged differently from the
+    sentence; occurrences through confusions alone are preferred to ones with errors.
+    """
+    pattern = _name_pattern(name)
+    return list(pattern.exact.finditer(text)) or list(pattern.finditer(text))
+
+
+@cache
+def _name_pattern(name: str):
+    phrase = re.sub(r"[{}|]", "l", compact(name))
+    return compile_cue(rf"(?<!\w){{{{{phrase}}}}}(?!\w)", prose=True)
 
 
 def _summary_slot(area: RawArea) -> int:
@@ -478,8 +512,20 @@ def _question(row: re.Match, line: int) -> RawQuestion:
         question_id, compact(strip_html(title)), line,
         achieved=Stated(parse_number(achieved), OVERVIEW_TABLE, line, achieved),
         max=Stated(parse_number(maximum), OVERVIEW_TABLE, line, maximum),
-        percent=Stated(parse_percent(percent), OVERVIEW_TABLE, line, compact(percent)),
+        percent=_percent(percent, line),
     )
+
+
+def _percent(cell: str, line: int) -> Stated | None:
+    """The Procent cell as printed, or None when its sign is missing.
+
+    Digits without a '%' in this column are a percent whose sign OCR read as digits
+    ('30%' as '3020') or dropped: which digits are the percent cannot be told, so none
+    is read and the question is flagged as missing its percent, never given a guess.
+    """
+    if "%" not in cell:
+        return None
+    return Stated(parse_percent(cell), OVERVIEW_TABLE, line, compact(cell))
 
 
 def _attach_headings(areas: dict[int, RawArea], headings: dict[int, list[Located]]) -> None:

@@ -3,7 +3,9 @@
 Free lines are rejoined where a paragraph wraps, including across a page break; the
 vertical space between paragraphs becomes blank lines (one per line height, at most
 two), as in a text saved from the same document; tables become tab-separated rows with
-a blank line around them.
+a blank line around them. A table that runs on to the next page is read as one table:
+a table opening the next page that repeats its header row or has as many columns
+continues it, and the repeated header is dropped, not read as a row.
 """
 
 from __future__ import annotations
@@ -47,12 +49,25 @@ def flow(pages: list[PageContent]) -> FlowText:
     widths = {page.number: page.width for page in pages}
     out = FlowText()
     joiner = Joiner(lambda number: widths[number] - margin)
+    carry: _Carry | None = None  # a table that runs to its page's end
     for page in pages:
-        for block in sorted([*page.lines, *page.tables], key=lambda b: b.top):
+        blocks = sorted([*page.lines, *page.tables], key=lambda b: b.top)
+        for position, block in enumerate(blocks):
             if isinstance(block, TableBlock):
-                _add_table(block, out)
+                rows = block.rows
+                if position == 0 and carry is not None and carry.runs_on(rows):
+                    if _same_row(rows[0], carry.header):
+                        rows = rows[1:]  # the header printed again on the next page
+                    _drop_blanks(out)
+                else:
+                    carry = _Carry(rows[0], _width(rows)) if rows else None
+                    out.ensure_blanks(1, block.page)
+                _add_table(rows, block.page, out)
                 joiner.break_here()
+                if position < len(blocks) - 1:
+                    carry = None
                 continue
+            carry = None
             before = joiner.last
             if joiner.continues(block):
                 out.lines[-1] += " " + block.text
@@ -60,17 +75,43 @@ def flow(pages: list[PageContent]) -> FlowText:
             if before is not None and before.page == block.page:
                 out.ensure_blanks(_blanks(block.top - before.top, pitch), block.page)
             out.add(block.text, block.page)
-    while out.lines and not out.lines[-1]:
-        out.lines.pop()
-        out.pages.pop()
+    _drop_blanks(out)
     return out
 
 
-def _add_table(table: TableBlock, out: FlowText) -> None:
-    out.ensure_blanks(1, table.page)
-    for row in table.rows:
-        out.add(row, table.page)
-    out.ensure_blanks(1, table.page)
+@dataclass
+class _Carry:
+    """A table that ends its page: its header row and its number of columns."""
+
+    header: str
+    columns: int
+
+    def runs_on(self, rows: list[str]) -> bool:
+        """Whether a table opening the next page continues this one: it repeats the
+        header row, or it has as many columns."""
+        return bool(rows) and (_same_row(rows[0], self.header) or
+                               _width(rows) == self.columns)
+
+
+def _width(rows: list[str]) -> int:
+    return max(row.count("\t") for row in rows) + 1
+
+
+def _add_table(rows: list[str], page: int, out: FlowText) -> None:
+    for row in rows:
+        out.add(row, page)
+    out.ensure_blanks(1, page)
+
+
+def _drop_blanks(out: FlowText) -> None:
+    while out.lines and not out.lines[-1]:
+        out.lines.pop()
+        out.pages.pop()
+
+
+def _same_row(row: str, header: str) -> bool:
+    """The same words in the same order, however they fell into cells."""
+    return row.split() == header.split()
 
 
 def _blanks(distance: float, pitch: float) -> int:

@@ -8,16 +8,14 @@ and a header left in would split paragraphs and sections wherever a page breaks.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from kompass_cli.pdf.lines import TextLine
 from kompass_cli.pdf.page import PageContent
+from kompass_cli.textprep.furniture import PAGE_NUMBER, furniture_key
 
 # Share of the page height, from the top and from the bottom, where furniture is printed.
 BAND = 0.09
-_PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?"
-                          r"(?:\s*(?:av|of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
 def drop_furniture(pages: list[PageContent]) -> None:
@@ -26,12 +24,12 @@ def drop_furniture(pages: list[PageContent]) -> None:
     for page in pages:
         page.lines = [line for line in page.lines
                       if not (_in_band(line, page) and
-                              (_PAGE_NUMBER.match(line.text.strip()) or
+                              (PAGE_NUMBER.match(line.text.strip()) or
                                _key(line) in repeated))]
 
 
 def _key(line: TextLine) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.text.split())).casefold()
+    return furniture_key(line.text)
 
 
 def _in_band(line: TextLine, page: PageContent) -> bool:

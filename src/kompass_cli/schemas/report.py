@@ -1,7 +1,9 @@
-"""One report model per instrument version, and the union that picks by version.
+"""One model per document kind and instrument version, and the unions that pick them.
 
 The versions differ in their areas: each version's model only admits its own area keys,
-taken from the instrument catalogue so the keys are written down once.
+taken from the instrument catalogue so the keys are written down once. A document is
+picked first by ``doc_kind`` (a full report or a results summary), then by
+``instrument.version``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pydantic import Discriminator, Tag, TypeAdapter, create_model
 
 from kompass_cli.catalog import VERSIONS, instrument
 from kompass_cli.schemas.common import AreaBase, InstrumentBase, ReportBase
+from kompass_cli.schemas.summary import SummaryArea, SummaryBase
 
 
 def _instrument_model(version: str) -> type[InstrumentBase]:
@@ -19,9 +22,9 @@ def _instrument_model(version: str) -> type[InstrumentBase]:
                         version=(Literal[version], ...))  # type: ignore[valid-type]
 
 
-def _area_model(version: str) -> type[AreaBase]:
+def _area_model(version: str, base: type = AreaBase, prefix: str = "Area") -> type:
     keys = tuple(area.key for area in instrument(version).areas)
-    return create_model(f"Area{version}", __base__=AreaBase,
+    return create_model(f"{prefix}{version}", __base__=base,
                         key=(Literal[keys], ...))  # type: ignore[valid-type]
 
 
@@ -33,7 +36,19 @@ def _report_model(version: str) -> type[ReportBase]:
         __doc__=f"A Kommunkompassen report evaluated with instrument version {version}.")
 
 
+def _summary_model(version: str) -> type[SummaryBase]:
+    return create_model(
+        f"Summary{version}", __base__=SummaryBase,
+        instrument=(_instrument_model(version), ...),
+        areas=(list[_area_model(version, SummaryArea, "SummaryArea")], ...),  # type: ignore[misc]
+        __doc__=f"The published results of a Kommunkompassen evaluation with instrument "
+                f"version {version}: area scores and total, no questions or findings.")
+
+
 REPORT_MODELS: dict[str, type[ReportBase]] = {v: _report_model(v) for v in VERSIONS}
+SUMMARY_MODELS: dict[str, type[SummaryBase]] = {v: _summary_model(v) for v in VERSIONS}
+REPORT_KIND = "kommunkompassen_report"
+SUMMARY_KIND = "results_summary"
 
 
 def _version_of(value: Any) -> str | None:
@@ -44,9 +59,26 @@ def _version_of(value: Any) -> str | None:
     return getattr(getattr(value, "instrument", None), "version", None)
 
 
-AnyReport = Annotated[
-    Union[tuple(Annotated[model, Tag(version)] for version, model in REPORT_MODELS.items())],
-    Discriminator(_version_of),
+def _by_version(models: dict[str, type]) -> object:
+    return Annotated[
+        Union[tuple(Annotated[model, Tag(version)] for version, model in models.items())],
+        Discriminator(_version_of),
+    ]
+
+
+def _kind_of(value: Any) -> str | None:
+    """Read the discriminating document kind from a dict or a model."""
+    if isinstance(value, dict):
+        return value.get("doc_kind")
+    return getattr(value, "doc_kind", None)
+
+
+AnyReport = _by_version(REPORT_MODELS)
+AnySummary = _by_version(SUMMARY_MODELS)
+AnyDocument = Annotated[
+    Union[Annotated[AnyReport, Tag(REPORT_KIND)], Annotated[AnySummary, Tag(SUMMARY_KIND)]],
+    Discriminator(_kind_of),
 ]
 
 REPORT_ADAPTER: TypeAdapter = TypeAdapter(AnyReport)
+DOCUMENT_ADAPTER: TypeAdapter = TypeAdapter(AnyDocument)

@@ -1,0 +1,1 @@
+"""Variants of the bundled reports: OCR damage, page furniture, another municipality."""
