@@ -398,9 +398,17 @@ def image_only(pdf_path: Path, pages: int = 2) -> Path:
     return pdf_path
 
 
-def columns(pdf_path: Path, rows: list[list[str]], xs: list[float]) -> Path:
-    """Rows of words placed at the given x positions, with no ruling: an unruled table."""
-    canvas = Canvas(str(pdf_path), invariant=1)
+def columns(pdf_path: Path, rows: list[list[str]], xs: list[float],
+            turned: bool = False) -> Path:
+    """Rows of words placed at the given x positions, with no ruling: an unruled table.
+
+    ``turned`` draws the portrait page onto a landscape one, turned a quarter by a
+    ``cm`` operator, as a report's page printed sideways is.
+    """
+    canvas = Canvas(str(pdf_path), invariant=1, pagesize=(A4[1], A4[0]) if turned else A4)
+    if turned:
+        canvas.translate(A4[1], 0)
+        canvas.rotate(90)
     canvas.setFont("Helvetica", 10)
     for index, row in enumerate(rows):
         for x, text in zip(xs, row):
@@ -408,3 +416,60 @@ def columns(pdf_path: Path, rows: list[list[str]], xs: list[float]) -> Path:
     canvas.showPage()
     canvas.save()
     return pdf_path
+
+
+# --- pages turned ---------------------------------------------------------------------
+
+_CLOCKWISE = {90: lambda w, h: (0, -1, 1, 0, 0, w), 180: lambda w, h: (-1, 0, 0, -1, w, h),
+              270: lambda w, h: (0, 1, -1, 0, h, 0)}
+
+
+def rotated(pdf_path: Path, out_path: Path, degrees: int, how: str = "rotate") -> Path:
+    """Every page of ``pdf_path`` turned clockwise by ``degrees`` (90, 180 or 270).
+
+    ``how="rotate"`` sets the page's /Rotate entry (the content stays as it was, the
+    viewer turns it); ``how="content"`` turns the drawing itself (each object's matrix)
+    onto a page of the turned size, as a page typeset in landscape is.
+    """
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    document = pypdfium2.PdfDocument(pdf_path)
+    for index in range(len(document)):
+        page = document[index]
+        if how == "rotate":
+            page.set_rotation(degrees)
+        else:
+            width, height = page.get_width(), page.get_height()
+            matrix = _CLOCKWISE[degrees](width, height)
+            for number in range(pdfium.FPDFPage_CountObjects(page.raw)):
+                pdfium.FPDFPageObj_Transform(pdfium.FPDFPage_GetObject(page.raw, number),
+                                             *matrix)
+            if degrees != 180:
+                pdfium.FPDFPage_SetMediaBox(page.raw, 0, 0, height, width)
+            pdfium.FPDFPage_GenerateContent(page.raw)
+        page.close()
+    document.save(out_path)
+    document.close()
+    return out_path
+
+
+def drawn_paths(pdf_path: Path) -> int:
+    """How many paths (lines, rectangles, curves) the PDF's pages draw."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf_path)
+    try:
+        return sum(1 for index in range(len(document))
+                   for _ in document[index].get_objects(
+                       filter=[pypdfium2.raw.FPDF_PAGEOBJ_PATH]))
+    finally:
+        document.close()
+
+
+def broken_xref(pdf_path: Path, out_path: Path) -> Path:
+    """The PDF with every cross-reference offset pointing a few bytes off its object."""
+    data = re.sub(rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m.group(1)) + 7),
+                  pdf_path.read_bytes())
+    out_path.write_bytes(data)
+    return out_path

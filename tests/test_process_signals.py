@@ -153,18 +153,19 @@ def test_output_cut_short_by_a_closed_pipe_ends_quietly(args):
 
 
 def test_library_log_lines_stay_off_stderr_unless_debug(tmp_path):
-    """pdfminer warns about a form that draws itself; only --debug shows it."""
+    """pdfminer warns about a form that draws itself; only --debug shows it (the
+    pdfplumber engine, which has pdfminer interpret the page)."""
     form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] "
             b"/Resources << /XObject << /X 5 0 R >> >> /Length 5 >>\nstream\n/X Do\nendstream")
     path = tmp_path / "recursive.pdf"
     path.write_bytes(hostile.pdf(b"/X Do", extra={5: form},
                                  resources=b"/XObject << /X 5 0 R >>"))
     command = [sys.executable, "-m", "kompass_cli"]
-    quiet = subprocess.run([*command, "text", str(path)], capture_output=True, text=True,
-                           timeout=120)
+    quiet = subprocess.run([*command, "text", str(path), "--pdf-engine", "pdfplumber"],
+                           capture_output=True, text=True, timeout=120)
     assert quiet.returncode == 2
     assert quiet.stderr == (f"error: {path}: has no text layer (a scanned image?); run OCR "
                             f"on it first, for example with ocrmypdf, and parse the result\n")
-    debug = subprocess.run([*command, "--debug", "text", str(path)], capture_output=True,
-                           text=True, timeout=120)
+    debug = subprocess.run([*command, "--debug", "text", str(path), "--pdf-engine",
+                            "pdfplumber"], capture_output=True, text=True, timeout=120)
     assert "pdfminer" in debug.stderr and debug.stderr.endswith(quiet.stderr)

@@ -47,7 +47,8 @@ def parse_one(path: Path, limits: Limits, given: Given | None = None) -> Parsed:
     from kompass_cli.writer import output_name, to_json
 
     try:
-        report = parse_file(path, limits.max_bytes, limits.max_pages, given or Given())
+        report = parse_file(path, limits.max_bytes, limits.max_pages, given or Given(),
+                            limits.engine)
         counts = tuple(sum(1 for d in report.diagnostics if d.severity == s)
                        for s in ("error", "warning", "info"))
         summary = (report.municipality.name, report.municipality.code,
@@ -102,7 +103,7 @@ def _other(results: list[Parsed], result: Parsed) -> str:
 def _warm_up(paths: list[Path]) -> None:
     """Load once in the parent what every forked worker would otherwise load again.
 
-    The parsing modules are always imported, pdfplumber when some input is a PDF, and
+    The parsing modules are always imported, the PDF libraries when some input is a PDF, and
     the repair lexicon with its context statistics (about a second) when some text input
     is not plainly clean. Forked workers share all three. The inputs themselves are left
     to the workers, which read them under the limits: here only the first bytes of
@@ -115,6 +116,7 @@ def _warm_up(paths: list[Path]) -> None:
     pdfs = {path for path in paths if pdf_header(read_head(path, 1024))}
     if pdfs:
         import pdfplumber  # noqa: F401
+        import pypdfium2  # noqa: F401
     if any(_maybe_damaged(path) for path in paths if path not in pdfs):
         from kompass_cli.repair.lexicon import load
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kompass_cli.errors import KompassError
-from kompass_cli.pdf.document import DEFAULT_MAX_PAGES
+from kompass_cli.pdf.document import DEFAULT_ENGINE, DEFAULT_MAX_PAGES
 from kompass_cli.sources import DEFAULT_MAX_BYTES
 
 DEFAULT_TIMEOUT = 60.0
@@ -28,20 +28,22 @@ _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-file limits; ``timeout`` and ``max_memory`` of 0 mean none (library use only)."""
+    """Per-file limits; ``timeout`` and ``max_memory`` of 0 mean none (library use only).
+    With them, the library that reads a PDF's characters (see pdf.document)."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
     max_pages: int = DEFAULT_MAX_PAGES
     max_memory: int = DEFAULT_MAX_MEMORY
+    engine: str = DEFAULT_ENGINE
 
 
 def limits_from_options(timeout: str, max_bytes: str, max_pages: int = DEFAULT_MAX_PAGES,
-                        max_memory: str = "1G") -> Limits:
+                        max_memory: str = "1G", engine: str = DEFAULT_ENGINE) -> Limits:
     """The limits a command line asks for; KompassError naming the option otherwise."""
     return Limits(max_bytes=parse_size(max_bytes, "--max-bytes"),
                   timeout=parse_timeout(timeout), max_pages=max_pages,
-                  max_memory=parse_size(max_memory, "--max-memory"))
+                  max_memory=parse_size(max_memory, "--max-memory"), engine=engine)
 
 
 def parse_timeout(text: str) -> float:

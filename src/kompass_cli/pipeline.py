@@ -18,7 +18,7 @@ from kompass_cli.ocr import repair_report_text
 from kompass_cli.parsers.base import Note
 from kompass_cli.parsers.registry import SUMMARY_PARSER, choose_parser
 from kompass_cli.schemas.common import ReportBase
-from kompass_cli.sources import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
+from kompass_cli.sources import DEFAULT_ENGINE, DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
 from kompass_cli.summaries import Given, build_summary
 from kompass_cli.textprep.characters import normalise_lines
 from kompass_cli.textprep.lines import restore_lines
@@ -26,10 +26,11 @@ from kompass_cli.textprep.prepare import for_layout, prepare
 
 
 def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-               max_pages: int = DEFAULT_MAX_PAGES, given: Given = Given()) -> ReportBase:
+               max_pages: int = DEFAULT_MAX_PAGES, given: Given = Given(),
+               engine: str = DEFAULT_ENGINE) -> ReportBase:
     """The report or results summary in ``path``; raises KompassError with the file
-    named on bad input."""
-    source = read_source(path, max_bytes, max_pages)
+    named on bad input. ``engine`` reads a PDF's characters (see pdf.document)."""
+    source = read_source(path, max_bytes, max_pages, engine)
     lines, unreadable = blank_unreadable_numbers(source.lines)
     try:
         prepared, notes = prepare(source, lines)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import STDIN
-from kompass_cli.pdf.document import DEFAULT_MAX_PAGES, read_pdf
+from kompass_cli.pdf.document import DEFAULT_ENGINE, DEFAULT_MAX_PAGES, read_pdf
 
 # Files larger than this are refused before they are read (raise with --max-bytes).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -42,19 +42,20 @@ class SourceText:
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                max_pages: int = DEFAULT_MAX_PAGES) -> SourceText:
+                max_pages: int = DEFAULT_MAX_PAGES,
+                engine: str = DEFAULT_ENGINE) -> SourceText:
     """Read a report file; one clear error for anything that is neither text nor a PDF.
 
     Only regular files are read, and standard input when ``path`` is '-'. A PDF is
     known by its header, not by its name: the header may follow up to 1 KiB of junk,
-    as PDF readers allow.
+    as PDF readers allow. ``engine`` reads a PDF's characters (see pdf.document).
     """
     data = _read_bytes(path, max_bytes)
     if not data.strip():
         raise KompassError("the file is empty", str(path))
     sha256 = hashlib.sha256(data).hexdigest()
     if pdf_header(data):
-        pdf = read_pdf(data, path, max_pages)
+        pdf = read_pdf(data, path, max_pages, engine)
         return SourceText(path, pdf.lines, sha256, "pdf", "pdf", pdf.pages)
     if path.suffix.lower() == ".pdf":
         raise KompassError("is named .pdf but is not a PDF (no %PDF header)", str(path))

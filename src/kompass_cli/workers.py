@@ -66,7 +66,7 @@ def read_limited(path: Path, limits: Limits):
     from kompass_cli.sources import read_source
 
     return run_one(partial(read_source, max_bytes=limits.max_bytes,
-                           max_pages=limits.max_pages), path, limits)
+                           max_pages=limits.max_pages, engine=limits.engine), path, limits)
 
 
 def outcome(task: Callable, item, limits: Limits) -> tuple[object, bool]:

@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,6 +33,15 @@ EXIT_CODES = ("Exit codes: 0 done; 1 checked and found differences or problems; 
               "not do it (bad input, nothing found, usage); 130 interrupted; 143 "
               "terminated; 141 the reader of the output went away.")
 
+
+class PdfEngine(str, Enum):
+    """The library that reads a PDF's characters; both give the same text."""
+
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
+
 Command = TypeVar("Command", bound=Callable)
 
 # Exit codes of a run cut short: by Ctrl-C, by SIGTERM, by a reader that closed the pipe.
@@ -48,6 +58,9 @@ MAX_PAGES = typer.Option(1000, "--max-pages", min=1,
                          help="Refuse PDFs with more pages than this.")
 MAX_MEMORY = typer.Option("1G", "--max-memory", metavar="SIZE",
                           help="Memory the reading of one file may take.")
+PDF_ENGINE = typer.Option(PdfEngine.pdfium, "--pdf-engine",
+                          help="Library that reads PDF characters: pdfium (fast) or "
+                               "pdfplumber; the output is the same.")
 
 
 class Terminated(BaseException):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import MAX_BYTES, MAX_MEMORY, MAX_PAGES, TIMEOUT, app, handles_errors
+from kompass_cli.cli.app import (MAX_BYTES, MAX_MEMORY, MAX_PAGES, PDF_ENGINE, TIMEOUT,
+                                  PdfEngine, app, handles_errors)
 
 
 class TextFormat(str, Enum):
@@ -28,6 +29,7 @@ def fix_text(
     max_bytes: str = MAX_BYTES,
     max_pages: int = MAX_PAGES,
     max_memory: str = MAX_MEMORY,
+    pdf_engine: PdfEngine = PDF_ENGINE,
 ) -> None:
     """Repair Swedish text from a scan: lost å/ä/ö, OCR confusions, hyphenated words.
 
@@ -41,7 +43,7 @@ def fix_text(
     from kompass_cli.limits import limits_from_options
     from kompass_cli.workers import run_one
 
-    limits = limits_from_options(timeout, max_bytes, max_pages, max_memory)
+    limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
     text, steps = run_one(partial(_read_and_repair, limits=limits), Path(path), limits)
     if output_format is TextFormat.json:
         typer.echo(json.dumps({"text": text, "steps": [s.to_dict() for s in steps]},
@@ -58,5 +60,5 @@ def _read_and_repair(path: Path, limits):
     from kompass_cli.repair import repair
     from kompass_cli.sources import read_source
 
-    source = read_source(path, limits.max_bytes, limits.max_pages)
+    source = read_source(path, limits.max_bytes, limits.max_pages, limits.engine)
     return repair("".join(line + "\n" for line in source.lines))

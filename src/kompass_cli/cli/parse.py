@@ -13,7 +13,9 @@ from kompass_cli.cli.app import (
     MAX_BYTES,
     MAX_MEMORY,
     MAX_PAGES,
+    PDF_ENGINE,
     TIMEOUT,
+    PdfEngine,
     app,
     echo_error,
     echo_errors,
@@ -47,6 +49,7 @@ def parse(
     municipality: str = typer.Option(None, "--municipality",
                                      help="Municipality of a summary page that names none "
                                           "(name or kommunkod)."),
+    pdf_engine: PdfEngine = PDF_ENGINE,
 ) -> None:
     """Parse Kommunkompassen reports into validated JSON.
 
@@ -70,7 +73,7 @@ def parse(
     from kompass_cli.batch import default_jobs
     from kompass_cli.limits import limits_from_options
 
-    limits = limits_from_options(timeout, max_bytes, max_pages, max_memory)
+    limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
     given = Given(year, municipality)
     quiet = quiet or is_quiet()
     paths, problems = expand_inputs(inputs or [DEFAULT_RAW])

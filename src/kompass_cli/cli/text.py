@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import MAX_BYTES, MAX_MEMORY, MAX_PAGES, TIMEOUT, app, handles_errors
+from kompass_cli.cli.app import (MAX_BYTES, MAX_MEMORY, MAX_PAGES, PDF_ENGINE, TIMEOUT,
+                                  PdfEngine, app, handles_errors)
 
 
 @app.command()
@@ -20,6 +21,7 @@ def text(
     max_bytes: str = MAX_BYTES,
     max_pages: int = MAX_PAGES,
     max_memory: str = MAX_MEMORY,
+    pdf_engine: PdfEngine = PDF_ENGINE,
 ) -> None:
     """Print the text kompass reads from a report, line by line.
 
@@ -33,7 +35,7 @@ def text(
     from kompass_cli.limits import limits_from_options
     from kompass_cli.workers import read_limited
 
-    limits = limits_from_options(timeout, max_bytes, max_pages, max_memory)
+    limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
     source = read_limited(path, limits)
     for index, line in enumerate(source.lines):
         if not numbers:

@@ -25,11 +25,12 @@ class StreamTooLarge(Exception):
         self.ceiling = ceiling
 
 
-def guard_pdfminer() -> None:
-    """Make pdfminer inflate streams through the bounded zlib below."""
+def guard_pdfminer() -> int:
+    """Make pdfminer inflate streams through the bounded zlib below; the ceiling set."""
     from pdfminer import pdftypes
 
     pdftypes.zlib = _BoundedZlib(ceiling())
+    return pdftypes.zlib.limit
 
 
 def ceiling() -> int:
@@ -88,3 +89,27 @@ class _BoundedInflater:
 
     def flush(self) -> bytes:
         return self.inflater.flush()
+
+
+def check_expansion(stream, limit: int) -> None:
+    """Raise StreamTooLarge if a pdfminer stream's Flate layers expand past ``limit``.
+
+    For a reader that inflates outside pdfminer (pdfium), where a bomb cannot be stopped
+    as it expands: the stream is inflated here first, under the same ceiling, each
+    layer's output dropped once the next is made. A stream pdfminer has decoded already
+    was decoded under the guard; other filters are left to the reader.
+    """
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+
+    if not isinstance(stream, PDFStream) or stream.rawdata is None:
+        return
+    data = stream.rawdata
+    if stream.decipher:
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    for name, _ in stream.get_filters():
+        if name not in LITERALS_FLATE_DECODE:
+            return
+        try:
+            data = _BoundedInflater(limit).decompress(data)
+        except zlib.error:
+            return
