@@ -36,10 +36,13 @@ Point = tuple[float, float]
 
 @dataclass(frozen=True)
 class Shape:
-    """A drawn path as pdfminer classifies it: 'line', 'rect' (two corners) or 'curve'."""
+    """A drawn path as pdfminer classifies it: 'line', 'rect' (two corners) or 'curve';
+    whether it is filled and stroked."""
 
     kind: str
     points: tuple[Point, ...]
+    fill: bool = False
+    stroke: bool = True
 
 
 @dataclass
@@ -70,6 +73,12 @@ class GlyphPage:
         return ([line_to_edge(obj) for obj in made["line"]]
                 + [edge for obj in made["rect"] for edge in rect_to_edges(obj)]
                 + [edge for obj in made["curve"] for edge in curve_to_edges(obj)])
+
+    def filter(self, test) -> GlyphPage:
+        """The page keeping the shapes whose pdfplumber object passes ``test`` (as
+        pdfplumber's ``Page.filter``; the characters are kept)."""
+        kept = [shape for shape in self.shapes if test(_object(shape, self.height))]
+        return GlyphPage(self.width, self.height, self.chars, kept)
 
     def find_tables(self) -> list:
         """pdfplumber's ruled tables, found from this page's edges."""
@@ -140,13 +149,15 @@ def _object(shape: Shape, height: float) -> dict:
     x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
     obj = {"object_type": shape.kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
            "doctop": top, "width": x1 - x0, "height": bottom - top,
-           "y0": height - bottom, "y1": height - top}
+           "y0": height - bottom, "y1": height - top, "fill": shape.fill,
+           "stroke": shape.stroke}
     if shape.kind == "curve":
         obj["pts"] = list(shape.points)
     return obj
 
 
-def classify(subpath: list[tuple[str, Point]]) -> Shape | None:
+def classify(subpath: list[tuple[str, Point]], fill: bool = False,
+             stroke: bool = True) -> Shape | None:
     """One subpath (operators 'm', 'l', 'c', 'h' with their end points) as pdfminer
     classifies it: a single segment is a line, a closed axis-aligned four-sided path a
     rect, anything else a curve through its points."""
@@ -158,14 +169,14 @@ def classify(subpath: list[tuple[str, Point]]) -> Shape | None:
         shape = shape[:-2] + "h"
         points.pop()
     if shape in ("ml", "mlh"):
-        return Shape("line", (points[0], points[1]))
+        return Shape("line", (points[0], points[1]), fill, stroke)
     if shape in ("mlllh", "mllll"):
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), last = points
         square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or \
                  (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
         if last == points[0] and square:
-            return Shape("rect", (points[0], points[2]))
-    return Shape("curve", tuple(points))
+            return Shape("rect", (points[0], points[2]), fill, stroke)
+    return Shape("curve", tuple(points), fill, stroke)
 
 
 # --- reading a page upright ----------------------------------------------------------
@@ -197,8 +208,8 @@ def upright(page: GlyphPage, turn: int) -> GlyphPage:
     for text, x0, top, x1, bottom, size in page.chars:
         (ax, ay), (bx, by) = move((x0, top)), move((x1, bottom))
         chars.append((text, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), size))
-    shapes = [Shape(shape.kind, tuple(move(point) for point in shape.points))
-              for shape in page.shapes]
+    shapes = [Shape(shape.kind, tuple(move(point) for point in shape.points), shape.fill,
+                    shape.stroke) for shape in page.shapes]
     if turn == 2:
         return GlyphPage(width, height, chars, shapes)
     return GlyphPage(height, width, chars, shapes)

@@ -137,8 +137,10 @@ def _walk(pdfium, parent, matrix: tuple, box: tuple[float, float], shapes: list[
             turns.add(quarter_turn(a, -b))
         elif kind == _FORM:
             _walk(pdfium, obj, own, box, shapes, turns, form=True)
-        elif _painted(pdfium, obj):
-            shapes.extend(_path_shapes(pdfium, obj, own, box))
+        else:
+            fill, stroke = _paint(pdfium, obj)
+            if fill or stroke:
+                shapes.extend(_path_shapes(pdfium, obj, own, box, fill, stroke))
 
 
 def _matrix(pdfium, obj) -> tuple:
@@ -156,14 +158,16 @@ def _times(inner: tuple, outer: tuple) -> tuple:
             e * A + f * C + E, e * B + f * D + F)
 
 
-def _painted(pdfium, obj) -> bool:
+def _paint(pdfium, obj) -> tuple[bool, bool]:
+    """Whether a path is filled, and whether it is stroked."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium.FPDFPath_GetDrawMode(obj, fill, stroke):
-        return False
-    return bool(fill.value or stroke.value)
+        return False, False
+    return bool(fill.value), bool(stroke.value)
 
 
-def _path_shapes(pdfium, obj, matrix: tuple, box: tuple[float, float]) -> list[Shape]:
+def _path_shapes(pdfium, obj, matrix: tuple, box: tuple[float, float], fill: bool,
+                 stroke: bool) -> list[Shape]:
     """A path's subpaths as pdfminer's operators with their end points, classified."""
     a, b, c, d, e, f = matrix
     left, top = box
@@ -185,4 +189,5 @@ def _path_shapes(pdfium, obj, matrix: tuple, box: tuple[float, float]) -> list[S
             subpaths[-1].append(("l", point))
         if pdfium.FPDFPathSegment_GetClose(segment):
             subpaths[-1].append(("h", subpaths[-1][0][1]))
-    return [shape for shape in map(classify, subpaths) if shape is not None]
+    shapes = [classify(subpath, fill, stroke) for subpath in subpaths]
+    return [shape for shape in shapes if shape is not None]

@@ -32,11 +32,15 @@ def _upright(page):
     turn = max(sorted(counted), key=counted.get)
     chars = [(char["text"], char["x0"], char["top"], char["x1"], char["bottom"],
               _size(char, turn)) for char, its in zip(page.chars, turns) if its == turn]
-    shapes = [Shape("line", tuple(line["pts"][:2])) for line in page.lines]
-    shapes += [Shape("rect", ((rect["x0"], rect["top"]), (rect["x1"], rect["bottom"])))
-               for rect in page.rects]
-    shapes += [Shape("curve", tuple(curve["pts"])) for curve in page.curves]
+    shapes = [Shape("line", tuple(line["pts"][:2]), *_paint(line)) for line in page.lines]
+    shapes += [Shape("rect", ((rect["x0"], rect["top"]), (rect["x1"], rect["bottom"])),
+                     *_paint(rect)) for rect in page.rects]
+    shapes += [Shape("curve", tuple(curve["pts"]), *_paint(curve)) for curve in page.curves]
     return upright(GlyphPage(float(page.width), float(page.height), chars, shapes), turn)
+
+
+def _paint(obj: dict) -> tuple[bool, bool]:
+    return bool(obj.get("fill")), bool(obj.get("stroke"))
 
 
 def _size(char: dict, turn: int) -> float:
