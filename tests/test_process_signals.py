@@ -23,11 +23,13 @@ HALLSBERG = RAW / "hallsberg-2008.txt"
 NORSJO = RAW / "norsjo-2018.txt"
 
 _SLOW_PARSE = """
-import sys, time
+import os, time
 from kompass_cli import batch
 
 def slow(path, limits):
-    print("started", path, file=sys.stderr, flush=True)
+    # One write per line: the two workers share the pipe, and print's separate writes
+    # of the words could interleave ('startedstarted …').
+    os.write(2, f"started {path}\\n".encode())
     time.sleep(600)
 
 batch.parse_one = slow
