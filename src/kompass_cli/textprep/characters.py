@@ -21,11 +21,15 @@ _SPACES = dict.fromkeys("\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\
 _INVISIBLE = dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", "")
 _TABLE = str.maketrans({**_LIGATURES, **_SPACES, **_INVISIBLE})
 _SOFT_HYPHEN_AT_END = re.compile("\u00ad\\s*$")
+# Any character the table replaces, or a soft hyphen: most non-ASCII lines (Swedish
+# letters only) hold none, and a search is far cheaper than translating them.
+_REPLACED = re.compile(
+    "[" + re.escape("".join([*_LIGATURES, *_SPACES, *_INVISIBLE])) + "\u00ad]")
 
 
 def normalise_line(line: str) -> str:
     """One line with ligatures spelt out, odd spaces made plain, invisible marks gone."""
-    if line.isascii():
+    if line.isascii() or not _REPLACED.search(line):
         return line
     line = _SOFT_HYPHEN_AT_END.sub("-", line)
     return line.replace("\u00ad", "").translate(_TABLE)
