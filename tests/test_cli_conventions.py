@@ -45,25 +45,82 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+# Rich markup written into a help text instead of being rendered: '[bold]', '[/red]'.
+_RICH_TAG = re.compile(r"\[/?(?:bold|italic|dim|red|green|blue|yellow|cyan|magenta|b|i|u)\b")
+
+
+def _help(path) -> str:
+    """The command's help as a terminal shows it, wide enough that no cell wraps."""
+    result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _rows(shown: str) -> list[str]:
+    """The rows of the argument and option panels, each row's lines joined.
+
+    A row's first line names the parameter near the panel's left border; the lines it
+    wraps onto are indented past the name column.
+    """
+    rows: list[list[str]] = []
+    for line in shown.splitlines():
+        if not line.startswith("│"):
+            continue
+        body = line.strip("│ \n")
+        if line[1:10].strip():
+            rows.append([body])
+        elif rows:
+            rows[-1].append(body)
+    return [_flat(" ".join(row)) for row in rows]
+
+
+def _row_of(param, rows: list[str]) -> str:
+    names = set(param.opts)
+    if param.param_type_name == "argument":
+        names.add(param.metavar or "")
+    found = [row for row in rows if re.split(r"[ ,]", row.lstrip("* "))[0] in names]
+    assert len(found) == 1, (param.name, rows)
+    return found[0]
+
+
+def _as_written(text: str) -> str:
+    """Help text as it should read on screen: code spans without their backticks."""
+    return _flat(text.replace("`", ""))
+
+
 @pytest.mark.parametrize("path, command", COMMANDS, ids=IDS)
 def test_help_renders_cleanly(path, command):
-    result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "120"})
-    assert result.exit_code == 0, result.output
-    shown = _flat(result.stdout)
-    for stray in ("[bold", "[/", "`", "<bool>", "**"):
+    """No markup shown as written, none eaten, the exit codes and an example."""
+    shown = _flat(_help(path))
+    for stray in ("`", "<bool>", "**"):
         assert stray not in shown, f"{stray!r} in the help of {' '.join(path)}"
+    assert not _RICH_TAG.search(shown), f"rich markup in the help of {' '.join(path)}"
     assert _flat(EXIT_CODES) in shown
     assert "Example: kompass" in shown
-    # Every code span of the docstring is shown as written (markdown eats '<name>').
-    for span in re.findall(r"`([^`]+)`", command.help or ""):
-        assert _flat(span) in shown, f"{span!r} lost from the help of {' '.join(path)}"
+    # Every paragraph of the description reads as written: markdown eats '<name>' and
+    # turns '*x*' into emphasis, which would lose words or characters here.
+    for paragraph in (command.help or "").split("\n\n"):
+        assert _as_written(paragraph) in shown, f"{paragraph!r} of {' '.join(path)}"
 
 
 @pytest.mark.parametrize("path, command", LEAVES, ids=[" ".join(p) for p, _ in LEAVES])
-def test_no_default_is_shown_twice(path, command):
+def test_every_parameter_shows_its_help_and_one_default(path, command):
+    """Each argument and option: its help as written, a default at most once, and a
+    boolean option shown and parsed as a flag (--quiet, never --quiet <bool>)."""
+    rows = _rows(_help(path))
     for param in command.params:
-        if "[default:" in (param.help or "") and param.default not in (None, [], ()):
-            assert param.show_default is False, f"{param.name} of {' '.join(path)}"
+        row = _row_of(param, rows)
+        assert _as_written(param.help or "") in row, (param.name, row)
+        assert row.count("[default:") <= 1, (param.name, row)
+        if getattr(param, "type_descriptor", None) and param.type_descriptor.annotation is bool:
+            assert param.is_flag and "<" not in row, (param.name, row)
+
+
+def test_a_flag_takes_no_value():
+    """'parse --quiet true x' reads 'true' as an input, as any flag would leave it."""
+    result = runner.invoke(app, ["parse", "--quiet", "true", "--out", "-"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: true: no such file or folder; check the path\n"
 
 
 def _format_choices(command) -> list[str] | None:

@@ -55,6 +55,21 @@ from kompass_cli.cli.main import main
 main()
 """
 
+# The command line is parsed slowly: Ctrl-C and SIGTERM arrive while typer (not a
+# command) is running.
+_SLOW_OPTIONS = """
+import os, time
+from typer import core
+
+def slow(self, ctx, args):
+    os.write(2, b"parsing\\n")
+    time.sleep(600)
+
+core.TyperCommand.parse_args = slow
+from kompass_cli.cli.main import main
+main()
+"""
+
 
 def _start(tmp_path: Path, script: str, *args: str) -> subprocess.Popen:
     path = tmp_path / "kompass_slowly.py"
@@ -137,6 +152,24 @@ def test_terminating_while_writing_leaves_no_temporary_file(tmp_path):
         process.kill()
     assert rest == "error: terminated\n"
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("sent,code,line", [
+    (signal.SIGINT, 130, "error: interrupted\n"),
+    (signal.SIGTERM, 143, "error: terminated\n"),
+])
+def test_a_signal_while_options_are_parsed_is_one_line(tmp_path, sent, code, line):
+    """Ctrl-C before the command runs ends as it does inside one, not with 'Aborted!'."""
+    process = _start(tmp_path, _SLOW_OPTIONS, "text", str(HALLSBERG), "--numbers")
+    try:
+        _wait_for(process, "parsing", 1)
+        process.send_signal(sent)
+        rest = process.stderr.read()
+        assert process.wait(timeout=60) == code
+    finally:
+        process.kill()
+    assert rest == line
+    assert process.stdout.read() == ""
 
 
 @pytest.mark.parametrize("args", [["text", str(HALLSBERG)], ["schema"],

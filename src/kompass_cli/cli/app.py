@@ -13,18 +13,14 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 from typing import TypeVar
 
 import typer
 
 from kompass_cli import __version__
+from kompass_cli.cli.options import DEFAULT_DATA, QUIET
 from kompass_cli.errors import KompassError, one_line
-
-# Where the commands look when no path is given: the bundled reports and their JSON.
-DEFAULT_RAW = Path("data/raw")
-DEFAULT_DATA = Path("data/normalized")
 
 _state = {"debug": False, "quiet": False}
 
@@ -34,14 +30,6 @@ EXIT_CODES = ("Exit codes: 0 done; 1 checked and found differences or problems; 
               "terminated; 141 the reader of the output went away.")
 
 
-class PdfEngine(str, Enum):
-    """The library that reads a PDF's characters; both give the same text."""
-
-    pdfium = "pdfium"
-    pdfplumber = "pdfplumber"
-
-
-
 Command = TypeVar("Command", bound=Callable)
 
 # Exit codes of a run cut short: by Ctrl-C, by SIGTERM, by a reader that closed the pipe.
@@ -49,26 +37,26 @@ EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 EXIT_BROKEN_PIPE = 141
 
-# The limits of reading a report, shared by every command that reads one.
-TIMEOUT = typer.Option("60", "--timeout", metavar="SECONDS",
-                       help="Seconds one file may take, reading included.")
-MAX_BYTES = typer.Option("20M", "--max-bytes", metavar="SIZE",
-                         help="Refuse input files larger than this (20M, 1G or bytes).")
-MAX_PAGES = typer.Option(1000, "--max-pages", min=1,
-                         help="Refuse PDFs with more pages than this.")
-MAX_MEMORY = typer.Option("1G", "--max-memory", metavar="SIZE",
-                          help="Memory the reading of one file may take.")
-PDF_ENGINE = typer.Option(PdfEngine.pdfium, "--pdf-engine",
-                          help="Library that reads PDF characters: pdfium (fast) or "
-                               "pdfplumber; the output is the same.")
-
 
 class Terminated(BaseException):
     """SIGTERM, raised where the program is so that files in progress are cleaned up."""
 
 
+class Interrupted(BaseException):
+    """Ctrl-C, raised where the program is, as KeyboardInterrupt would be.
+
+    typer catches KeyboardInterrupt raised while it parses the command line and ends
+    without kompass's one line ('Aborted!' and exit 1 in older versions); an exception
+    of its own passes through typer to ``main``, wherever it is raised.
+    """
+
+
 def on_sigterm(signum, frame) -> None:
     raise Terminated
+
+
+def on_sigint(signum, frame) -> None:
+    raise Interrupted
 
 
 def echo_error(message: object) -> None:
@@ -88,7 +76,7 @@ def handles_errors(command: Command) -> Command:
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(EXIT_BROKEN_PIPE) from None
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Interrupted):
             echo_error("interrupted")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Terminated:
@@ -141,19 +129,6 @@ def exit_if_refused(errors: list[KompassError]) -> None:
         raise typer.Exit(2)
 
 
-def municipality_argument():
-    """The MUNICIPALITY argument of the commands about one municipality."""
-    return typer.Argument(..., help="Name (any case, diacritics optional) or four-digit "
-                                    "kommunkod.")
-
-
-def data_option():
-    """The --data option of the commands that take normalised reports as an option."""
-    return typer.Option(None, "--data", "-d", show_default=False,
-                        help="Normalised JSON reports: files or folders (repeatable) "
-                             "[default: data/normalized].")
-
-
 def load_data(paths: list[Path] | None):
     """Normalised reports from files and folders (default data/normalized); refused files
     named on stderr. Exit 2 at once when nothing loaded; otherwise the caller exits 2
@@ -181,24 +156,6 @@ def is_quiet() -> bool:
     return _state["quiet"]
 
 
-def _flags_show_no_type() -> None:
-    """Typer's help prints '<bool>' beside every flag (--quiet <bool>), as if it took a
-    value; a flag's type says nothing, so it is left out."""
-    from typer.core import TyperOption
-
-    shown = getattr(TyperOption, "display_type_rich", None)
-    if shown is None or getattr(shown, "kompass", False):
-        return
-
-    def display_type_rich(self, ctx):
-        return None if self.is_flag else shown(self, ctx)
-
-    display_type_rich.kompass = True  # type: ignore[attr-defined]
-    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
-
-
-_flags_show_no_type()
-
 app = typer.Typer(
     name="kompass",
     help="Turn Kommunkompassen evaluation reports into clean, validated data.",
@@ -221,9 +178,7 @@ def _global_options(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
-    quiet: bool = typer.Option(False, "--quiet", "-q",
-                               help="No progress bars, summaries or notes on stderr; "
-                                    "errors still show."),
+    quiet: bool = QUIET,
 ) -> None:
     """Turn Kommunkompassen evaluation reports into clean, validated data.
 

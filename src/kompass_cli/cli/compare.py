@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import (
-    DEFAULT_DATA, app, data_option, exit_if_refused, handles_errors, load_data,
-    municipality_argument, note,
+from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
+from kompass_cli.cli.options import (
+    DEFAULT_DATA, Format, TableFormat, data_option, format_option, municipality_argument,
 )
 from kompass_cli.errors import KompassError
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 @app.command()
@@ -25,8 +18,7 @@ class Format(str, Enum):
 def compare(
     municipality: str = municipality_argument(),
     data: list[Path] = data_option(),
-    output_format: Format = typer.Option(Format.table, "--format", "-f",
-                                         help="table, json or csv"),
+    output_format: TableFormat = format_option(),
 ) -> None:
     """Compare every evaluation of one municipality, per area and in total.
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
 from kompass_cli.cli.app import app, echo_errors, exit_if_refused, handles_errors
+from kompass_cli.cli.options import Format, TableFormat, format_option
 
 if TYPE_CHECKING:
     from kompass_cli.diffing import Difference
@@ -17,20 +17,13 @@ if TYPE_CHECKING:
 _CELL_LIMIT = 80
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
 @app.command()
 @handles_errors
 def diff(
     a: Path = typer.Argument(..., metavar="A.json", help="The old normalised JSON report."),
     b: Path = typer.Argument(..., metavar="B.json", help="The new normalised JSON report."),
-    output_format: Format = typer.Option(Format.table, "--format", "-f",
-                                         help="table, json, or csv (kind, path, old, new; "
-                                              "items as JSON text)"),
+    output_format: TableFormat = format_option(help="table, json, or csv (kind, path, old, "
+                                                    "new; items as JSON text)"),
     lines: bool = typer.Option(False, "--lines",
                                help="Also report equal values printed on another line, as "
                                     "kind 'moved' (needs --format json)."),

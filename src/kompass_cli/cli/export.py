@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import get_args
 
 import typer
 
 from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
+from kompass_cli.cli.options import (
+    ExportFormat, Format, format_option, normalised_paths_argument, out_option,
+)
 from kompass_cli.errors import KompassError
 
 
@@ -18,15 +22,6 @@ class Level(str, Enum):
     history = "history"
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    xlsx = "xlsx"
-    parquet = "parquet"
-    jsonl = "jsonl"
-
-
 class Locale(str, Enum):
     plain = "plain"
     sv = "sv"
@@ -35,18 +30,15 @@ class Locale(str, Enum):
 @app.command()
 @handles_errors
 def export(
-    paths: list[Path] = typer.Argument(None, help="JSON files or folders "
-                                                  "[default: data/normalized]"),
+    paths: list[Path] = normalised_paths_argument(),
     level: Level = typer.Option(Level.areas, "--level", "-l",
                                 help="One row per area, question, finding or history-table "
                                      "area."),
-    output_format: Format = typer.Option(None, "--format", "-f", show_default=False,
-                                         help="table (terminal only), json, csv, xlsx, "
-                                              "parquet or jsonl [default: from --out's "
-                                              "suffix, else csv]"),
-    out: Path = typer.Option(None, "--out", "-o",
-                             help="File to write (atomically); '-' or none means stdout, "
-                                  "which xlsx and parquet cannot use."),
+    output_format: ExportFormat | None = format_option(
+        None, "table (terminal only), json, csv, xlsx, parquet or jsonl",
+        shown_default="the suffix of --out, else csv"),
+    out: Path = out_option(None, "File to write (atomically); - or none means stdout, "
+                                 "which xlsx and parquet cannot use.", metavar="FILE"),
     locale: Locale = typer.Option(Locale.plain, "--locale",
                                   help="CSV convention: plain (',' and '.'), or sv for "
                                        "Swedish Excel (byte-order mark, ';', decimal comma)."),
@@ -113,7 +105,7 @@ def export(
 def _format(given: Format | None, out: Path | None) -> str:
     """--format if given, else the suffix of --out, else csv; a clash is an error."""
     suffix = out.suffix.lower().lstrip(".") if out is not None else ""
-    known = suffix if suffix in Format.__members__ else None
+    known = suffix if suffix in {f.value for f in get_args(ExportFormat)} else None
     if given is None:
         return known or Format.csv.value
     if known and known != given.value:

@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from functools import partial
 from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import (MAX_BYTES, MAX_MEMORY, MAX_PAGES, PDF_ENGINE, TIMEOUT,
-                                  PdfEngine, app, handles_errors)
-
-
-class TextFormat(str, Enum):
-    text = "text"
-    json = "json"
+from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.options import (
+    MAX_BYTES, MAX_MEMORY, MAX_PAGES, PDF_ENGINE, TIMEOUT, Format, PdfEngine, TextFormat,
+    format_option,
+)
 
 
 @app.command("fix-text")
 @handles_errors
 def fix_text(
-    path: str = typer.Argument("-", help="A text file or PDF, or - for standard input."),
+    path: str = typer.Argument("-", metavar="FILE",
+                               help="A text file or PDF, or - for standard input."),
     explain: bool = typer.Option(False, "--explain", help="List every change on stderr."),
-    output_format: TextFormat = typer.Option(TextFormat.text, "--format", "-f",
-                                             help="text, or json with the text and its steps"),
+    output_format: TextFormat = format_option(Format.text,
+                                              "text, or json with the text and its steps"),
     timeout: str = TIMEOUT,
     max_bytes: str = MAX_BYTES,
     max_pages: int = MAX_PAGES,
@@ -45,7 +43,7 @@ def fix_text(
 
     limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
     text, steps = run_one(partial(_read_and_repair, limits=limits), Path(path), limits)
-    if output_format is TextFormat.json:
+    if output_format is Format.json:
         typer.echo(json.dumps({"text": text, "steps": [s.to_dict() for s in steps]},
                               ensure_ascii=False, indent=2))
         return

@@ -6,16 +6,17 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, app, handles_errors, note
+from kompass_cli.cli.app import app, handles_errors, note
+from kompass_cli.cli.options import DEFAULT_DATA, out_option
 
 
 @app.command("import")
 @handles_errors
 def import_csv(
-    csv_file: Path = typer.Argument(..., help="CSV file: the wide form or the long form of "
-                                              "kompass export --level areas."),
-    out: Path = typer.Option(DEFAULT_DATA, "--out", "-o",
-                             help="Folder for the JSON files."),
+    csv_file: Path = typer.Argument(..., metavar="FILE",
+                                    help="CSV file: the wide form or the long form of "
+                                         "kompass export --level areas."),
+    out: Path = out_option(DEFAULT_DATA, "Folder for the JSON files.", metavar="DIR"),
 ) -> None:
     """Import hand-entered results: one results summary per evaluation in the CSV.
 
@@ -24,7 +25,7 @@ def import_csv(
     table kompass export --level areas writes (one row per area), edited or not.
     Comma, semicolon or tab separated; decimal commas are read. Each record is checked
     like a parsed summary page (a total the areas do not add up to is a total-mismatch
-    diagnostic) and written to OUT/<municipality>-<year>-import.json. A row naming no
+    diagnostic) and written to `OUT/<municipality>-<year>-import.json`. A row naming no
     real municipality, giving an impossible score or leaving out an area is refused
     with its row number (1 = the first row after the header); the others are written.
 

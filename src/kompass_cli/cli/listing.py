@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
 
 from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+from kompass_cli.cli.options import TableFormat, format_option, normalised_paths_argument
 
 
 @app.command("list")
 @handles_errors
 def list_holdings(
-    paths: list[Path] = typer.Argument(None, show_default=False,
-                                       help="Normalised JSON files or folders "
-                                            "[default: data/normalized]."),
-    output_format: Format = typer.Option(Format.table, "--format", "-f",
-                                         help="table, json or csv"),
+    paths: list[Path] = normalised_paths_argument(),
+    output_format: TableFormat = format_option(),
 ) -> None:
     """List which municipalities and years the data holds, and from which sources.
 

@@ -26,9 +26,11 @@ from kompass_cli.cli.app import (
     EXIT_CODES,
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
+    Interrupted,
     Terminated,
     app,
     echo_error,
+    on_sigint,
     on_sigterm,
 )
 from kompass_cli.cli.completion import COMPLETE_VAR, enable_completion
@@ -43,15 +45,17 @@ plot_app.info.epilog = EXIT_CODES
 def main() -> None:
     """The ``kompass`` script and ``python -m kompass_cli``.
 
-    SIGTERM becomes an exception, so that files being written are removed and workers
-    stopped as on Ctrl-C; either one outside a command still ends with one line.
+    Ctrl-C and SIGTERM become exceptions of kompass's own, so that files being written
+    are removed and workers stopped; either one outside a command (while the command
+    line is parsed, say) still ends with one line and its exit code.
     """
     if os.environ.get(COMPLETE_VAR):
         enable_completion()
     signal.signal(signal.SIGTERM, on_sigterm)
+    signal.signal(signal.SIGINT, on_sigint)
     try:
         app()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         echo_error("interrupted")
         sys.exit(EXIT_INTERRUPTED)
     except Terminated:

@@ -7,21 +7,19 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import (
+from kompass_cli.cli.app import app, echo_error, echo_errors, handles_errors, is_quiet, note
+from kompass_cli.cli.options import (
     DEFAULT_DATA,
     DEFAULT_RAW,
+    JOBS,
     MAX_BYTES,
     MAX_MEMORY,
     MAX_PAGES,
     PDF_ENGINE,
+    QUIET,
     TIMEOUT,
     PdfEngine,
-    app,
-    echo_error,
-    echo_errors,
-    handles_errors,
-    is_quiet,
-    note,
+    out_option,
 )
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
@@ -30,16 +28,16 @@ from kompass_cli.inputs import expand_inputs
 @app.command()
 @handles_errors
 def parse(
-    inputs: list[Path] = typer.Argument(None, help="Report files or folders, or - for "
-                                        "standard input [default: data/raw]"),
-    out: str = typer.Option(str(DEFAULT_DATA), "--out", "-o",
-                            help="Folder for the JSON files, or '-' for stdout (one input)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q",
-                               help="No progress bar, no summary (as kompass --quiet)."),
+    inputs: list[Path] = typer.Argument(None, metavar="INPUT", show_default=False,
+                                        help="Report files or folders (a folder means its "
+                                             ".txt and .pdf files), or - for standard "
+                                             "input [default: data/raw]."),
+    out: str = out_option(str(DEFAULT_DATA), "Folder for the JSON files, or - for stdout "
+                                             "(one input).", metavar="DIR"),
+    quiet: bool = QUIET,
     check: bool = typer.Option(False, "--check",
                                help="Write nothing; exit 1 if any output in OUT would change."),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, show_default="the number of cores",
-                             help="Worker processes (0: the number of cores)."),
+    jobs: int = JOBS,
     timeout: str = TIMEOUT,
     max_bytes: str = MAX_BYTES,
     max_pages: int = MAX_PAGES,

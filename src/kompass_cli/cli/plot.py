@@ -6,10 +6,8 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import (
-    app, data_option, exit_if_refused, handles_errors, load_data, municipality_argument,
-    note,
-)
+from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
+from kompass_cli.cli.options import data_option, municipality_argument, out_option
 from kompass_cli.errors import KompassError
 
 plot_app = typer.Typer(
@@ -26,10 +24,11 @@ app.add_typer(plot_app, name="plot")
 @plot_app.command()
 @handles_errors
 def profile(
-    report: Path = typer.Argument(..., help="A normalised JSON report."),
-    out: Path = typer.Option(..., "--out", "-o", help="Picture to write: .png or .svg."),
-    against: Path = typer.Option(None, "--against", help="Another report to compare with."),
-    against_mean: list[Path] = typer.Option(None, "--against-mean",
+    report: Path = typer.Argument(..., metavar="FILE", help="A normalised JSON report."),
+    out: Path = out_option(..., "Picture to write: .png or .svg.", metavar="FILE"),
+    against: Path = typer.Option(None, "--against", metavar="FILE",
+                                 help="Another report to compare with."),
+    against_mean: list[Path] = typer.Option(None, "--against-mean", metavar="PATH",
                                             help="Reports whose mean to compare with, files "
                                                  "or folders (repeatable; the profiled "
                                                  "report left out)."),
@@ -65,7 +64,7 @@ def profile(
 @handles_errors
 def trend(
     municipality: str = municipality_argument(),
-    out: Path = typer.Option(..., "--out", "-o", help="Picture to write: .png or .svg."),
+    out: Path = out_option(..., "Picture to write: .png or .svg.", metavar="FILE"),
     data: list[Path] = data_option(),
 ) -> None:
     """Draw a municipality's total and area scores over the years, as small multiples.

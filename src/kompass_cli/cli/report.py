@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
-from kompass_cli.cli.app import (
-    app, data_option, exit_if_refused, handles_errors, load_data, municipality_argument,
-    note,
-)
+from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
+from kompass_cli.cli.options import data_option, municipality_argument, out_option
 from kompass_cli.errors import KompassError
 
 
@@ -17,7 +13,7 @@ from kompass_cli.errors import KompassError
 @handles_errors
 def report(
     municipality: str = municipality_argument(),
-    out: Path = typer.Option(..., "--out", "-o", help="HTML file to write."),
+    out: Path = out_option(..., "HTML file to write.", metavar="FILE"),
     data: list[Path] = data_option(),
 ) -> None:
     """Write one self-contained HTML page about a municipality, to share or print.

@@ -7,14 +7,15 @@ from pathlib import Path
 import typer
 
 from kompass_cli.cli.app import app, handles_errors, note
+from kompass_cli.cli.options import out_option
 
 
 @app.command()
 @handles_errors
 def schema(
-    out: Path = typer.Option(None, "--out", "-o",
-                             help="Write the files of schemas/ into this folder: "
-                                  "kompass.schema.json and one per kind and version."),
+    out: Path = out_option(None, "Write the files of schemas/ into this folder: "
+                                 "kompass.schema.json and one per kind and version.",
+                           metavar="DIR"),
     version: str = typer.Option(None, "--version", "--instrument", "-i",
                                 help="Only this instrument version (2008, 2010, 2016, "
                                      "2020)."),

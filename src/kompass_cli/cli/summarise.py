@@ -8,13 +8,9 @@ from pathlib import Path
 import typer
 
 from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    bars = "bars"
+from kompass_cli.cli.options import (
+    Format, SummaryFormat, format_option, normalised_paths_argument,
+)
 
 
 class By(str, Enum):
@@ -25,11 +21,8 @@ class By(str, Enum):
 @app.command()
 @handles_errors
 def summarise(
-    paths: list[Path] = typer.Argument(None, show_default=False,
-                                       help="Normalised JSON reports: files or folders "
-                                            "[default: data/normalized]."),
-    output_format: Format = typer.Option(Format.table, "--format", "-f",
-                                         help="table, json, csv, or bars"),
+    paths: list[Path] = normalised_paths_argument(),
+    output_format: SummaryFormat = format_option(help="table, json, csv, or bars"),
     by: By = typer.Option(By.file, "--by",
                           help="file: one row per JSON file; evaluation: one row per "
                                "municipality and year from every source, as kompass list."),

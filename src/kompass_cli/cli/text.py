@@ -6,15 +6,18 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import (MAX_BYTES, MAX_MEMORY, MAX_PAGES, PDF_ENGINE, TIMEOUT,
-                                  PdfEngine, app, handles_errors)
+from kompass_cli.cli.app import app, handles_errors
+from kompass_cli.cli.options import (
+    MAX_BYTES, MAX_MEMORY, MAX_PAGES, PDF_ENGINE, TIMEOUT, PdfEngine,
+)
 
 
 @app.command()
 @handles_errors
 def text(
-    path: Path = typer.Argument(..., help="A report: text in any encoding, or a PDF; "
-                                          "- for standard input."),
+    path: Path = typer.Argument(..., metavar="FILE",
+                                help="A report: text in any encoding, or a PDF; - for "
+                                     "standard input."),
     numbers: bool = typer.Option(False, "--numbers", "-n",
                                  help="Prefix each line with its number (and PDF page)."),
     timeout: str = TIMEOUT,

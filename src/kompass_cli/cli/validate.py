@@ -8,15 +8,13 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, echo_errors, handles_errors
+from kompass_cli.cli.app import app, echo_errors, handles_errors
+from kompass_cli.cli.options import (
+    DEFAULT_DATA, DEFAULT_RAW, Format, TableFormat, format_option, normalised_paths_argument,
+)
 from kompass_cli.errors import KompassError
 from kompass_cli.inputs import expand_inputs
 
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 # CSV: one row per finding.
 CSV_COLUMNS = ("file", "path", "line", "severity", "code", "message")
@@ -30,9 +28,9 @@ class FailOn(str, Enum):
 @app.command()
 @handles_errors
 def validate(
-    paths: list[Path] = typer.Argument(None, help="JSON files or folders [default: data/normalized]"),
-    output_format: Format = typer.Option(Format.table, "--format", "-f",
-                                         help="table, json, or csv (one row per finding)"),
+    paths: list[Path] = normalised_paths_argument(),
+    output_format: TableFormat = format_option(help="table, json, or csv (one row per "
+                                                    "finding)"),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on",
                                    help="Lowest severity of a finding that fails the run."),
     raw_dir: Path = typer.Option(DEFAULT_RAW, "--raw-dir",
