@@ -6,31 +6,26 @@ areas of one instrument version, each with one score. Anything less is refused w
 what was found, never written as a partial record: a list cut off before area 8, a
 total without area scores, names that match no version.
 
-The municipality is the one the page is about (its address, its title, the first
-'X kommun'), never another one the text mentions in passing; the evaluation year is the
-one the page dates the evaluation or the list with.
+What the page says around its list is read by the modules beside this one: the column
+of a table that is this municipality's (:mod:`summarycolumns`), the printed total
+(:mod:`summarytotals`), and the municipality and year the page is about
+(:mod:`summarysubject`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kompass_cli import municipalities
 from kompass_cli.catalog import VERSIONS, all_instruments, extends_area_name, matches_area
 from kompass_cli.errors import NotAReport
 from kompass_cli.numbers import parse_number
-from kompass_cli.parsers.base import SUMMARY, LayoutParser, Located, Note, RawArea, RawReport, Stated
-from kompass_cli.parsers.common import EVALUATION_CUE, find_month_year, fold
-from kompass_cli.parsers.summarylines import (
-    ScoreLine,
-    header_of,
-    is_separator,
-    is_year,
-    read_line,
-    read_pair,
-)
+from kompass_cli.parsers.base import SUMMARY, LayoutParser, RawArea, RawReport, Stated
+from kompass_cli.parsers.common import fold
+from kompass_cli.parsers.summarycolumns import read_columns
+from kompass_cli.parsers.summarylines import ScoreLine, is_separator, read_line, read_pair
+from kompass_cli.parsers.summarysubject import evaluation_year, municipality_of
+from kompass_cli.parsers.summarytotals import TOTAL_CUE, printed_totals
 from kompass_cli.versions import detect_version
 
 PARSER_NAME = "summary-page"
@@ -45,22 +40,6 @@ _NUMBERED_GAP = 6
 _FIRST_PAGE_BELOW = 30
 # How far from the list a printed total may stand (lines before, lines after).
 _TOTAL_WINDOW = (4, 8)
-_TOTAL_CUE = re.compile(r"\b(totalt?|totalpoang\w*|totalresultat\w*|summa|sammanlagt|"
-                        r"sammantaget)\b")
-_NUMBER = re.compile(r"(?<![\d,.])(\d{1,3}(?:[.,]\d{1,2})?)(?![\d,.]?\d)(\s*%)?")
-_OUT_OF_800 = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{1,2})?)\s*(?:poang\s+)?(?:av|/)\s*"
-                         r"(?:totalt\s+|max\s+|maximalt\s+|mojliga\s+)?800\b")
-_DENOMINATOR = re.compile(r"(?:\bav\s+(?:totalt\s+|max\s+|maximalt\s+|mojliga\s+)?|/\s*|"
-                          r"\bmax\s+)$")
-# Column headers that are not this municipality's own scores.
-_OTHER_COLUMNS = ("riket", "snitt", "medel", "genomsnitt", "alla kommuner", "median",
-                  "sverige", "jamfor", "forandring", "skillnad", "diff", "+/-", "max")
-_CHANGE_COLUMNS = ("forandring", "skillnad", "diff", "+/-")
-_YEAR_CUES = ("kommunkompass", "utvarder", "resultat", "genomf", "granskning", "poang")
-_NOT_THE_EVALUATION = re.compile(r"\b(sedan|sen|fran|fore|efter|an|sedan ar)\s+(?:ar\s+)?$")
-_KOMMUN = re.compile(r"([A-ZÅÄÖ][\w-]+(?:[ -][A-ZÅÄÖ][\w-]+)?)\s+(?:kommun|stad)\b")
-_URL = re.compile(r"https?://(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*)\.se\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b((?:199[5-9]|20\d\d))\b(?!-tal)")
 
 
 @dataclass
@@ -93,25 +72,26 @@ class SummaryPageParser(LayoutParser):
         items = _score_lines(lines)
         if any(_area_numbers(item) for item in items) or _longest_list(items, lines):
             return 1.0
-        return 1.0 if _totals(lines, 0, len(lines)) else 0.0
+        return 1.0 if printed_totals(lines, 0, len(lines)) else 0.0
 
     def parse(self, lines: list[str]) -> RawSummary:
         items = [item for item in _score_lines(lines) if _area_numbers(item)]
         if not items:
             raise NotAReport(_no_areas(lines))
         candidate = _choose(lines, items)
+        columns = read_columns(lines, candidate.lines)
+        candidate.column = columns.column
         raw = RawSummary(parser=PARSER_NAME, version=candidate.version,
                          versions=candidate.versions)
-        header = _read_columns(lines, candidate, raw)
         for item in candidate.lines:
             _add_area(raw, item, candidate)
         start, stop = candidate.lines[0].index, candidate.lines[-1].index
-        raw.totals = _totals(lines, max(0, start - _TOTAL_WINDOW[0]),
-                             min(len(lines), stop + 1 + _TOTAL_WINDOW[1]), candidate.column)
-        raw.year = raw.year or _year(lines, start)
+        raw.totals = printed_totals(lines, max(0, start - _TOTAL_WINDOW[0]),
+                                    min(len(lines), stop + 1 + _TOTAL_WINDOW[1]),
+                                    candidate.column)
+        raw.year = columns.year or evaluation_year(lines, start)
         raw.municipality = municipality_of(lines)
-        if header is not None:
-            raw.notes += header
+        raw.notes += columns.notes
         return raw
 
 
@@ -157,7 +137,7 @@ def _adjacent(before: ScoreLine, after: ScoreLine, lines: list[str]) -> bool:
     """Next in one list: at most a blank line or a rule between, or a few lines of text
     between items numbered one after the other ('1. … 61', text, '2. … 60')."""
     between = lines[before.end + 1:after.index]
-    if len(between) <= _GAP and all(is_separator(line) or _TOTAL_CUE.search(fold(line))
+    if len(between) <= _GAP and all(is_separator(line) or TOTAL_CUE.search(fold(line))
                                     for line in between):
         return True
     numbered = before.number is not None and after.number == before.number + 1
@@ -229,7 +209,7 @@ def _pick_version(complete: list[_Candidate], lines: list[str]) -> _Candidate:
     if len(complete) == 1:
         return complete[0]
     first = complete[0]
-    raw = RawReport(parser=PARSER_NAME, year=_year(lines, first.lines[0].index))
+    raw = RawReport(parser=PARSER_NAME, year=evaluation_year(lines, first.lines[0].index))
     raw.areas = [RawArea(first.numbers[i.index], i.name, i.index + 1) for i in first.lines]
     chosen = detect_version(raw)
     return next((c for c in complete if c.version == chosen), complete[-1])
@@ -244,7 +224,7 @@ def _incomplete(best: tuple[int, str, list[int]], lines: list[str]) -> str:
     if count >= 3 and found == list(range(1, count + 1)):
         return (f"the list of area scores stops after area {count} of 8 (instrument "
                 f"{version}); areas {count + 1}-8 are missing; is the text cut off?")
-    totals = _totals(lines, 0, len(lines))
+    totals = printed_totals(lines, 0, len(lines))
     shown = f" and a total of {totals[0].text}" if totals else ""
     return (f"the area names match no version of the instrument completely (best: "
             f"{count} of 8 areas of version {version}: {', '.join(map(str, found))}{shown}); "
@@ -264,70 +244,12 @@ def _no_areas(lines: list[str]) -> str:
         return (f"{len(listed)} lines pair a name with a score (lines {listed[0].index + 1}-"
                 f"{listed[-1].index + 1}: {names}, …), but the names match no version of "
                 f"the instrument's areas; a results summary needs all eight area scores")
-    totals = _totals(lines, 0, len(lines))
+    totals = printed_totals(lines, 0, len(lines))
     if totals:
         return (f"a total of {totals[0].text} (line {totals[0].line}) but no area scores; "
                 f"a results summary needs all eight area scores")
     return ("not a Kommunkompassen report: it names Kommunkompassen but has no area "
             "scores in any known report layout")
-
-
-def _read_columns(lines: list[str], candidate: _Candidate, raw: RawSummary) -> list[Note] | None:
-    """For a table with several score columns, choose this municipality's column."""
-    widths = {len(item.cells) for item in candidate.lines}
-    if max(widths) <= 1:
-        return None
-    found = header_of(lines, candidate.lines[0].index)
-    width = max(widths)
-    if found is None:
-        raise NotAReport(f"a table of area scores with {width} columns and no header; "
-                         f"which column is this municipality's cannot be told")
-    header_index, cells = found
-    labels = cells[-width:]
-    own = municipality_of(lines)
-    column, year = _own_column(labels, own, lines, header_index)
-    candidate.column = column
-    if year is not None:
-        raw.year = Stated(year, "evaluation", header_index + 1, str(year))
-    changes = [i for i, label in enumerate(labels) if _is_change_column(label)]
-    for item in candidate.lines:
-        if changes and item.cells[column] is not None and len(item.cells) > changes[0]:
-            change = item.cells[changes[0]]
-            item.cells[column].change = item.cells[column].change or (
-                change.token if change else None)
-    others = [label for i, label in enumerate(labels) if i != column and i not in changes]
-    if not others:
-        return None
-    return [Note("summary-other-columns", header_index + 1,
-                 {"chosen": labels[column], "others": ", ".join(others)})]
-
-
-def _is_change_column(label: str) -> bool:
-    return any(cue in fold(label) for cue in _CHANGE_COLUMNS)
-
-
-def _own_column(labels: list[str], own: Located | None, lines: list[str],
-                start: int) -> tuple[int, int | None]:
-    """The column named after the municipality, else the evaluation year's, else the
-    latest year's; never a mean, a maximum or a change."""
-    usable = [i for i, label in enumerate(labels)
-              if not any(cue in fold(label) for cue in _OTHER_COLUMNS)]
-    named = own and municipalities.match(own.text)
-    for i in usable:
-        if named and municipalities.match(labels[i]) == named:
-            return i, None
-    years = {i: int(re.search(r"(19|20)\d\d", labels[i]).group(0))
-             for i in usable if is_year(labels[i])}
-    if years:
-        stated = _year(lines, start, table=False)
-        if stated is not None and stated.value in years.values():
-            return next(i for i, y in years.items() if y == stated.value), stated.value
-        latest = max(years, key=years.get)
-        return latest, years[latest]
-    if len(usable) == 1:
-        return usable[0], None
-    raise NotAReport(f"a table of area scores with the columns {', '.join(labels)}; which "
-                     f"one is this municipality's cannot be told")
 
 
 def _add_area(raw: RawSummary, item: ScoreLine, candidate: _Candidate) -> None:
@@ -348,119 +270,3 @@ def _add_area(raw: RawSummary, item: ScoreLine, candidate: _Candidate) -> None:
     raw.areas.append(area)
     if cell.change:
         raw.changes[number] = cell.change
-
-
-def _totals(lines: list[str], start: int, stop: int, column: int = 0) -> list[Stated]:
-    """Totals printed between ``start`` and ``stop``: a 'Totalt' row or sentence."""
-    found = []
-    for index in range(start, stop):
-        item = read_line(index, lines[index])
-        pair = None if item is not None else read_pair(index, lines)
-        if pair is not None and _TOTAL_CUE.fullmatch(fold(pair.name)):
-            token, index = pair.cells[0].token, pair.end
-        elif item is not None and item.table and _TOTAL_CUE.search(fold(item.name)):
-            cell = item.cells[column] if column < len(item.cells) else None
-            token = cell.token if cell else None
-        else:
-            token = _total_in_text(lines[index])
-        if token is not None and token[0].isdigit() and parse_number(token) <= 800:
-            found.append(Stated(parse_number(token), SUMMARY, index + 1, token))
-    return found
-
-
-def _total_in_text(line: str) -> str | None:
-    """The first score after a total cue, skipping years, percents and 'av 800'; without
-    a cue, a score printed out of 800 ('506 av 800 poäng', '506/800')."""
-    folded = fold(line)
-    cue = _TOTAL_CUE.search(folded)
-    if cue is None:
-        out_of = _OUT_OF_800.search(folded)
-        return out_of.group(1) if out_of else None
-    for match in _NUMBER.finditer(folded, cue.end()):
-        token, percent = match.group(1), match.group(2)
-        if percent or _YEAR.fullmatch(token) or _DENOMINATOR.search(folded[:match.start()]):
-            continue
-        return token
-    return None
-
-
-def _year(lines: list[str], start: int, table: bool = True) -> Stated | None:
-    """The evaluation year: the sentence dating the evaluation, a heading just above the
-    list, else the first year on a line about the evaluation or its results."""
-    found = find_month_year(lines, cue=EVALUATION_CUE)
-    if found:
-        return Stated(found[1], "evaluation", found[2], str(found[1]))
-    for index in range(start - 1, max(-1, start - 4), -1):
-        year = _year_on(lines[index])
-        if year is not None:
-            return Stated(year, "evaluation", index + 1, str(year))
-    for index, line in enumerate(lines):
-        folded = fold(line)
-        if any(cue in folded for cue in _YEAR_CUES):
-            year = _year_on(line)
-            if year is not None:
-                return Stated(year, "evaluation", index + 1, str(year))
-    return None
-
-
-def _year_on(line: str) -> int | None:
-    """A year on a line, unless it only marks a span ('sedan 2010', 'än 2013')."""
-    folded = fold(line)
-    if _URL.search(line):
-        return None
-    for match in _YEAR.finditer(folded):
-        if not _NOT_THE_EVALUATION.search(folded[:match.start()]):
-            return int(match.group(1))
-    return None
-
-
-def municipality_of(lines: list[str]) -> Located | None:
-    """The municipality the page is about: its title, the first 'X kommun', its web
-    address; never one only mentioned in passing ('Örebros 615 poäng')."""
-    for finder in (_from_title, _from_kommun, _from_url):
-        found = finder(lines)
-        if found is not None:
-            return found
-    return None
-
-
-def _from_url(lines: list[str]) -> Located | None:
-    for index, line in enumerate(lines[:5]):
-        match = _URL.search(line)
-        if match:
-            label = re.sub(r"(kommun|stad)$", "", match.group(1).split(".")[-1])
-            if label and municipalities.match(label.replace("-", " ")):
-                return Located(label, index + 1)
-    return None
-
-
-def _from_kommun(lines: list[str]) -> Located | None:
-    for index, line in enumerate(lines):
-        for match in _KOMMUN.finditer(line):
-            words = match.group(1).split()
-            for phrase in (match.group(1), words[-1]):
-                if municipalities.match(phrase) and _exact(phrase):
-                    return Located(f"{phrase} {line[match.end(1):match.end()].strip()}",
-                                   index + 1)
-    return None
-
-
-def _from_title(lines: list[str]) -> Located | None:
-    """The first line of text, when it is a municipality's name (with or without
-    'Kommunkompassen')."""
-    for index, line in enumerate(lines):
-        if not line.strip() or _URL.search(line):
-            continue
-        for match in re.finditer(r"([A-ZÅÄÖ][\w-]+)(\s+(?:kommun|stad)\b)?", line):
-            if _exact(match.group(1)):
-                return Located(match.group(0), index + 1)
-        return None
-    return None
-
-
-def _exact(phrase: str) -> bool:
-    """A name that is a municipality's without fuzzy matching ('Grästorps' is Grästorp)."""
-    found = municipalities.match(phrase)
-    return found is not None and fold(found.name) in {
-        fold(form) for form in municipalities.candidates(phrase)}
-
