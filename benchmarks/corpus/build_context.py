@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import _Paragraphs  # noqa: E402
 from kompass_cli.repair.context import count  # noqa: E402
-from kompass_cli.repair.lexicon import fold, load  # noqa: E402
+from kompass_cli.repair.lexicon import load, strip_diacritics  # noqa: E402
 
 OUT = ROOT / "src" / "kompass_cli" / "data" / "repair_context.json.gz"
 REPORTS = ("hallsberg-2008", "lindesberg-2021")
@@ -114,7 +114,7 @@ def main(folders: list[str]) -> None:
              "corpus-dev": [(ROOT / "benchmarks" / "corpus" / "dev.txt").read_text(encoding="utf-8")]}
     for name in REPORTS:
         texts[name] = [(ROOT / "data" / "raw" / f"{name}.txt").read_text(encoding="utf-8")]
-    sources = {name: count(parts, forms, fold) for name, parts in texts.items()}
+    sources = {name: count(parts, forms, strip_diacritics) for name, parts in texts.items()}
     data = json.dumps({"sources": sources}, ensure_ascii=False, separators=(",", ":"))
     OUT.write_bytes(gzip.compress(data.encode("utf-8"), mtime=0))
     print(OUT, OUT.stat().st_size, "bytes;", {n: s["total"] for n, s in sources.items()})

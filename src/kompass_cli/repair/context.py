@@ -197,13 +197,13 @@ def _raw() -> dict:
 _TOKEN = re.compile(r"[\w&@]+|[.!?:](?=\s|$)")
 
 
-def count(texts: list[str], ambiguous: set[str], fold) -> dict:
+def count(texts: list[str], ambiguous: set[str], strip) -> dict:
     """Counts of one source, in the shape ``data/repair_context.json.gz`` keeps per source.
 
     Each text is one paragraph per line, with its diacritics; a line starts a sentence,
     and so does a word after '.', '!', '?' or ':'; a question starts with QUESTION
     instead of SENTENCE. ``ambiguous`` holds the stripped forms
-    to count, ``fold`` strips a word of its diacritics.
+    to count, ``strip`` strips a word of its diacritics.
     """
     readings: dict[str, dict[str, list]] = {}
     unigrams: dict[str, int] = {}
@@ -211,7 +211,7 @@ def count(texts: list[str], ambiguous: set[str], fold) -> dict:
     for text in texts:
         for line in text.splitlines():
             for sentence, question in _sentences(line):
-                folded = [neighbour(fold(w.lower())) for w in sentence]
+                folded = [neighbour(strip(w.lower())) for w in sentence]
                 total += len(sentence)
                 for word in folded:
                     unigrams[word] = unigrams.get(word, 0) + 1

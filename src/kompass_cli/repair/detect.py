@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.repair.lexicon import Lexicon, fold, load
+from kompass_cli.repair.lexicon import Lexicon, load, strip_diacritics
 
 # Share of damaged-looking words among damaged-looking and diacritic words.
 DAMAGE_SHARE = 0.2
@@ -41,5 +41,5 @@ def _is_damaged(word: str, lex: Lexicon) -> bool:
         return True
     if not lower.isalpha() or len(lower) < 3 or word.isupper():
         return False
-    best = lex.best(fold(lower))
+    best = lex.best(strip_diacritics(lower))
     return best is not None and lower != best and not lex.known(lower)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kompass_cli.repair.context import Around, choose, contenders
 from kompass_cli.repair.rules import rule_for
-from kompass_cli.repair.lexicon import DOMAIN_PREFERENCE, Lexicon, fold, has_diacritic
+from kompass_cli.repair.lexicon import DOMAIN_PREFERENCE, Lexicon, has_diacritic, strip_diacritics
 from kompass_cli.repair.steps import Step
 
 # A restored word must be this much more frequent (centibels: 30 = twice) than the
@@ -242,14 +242,14 @@ def _joinable(first: str, second: str, work: Work) -> bool:
     The token fixes then repair the joined word, each by its own step.
     """
     joined = first + second
-    folded = fold(joined.lower())
+    folded = strip_diacritics(joined.lower())
     if work.rank(folded) is not None or work.whole(folded):
         return True
     plan = _token_plan(joined, work, work.token_fixes, False)
     if not plan:
         return False
     fixed = plan[-1][1]
-    if work.rank(fold(fixed.lower()), strict=True) is None:
+    if work.rank(strip_diacritics(fixed.lower()), strict=True) is None:
         return False
     start = 0
     while start < min(len(joined), len(fixed)) and joined[start] == fixed[start]:
@@ -270,7 +270,7 @@ def _damaged(piece: str, work: Work) -> bool:
     lower = piece.lower()
     if "é" in lower:
         return not work.lex.known(lower)
-    folded = fold(lower)
+    folded = strip_diacritics(lower)
     if work.rank(folded) is not None:
         return False
     return not any(_part_score(work.lex, folded[:cut]) >= MIN_COMPOUND_PART and
@@ -316,7 +316,7 @@ def _resolving(token: str, candidates, work: Work, suspect: bool = False,
     word at least RESTORE_MARGIN more frequent ('enkdater' is not 'enk' + 'dater' when
     'enkäter' is a word; 'inlandskommuner' stays).
     """
-    folded = fold(token.lower())
+    folded = strip_diacritics(token.lower())
     printed = work.rank(folded, strict=suspect)
     if stands is None:
         stands = printed is not None and (work.whole(folded) or token[:1].isupper())
@@ -326,8 +326,8 @@ def _resolving(token: str, candidates, work: Work, suspect: bool = False,
         group = [c for c in dict.fromkeys(group)
                  if "é" not in c[:-1].lower() or work.lex.known(c.lower())]
         if printed is not None:  # a compound reading gives way only to a whole word
-            group = [c for c in group if work.whole(fold(c.lower()))]
-        ranked = [(work.rank(fold(c.lower()), strict=True), c) for c in group]
+            group = [c for c in group if work.whole(strip_diacritics(c.lower()))]
+        ranked = [(work.rank(strip_diacritics(c.lower()), strict=True), c) for c in group]
         ranked = [(r, c) for r, c in ranked if r is not None]
         if ranked:
             best = max(ranked)
@@ -430,12 +430,12 @@ def stray_letter(token: str, work: Work) -> str | None:
     without it must be common (MIN_STRAY_RESULT): 'tradi' is no 'trai', 'avdel' no 'avel'.
     """
     lex = work.lex
-    folded = fold(token.lower())
+    folded = strip_diacritics(token.lower())
     if lex.known(folded) or lex.options(folded):
         return None
     candidates = [token[:i] + token[i + 1:] for i in range(1, len(token) - 1)
                   if token[i] in "di" and token[i - 1].islower() and token[i + 1].islower()]
-    common = [c for c in candidates if _common_word(lex, fold(c.lower()))]
+    common = [c for c in candidates if _common_word(lex, strip_diacritics(c.lower()))]
     return _resolving(token, [common], work) if common else None
 
 
@@ -451,7 +451,7 @@ def capital_i_for_l(token: str, work: Work) -> str | None:
         return None
     # The capital is the suspect letter, so a compound reading does not make the word a
     # name ('Ione' + 'kriterier'); only a whole known word stands.
-    folded = fold(token.lower())
+    folded = strip_diacritics(token.lower())
     stands = work.rank(folded) is not None and work.whole(folded)
     return _resolving(token, [["l" + token[1:]]], work, stands=stands)
 
@@ -732,7 +732,7 @@ def _change(lines, work, fix, line, column, before, after, shift) -> None:
 def _around(tokens: list[Token], index: int, token: Token) -> Around:
     """Neighbouring words, folded and lower-cased, for the context rules."""
     def word(i: int) -> str:
-        return fold(tokens[i].text.lower()) if 0 <= i < len(tokens) else ""
+        return strip_diacritics(tokens[i].text.lower()) if 0 <= i < len(tokens) else ""
 
     return Around(word(index - 1), word(index + 1), word(index - 2), word(index + 2),
                   token.sentence_start, token.sentence_end, token.question)

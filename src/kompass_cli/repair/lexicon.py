@@ -1,7 +1,7 @@
 """The evidence diacritic restoration decides from: word frequencies and the domain vocabulary.
 
 Stripped Swedish loses å, ä, ö and é; each stripped form ('forbattring') is looked up
-in an index of the real words that fold to it ('förbättring'). Frequencies come from
+in an index of the real words that strip to it ('förbättring'). Frequencies come from
 wordfreq's Swedish 'large' list, which ships its data (no downloads). The reports'
 own vocabulary adds what a general list lacks or ranks wrongly: the instrument
 catalogues, the municipality names and the clean bundled reports
@@ -66,8 +66,10 @@ _WORD = re.compile(r"[a-zåäöéü]+")
 SOURCES = ("catalogues", "kommuner", "hallsberg-2008", "lindesberg-2021")
 
 
-def fold(word: str) -> str:
-    """Strip the diacritics a damaged report loses: å, ä -> a; ö -> o; é -> e."""
+def strip_diacritics(word: str) -> str:
+    """Strip the diacritics a damaged report loses, and only those, keeping the case:
+    å, ä -> a; ö -> o; é -> e (``core.words.fold`` also lower-cases and strips every
+    mark, for matching printed names)."""
     return word.translate(_FOLD)
 
 
@@ -124,7 +126,7 @@ class Lexicon:
 
     def suffix_head(self, part: str) -> bool:
         """Is this restored part one of the SUFFIX_HEADS ('råd', 'mässiga')?"""
-        return fold(part) in SUFFIX_HEADS
+        return strip_diacritics(part) in SUFFIX_HEADS
 
     def split(self, folded: str) -> tuple[str, ...] | None:
         """Known parts of a stripped compound, restored, or None ('malomraden' -> mål, områden)."""
@@ -293,7 +295,7 @@ def _swedish_buckets() -> list[list[str]]:
 
 
 def _index(scores: dict[str, int], domain: dict[str, int]) -> dict[str, tuple[str, ...]]:
-    """Stripped form -> real words with diacritics that fold to it, best first: most
+    """Stripped form -> real words with diacritics that strip to it, best first: most
     frequent, a word attested in the domain vocabulary counting DOMAIN_PREFERENCE more."""
     index: dict[str, list[str]] = {}
     search = _DIACRITIC.search
