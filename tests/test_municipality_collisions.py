@@ -29,7 +29,7 @@ def _plain(name: str) -> str:
                    if not unicodedata.combining(c))
 
 
-def _groups() -> list[list[municipalities.Municipality]]:
+def _groups() -> list[list[municipalities.OfficialMunicipality]]:
     by_plain = defaultdict(list)
     for m in municipalities.municipalities():
         by_plain[_plain(m.name).casefold()].append(m)

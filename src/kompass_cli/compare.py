@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from kompass_cli.catalog import all_instruments, instrument
 from kompass_cli.crosswalk import between, loosest
-from kompass_cli.municipalities import Municipality, resolve
+from kompass_cli.municipalities import OfficialMunicipality, resolve
 
 if TYPE_CHECKING:
     from kompass_cli.schemas.common import HistoryRow, ReportBase
@@ -35,7 +35,7 @@ SOURCE_ORDER = ("report", "summary", "history", "import")
 
 
 @dataclass
-class Evaluation:
+class SourcedEvaluation:
     """One evaluation: the values of its fullest source, and every source that gives it."""
 
     year: int
@@ -76,15 +76,16 @@ class Row:
 
 @dataclass
 class Comparison:
-    municipality: Municipality
+    municipality: OfficialMunicipality
     caveat: str
     reference_version: str | None
-    evaluations: list[Evaluation]
+    evaluations: list[SourcedEvaluation]
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
-def compare(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) -> Comparison:
+def compare(municipality: OfficialMunicipality,
+            reports: list[tuple[Path, ReportBase]]) -> Comparison:
     """Line up every evaluation of the municipality found in the reports."""
     own = [(p, r) for p, r in reports if _is_of(r, municipality)]
     duplicates: list[str] = []
@@ -99,7 +100,7 @@ def compare(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) 
     return comparison
 
 
-def _is_of(report: ReportBase, municipality: Municipality) -> bool:
+def _is_of(report: ReportBase, municipality: OfficialMunicipality) -> bool:
     """Match by kommunkod; by name only when the report has no code and its name is
     unambiguous (a name that fits Håbo and Habo alike belongs to neither)."""
     if report.municipality.code is not None:
@@ -109,9 +110,9 @@ def _is_of(report: ReportBase, municipality: Municipality) -> bool:
     return resolve(report.municipality.name) == municipality
 
 
-def _collect(own: list[tuple[Path, ReportBase]], notes: list[str]) -> list[Evaluation]:
+def _collect(own: list[tuple[Path, ReportBase]], notes: list[str]) -> list[SourcedEvaluation]:
     """One evaluation per year, from every source that gives it."""
-    by_year: dict[int, list[Evaluation]] = {}
+    by_year: dict[int, list[SourcedEvaluation]] = {}
     for path, document in own:
         for seen in sightings(path, document):
             by_year.setdefault(seen.year, []).append(seen)
@@ -126,7 +127,7 @@ def _collect(own: list[tuple[Path, ReportBase]], notes: list[str]) -> list[Evalu
     return found
 
 
-def sightings(path: Path, document) -> list[Evaluation]:
+def sightings(path: Path, document) -> list[SourcedEvaluation]:
     """What one JSON file says about evaluations: a report's own results and history
     rows, or one results summary."""
     from kompass_cli.summaries import source_kind
@@ -138,26 +139,28 @@ def sightings(path: Path, document) -> list[Evaluation]:
                                             for row in document.history)]
 
 
-def _from_report(path: Path, report: ReportBase) -> Evaluation:
-    return Evaluation(report.evaluation.year, report.instrument.version, "evaluation",
-                      "report", path.name, None,
-                      {a.number: a.score for a in report.areas}, report.total.score,
-                      adds_up=not _recorded(report, "total-mismatch"))
+def _from_report(path: Path, report: ReportBase) -> SourcedEvaluation:
+    return SourcedEvaluation(report.evaluation.year, report.instrument.version, "evaluation",
+                             "report", path.name, None,
+                             {a.number: a.score for a in report.areas}, report.total.score,
+                             adds_up=not _recorded(report, "total-mismatch"))
 
 
-def _from_summary(path: Path, summary, kind: str) -> Evaluation:
+def _from_summary(path: Path, summary, kind: str) -> SourcedEvaluation:
     first = min(area.line for area in summary.areas)
-    return Evaluation(summary.evaluation.year, summary.instrument.version, "evaluation", kind,
-                      path.name, first, {a.number: a.score for a in summary.areas},
-                      summary.total.score, adds_up=not _recorded(summary, "total-mismatch"))
+    return SourcedEvaluation(summary.evaluation.year, summary.instrument.version,
+                             "evaluation", kind, path.name, first,
+                             {a.number: a.score for a in summary.areas}, summary.total.score,
+                             adds_up=not _recorded(summary, "total-mismatch"))
 
 
-def _from_history(path: Path, row: HistoryRow, report: ReportBase | None = None) -> Evaluation:
+def _from_history(path: Path, row: HistoryRow,
+                  report: ReportBase | None = None) -> SourcedEvaluation:
     version = row.instrument_version or _version_for_year(row.year)
     mismatch = report is not None and _recorded(report, "history-total-mismatch", row.year)
-    return Evaluation(row.year, version, row.kind or "unknown", "history", path.name, row.line,
-                      {n: row.scores.get(str(n)) for n in range(1, 9)}, row.total,
-                      adds_up=not mismatch)
+    return SourcedEvaluation(row.year, version, row.kind or "unknown", "history", path.name,
+                             row.line, {n: row.scores.get(str(n)) for n in range(1, 9)},
+                             row.total, adds_up=not mismatch)
 
 
 def _recorded(document, code: str, year: int | None = None) -> bool:
@@ -170,7 +173,7 @@ def _version_for_year(year: int) -> str:
     return next(i.version for i in all_instruments() if i.covers(year))
 
 
-def source_label(evaluation: Evaluation) -> str:
+def source_label(evaluation: SourcedEvaluation) -> str:
     """Where an evaluation's values are printed, in words."""
     if evaluation.source == "report":
         return f"{evaluation.file} (its own results)"
@@ -179,13 +182,13 @@ def source_label(evaluation: Evaluation) -> str:
     return f"the {evaluation.source} {evaluation.file}"
 
 
-def _source_note(evaluation: Evaluation) -> str:
+def _source_note(evaluation: SourcedEvaluation) -> str:
     kind = evaluation.kind.replace("_", "-")
     return (f"{evaluation.year}: {kind}, instrument {evaluation.version}, from "
             f"{source_label(evaluation)}.")
 
 
-def _duplicate_note(kept: Evaluation, other: Evaluation) -> str:
+def _duplicate_note(kept: SourcedEvaluation, other: SourcedEvaluation) -> str:
     """Say which source a year is taken from, and whether the other one agrees."""
     taken = (f"{kept.file}'s own results are used" if kept.source == "report"
              else f"{source_label(kept)} is used")
@@ -195,7 +198,7 @@ def _duplicate_note(kept: Evaluation, other: Evaluation) -> str:
     return f"{kept.year}: {taken}; {source_label(other)} {agreement}."
 
 
-def _differences(kept: Evaluation, other: Evaluation) -> list[str]:
+def _differences(kept: SourcedEvaluation, other: SourcedEvaluation) -> list[str]:
     found = [f"area {n}: {other.scores[n]} not {kept.scores[n]}"
              for n in range(1, 9) if other.scores.get(n) != kept.scores.get(n)]
     if other.total != kept.total:
@@ -205,7 +208,7 @@ def _differences(kept: Evaluation, other: Evaluation) -> list[str]:
     return found
 
 
-def _conflicts(group: list[Evaluation]) -> list[dict]:
+def _conflicts(group: list[SourcedEvaluation]) -> list[dict]:
     """Every value the sources of one year give differently, and every printed total
     that its own areas do not add up to."""
     found = []
@@ -229,20 +232,20 @@ def _disagreement(what: str, area: int | None, values: list[tuple]) -> list[dict
              "values": [{"value": value, "source": source} for value, source in given]}]
 
 
-def _sum(evaluation: Evaluation) -> Number | None:
+def _sum(evaluation: SourcedEvaluation) -> Number | None:
     scores = [evaluation.scores.get(n) for n in range(1, 9)]
     if None in scores:
         return None
     return _difference(sum(scores), 0)
 
 
-def _mark_version_changes(evaluations: list[Evaluation]) -> None:
+def _mark_version_changes(evaluations: list[SourcedEvaluation]) -> None:
     for previous, current in zip(evaluations, evaluations[1:]):
         if previous.version != current.version:
             current.version_change = f"{previous.version} -> {current.version}"
 
 
-def _rows(evaluations: list[Evaluation]) -> list[Row]:
+def _rows(evaluations: list[SourcedEvaluation]) -> list[Row]:
     """The eight areas of the reference version, then the total."""
     reference = instrument(evaluations[-1].version)
     rows = [Row(spec.number, spec.name, _area_cells(evaluations, spec.number))
@@ -251,7 +254,7 @@ def _rows(evaluations: list[Evaluation]) -> list[Row]:
     return rows
 
 
-def _area_cells(evaluations: list[Evaluation], row_area: int) -> list[Cell]:
+def _area_cells(evaluations: list[SourcedEvaluation], row_area: int) -> list[Cell]:
     reference = evaluations[-1].version
     cells: list[Cell] = []
     for index, evaluation in enumerate(evaluations):
@@ -287,7 +290,7 @@ def _relation(old_version: str, old_area: int | None, new_version: str,
     return link.relation if link and link.targets == (new_area,) else "not_comparable"
 
 
-def _total_cells(evaluations: list[Evaluation]) -> list[Cell]:
+def _total_cells(evaluations: list[SourcedEvaluation]) -> list[Cell]:
     """Totals: as close as the loosest area correspondence between the two versions."""
     cells: list[Cell] = []
     for index, evaluation in enumerate(evaluations):
@@ -302,7 +305,7 @@ def _total_cells(evaluations: list[Evaluation]) -> list[Cell]:
     return cells
 
 
-def _cell_conflict(evaluation: Evaluation, what: str) -> list[dict]:
+def _cell_conflict(evaluation: SourcedEvaluation, what: str) -> list[dict]:
     return next((c["values"] for c in evaluation.conflicts if c["what"] == what), [])
 
 
@@ -313,7 +316,7 @@ def _difference(new: Number | None, old: Number | None) -> Number | None:
     return int(change) if change == int(change) else change
 
 
-def _crosswalk_notes(evaluations: list[Evaluation]) -> list[str]:
+def _crosswalk_notes(evaluations: list[SourcedEvaluation]) -> list[str]:
     """For each version change, how the areas map and which do not map one to one."""
     notes = []
     for previous, current in zip(evaluations, evaluations[1:]):
@@ -376,7 +379,7 @@ def to_rows(comparison: Comparison) -> list[dict]:
     return rows
 
 
-def sources_text(evaluation: Evaluation) -> str:
+def sources_text(evaluation: SourcedEvaluation) -> str:
     """'report norsjo-2018.json; history norsjo-2018.json:105'."""
     return "; ".join(f"{s['kind']} {s['file']}" + (f":{s['line']}" if s["line"] else "")
                      for s in evaluation.sources)

@@ -140,7 +140,7 @@ def _record(group: list[_Row], parser: str, info: SourceInfo,
     return record
 
 
-def _municipality(row: _Row) -> municipalities.Municipality:
+def _municipality(row: _Row) -> municipalities.OfficialMunicipality:
     code, name = row.get("kommunkod"), row.get("municipality")
     if not code and not name:
         raise RowRefused("no municipality or kommunkod")
@@ -153,7 +153,7 @@ def _municipality(row: _Row) -> municipalities.Municipality:
     return found
 
 
-def _lookup(query: str) -> municipalities.Municipality | None:
+def _lookup(query: str) -> municipalities.OfficialMunicipality | None:
     """By kommunkod or name; a name that fits several is refused with every candidate."""
     try:
         return municipalities.lookup(query)

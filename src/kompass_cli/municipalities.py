@@ -37,7 +37,7 @@ _SUFFIX = compile_cue(r"\s+{{kommun|stad}}\s*$")
 
 
 @dataclass(frozen=True)
-class Municipality:
+class OfficialMunicipality:
     code: str
     name: str
     county_code: str
@@ -45,11 +45,12 @@ class Municipality:
 
 
 @cache
-def municipalities() -> tuple[Municipality, ...]:
+def municipalities() -> tuple[OfficialMunicipality, ...]:
     """The SCB list shipped in the package (see data/SOURCE.md)."""
     text = resources.files("kompass_cli").joinpath("data/kommuner.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(io.StringIO(text))
-    return tuple(Municipality(r["kommunkod"], r["kommun"], r["lanskod"], r["lan"]) for r in rows)
+    return tuple(OfficialMunicipality(r["kommunkod"], r["kommun"], r["lanskod"], r["lan"])
+                 for r in rows)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Ambiguous:
     """A printed name that fits several municipalities equally well."""
 
     printed: str
-    candidates: tuple[Municipality, ...]
+    candidates: tuple[OfficialMunicipality, ...]
 
     def names(self) -> str:
         """'Håbo (0305) or Habo (0643)'."""
@@ -65,31 +66,31 @@ class Ambiguous:
 
 
 @cache
-def _by_name() -> dict[str, Municipality]:
+def _by_name() -> dict[str, OfficialMunicipality]:
     """Official names, case folded but with their diacritics (unique in the SCB list)."""
     return {m.name.casefold(): m for m in municipalities()}
 
 
 @cache
-def _by_folded_name() -> dict[str, tuple[Municipality, ...]]:
+def _by_folded_name() -> dict[str, tuple[OfficialMunicipality, ...]]:
     """Official names folded (case and diacritics): several where names fold together."""
     return _grouped(fold)
 
 
-def _grouped(folding) -> dict[str, tuple[Municipality, ...]]:
+def _grouped(folding) -> dict[str, tuple[OfficialMunicipality, ...]]:
     """Official names by a folded form; names that fold alike share an entry."""
-    table: dict[str, tuple[Municipality, ...]] = {}
+    table: dict[str, tuple[OfficialMunicipality, ...]] = {}
     for m in municipalities():
         table[folding(m.name)] = (*table.get(folding(m.name), ()), m)
     return table
 
 
-def folding_together() -> list[tuple[Municipality, ...]]:
+def folding_together() -> list[tuple[OfficialMunicipality, ...]]:
     """Every group of official names that differ only in case and diacritics."""
     return [group for group in _by_folded_name().values() if len(group) > 1]
 
 
-def by_code(code: str) -> Municipality | None:
+def by_code(code: str) -> OfficialMunicipality | None:
     """The municipality with this four-digit kommunkod."""
     return next((m for m in municipalities() if m.code == code), None)
 
@@ -106,7 +107,8 @@ def candidates(printed: str) -> list[str]:
     return forms
 
 
-def resolve(printed: str, diacritics_reliable: bool = True) -> Municipality | Ambiguous | None:
+def resolve(printed: str,
+            diacritics_reliable: bool = True) -> OfficialMunicipality | Ambiguous | None:
     """The official municipality a printed name refers to, the candidates when the print
     cannot tell them apart, or None when it names none.
 
@@ -138,7 +140,7 @@ def _closest(forms: list[str], table: dict, folding) -> tuple[str, str] | None:
     return best[:2] if best else None
 
 
-def _through_ocr(printed: str, forms: list[str]) -> Municipality | Ambiguous | None:
+def _through_ocr(printed: str, forms: list[str]) -> OfficialMunicipality | Ambiguous | None:
     """The municipality a name damaged by OCR ('Ha||sbergs', 'Norsj6') refers to.
 
     Names are compared by their ``match.key``, which folds the scanner's confusions;
@@ -152,13 +154,13 @@ def _through_ocr(printed: str, forms: list[str]) -> Municipality | Ambiguous | N
 
 
 @cache
-def _by_key() -> dict[str, tuple[Municipality, ...]]:
+def _by_key() -> dict[str, tuple[OfficialMunicipality, ...]]:
     """Official names by their OCR-folded key (see ``match.key``)."""
     return _grouped(key)
 
 
-def _decide(printed: str, form: str, group: tuple[Municipality, ...],
-            diacritics_reliable: bool) -> Municipality | Ambiguous:
+def _decide(printed: str, form: str, group: tuple[OfficialMunicipality, ...],
+            diacritics_reliable: bool) -> OfficialMunicipality | Ambiguous:
     """One of the names that fold like the print: the one spelt closest to it, if the
     print's diacritics can be trusted and one is strictly closest."""
     if len(group) == 1:
@@ -171,13 +173,13 @@ def _decide(printed: str, form: str, group: tuple[Municipality, ...],
     return Ambiguous(printed, group)
 
 
-def match(printed: str) -> Municipality | None:
+def match(printed: str) -> OfficialMunicipality | None:
     """The official municipality a printed name refers to, or None when unsure."""
     found = resolve(printed)
-    return found if isinstance(found, Municipality) else None
+    return found if isinstance(found, OfficialMunicipality) else None
 
 
-def lookup(query: str) -> Municipality | None:
+def lookup(query: str) -> OfficialMunicipality | None:
     """A municipality by kommunkod or by name in any case, with or without diacritics.
 
     A name that fits several municipalities is refused with every candidate named.
@@ -223,7 +225,7 @@ def suggestions(query: str, limit: int = 3) -> list[str]:
     return [m.name for name, _, _ in found for m in table[name]][:limit]
 
 
-def identify(query: str) -> Municipality:
+def identify(query: str) -> OfficialMunicipality:
     """The municipality a user typed, or one error line with a "did you mean"."""
     found = lookup(query)
     if found is not None:

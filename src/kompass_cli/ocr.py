@@ -28,7 +28,7 @@ _DIACRITIC = re.compile("[åäöÅÄÖ]")
 
 
 @dataclass
-class Repairs:
+class RepairOutcome:
     """Whether the text was repaired, and how many changes each fix made."""
 
     applied: bool = False
@@ -46,15 +46,15 @@ def plainly_clean(lines: list[str]) -> bool:
     return bool(words) and with_diacritics >= CLEAN_DIACRITIC_SHARE * len(words)
 
 
-def repair_report_text(lines: list[str], raw: RawReport) -> Repairs:
+def repair_report_text(lines: list[str], raw: RawReport) -> RepairOutcome:
     """Repair the titles and findings of a damaged report in place; clean ones untouched."""
     if plainly_clean(lines):
-        return Repairs()
+        return RepairOutcome()
     from kompass_cli.repair import looks_damaged
 
     if not looks_damaged("\n".join(lines)):
-        return Repairs()
-    repairs = Repairs(applied=True)
+        return RepairOutcome()
+    repairs = RepairOutcome(applied=True)
     for area in raw.areas:
         for question in area.questions:
             question.title = _repaired(question.title, repairs)
@@ -63,7 +63,7 @@ def repair_report_text(lines: list[str], raw: RawReport) -> Repairs:
     return repairs
 
 
-def _repaired(text: str, repairs: Repairs) -> str:
+def _repaired(text: str, repairs: RepairOutcome) -> str:
     from kompass_cli.repair import repair
 
     fixed, steps = repair(text, detect=False)

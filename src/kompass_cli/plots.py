@@ -22,7 +22,7 @@ from kompass_cli.errors import KompassError
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from kompass_cli.municipalities import Municipality
+    from kompass_cli.municipalities import OfficialMunicipality
     from kompass_cli.schemas.common import ReportBase
 
 Number = int | float
@@ -39,7 +39,7 @@ CAVEAT = ("Scores are only fully comparable within one version of the instrument
 
 
 @dataclass
-class Comparison:
+class ReferenceSeries:
     """A second series for a profile, keyed by the profiled report's area numbers."""
 
     label: str
@@ -85,17 +85,17 @@ def _label(report: ReportBase) -> str:
     return f"{report.municipality.name} {report.evaluation.year}"
 
 
-def against_report(report: ReportBase, other: ReportBase) -> Comparison:
+def against_report(report: ReportBase, other: ReportBase) -> ReferenceSeries:
     """Another report as the comparison series, lined up through the crosswalk."""
     scores, loose = _mapped(report, other)
     version = other.instrument.version
     note = ("" if version == report.instrument.version else
             f"{_label(other)} used instrument {version}; its areas are lined up with these "
             f"through the crosswalk.")
-    return Comparison(f"{_label(other)} (instrument {version})", scores, loose, note)
+    return ReferenceSeries(f"{_label(other)} (instrument {version})", scores, loose, note)
 
 
-def against_mean(report: ReportBase, others: list[ReportBase]) -> Comparison:
+def against_mean(report: ReportBase, others: list[ReportBase]) -> ReferenceSeries:
     """The mean of the other reports (the profiled one left out), area by area."""
     pool = [o for o in others if not _same_evaluation(o, report)]
     if not pool:
@@ -112,7 +112,7 @@ def against_mean(report: ReportBase, others: list[ReportBase]) -> Comparison:
             f"these areas through the crosswalk.")
     names = ", ".join(_label(o) for o in pool) if len(pool) <= 3 else ""
     label = f"mean of {len(pool)} other report{'s' * (len(pool) != 1)}"
-    return Comparison(f"{label} ({names})" if names else label, scores, loose, note)
+    return ReferenceSeries(f"{label} ({names})" if names else label, scores, loose, note)
 
 
 def _same_evaluation(a: ReportBase, b: ReportBase) -> bool:
@@ -120,7 +120,7 @@ def _same_evaluation(a: ReportBase, b: ReportBase) -> bool:
         b.municipality.code, b.municipality.name, b.evaluation.year)
 
 
-def profile(report: ReportBase, comparison: Comparison | None = None) -> Figure:
+def profile(report: ReportBase, comparison: ReferenceSeries | None = None) -> Figure:
     """The eight area scores of one report as bars, with an optional comparison series."""
     figure = _figure(PROFILE_SIZE)
     axes = figure.add_axes((0.33, 0.17, 0.62, 0.68))
@@ -178,7 +178,7 @@ def _profile_titles(figure, report: ReportBase) -> None:
                 f"total {total} of 800", fontsize=10.5, color="#444444")
 
 
-def _profile_notes(comparison: Comparison | None) -> list[str]:
+def _profile_notes(comparison: ReferenceSeries | None) -> list[str]:
     notes = [CAVEAT]
     if comparison and comparison.note:
         notes.append(comparison.note)
@@ -196,7 +196,7 @@ def _number(value: Number) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-def trend(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) -> Figure:
+def trend(municipality: OfficialMunicipality, reports: list[tuple[Path, ReportBase]]) -> Figure:
     """Total and area scores of every evaluation of a municipality, as small multiples.
 
     One small panel for the total and one per area (eight lines in one panel overlap
