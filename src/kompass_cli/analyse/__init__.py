@@ -1,1 +1,1 @@
-"""analyse"""
+"""What is done with normalised JSON: validate, compare, diff, summarise, export, import, plot."""

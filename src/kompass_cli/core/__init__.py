@@ -1,1 +1,1 @@
-"""core"""
+"""The foundation every stage uses: errors, printed numbers, word folding, the matcher, raw report types."""

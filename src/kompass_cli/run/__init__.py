@@ -1,1 +1,1 @@
-"""run"""
+"""Parse one file, or many on all cores: the pipeline from a path to a validated document."""
