@@ -12,8 +12,8 @@ from kompass_cli.cli.app import app, echo_errors, handles_errors
 from kompass_cli.cli.options import (
     DEFAULT_DATA, DEFAULT_RAW, Format, TableFormat, format_option, normalised_paths_argument,
 )
-from kompass_cli.errors import KompassError
-from kompass_cli.inputs import expand_inputs
+from kompass_cli.core.errors import KompassError
+from kompass_cli.read.inputs import expand_inputs
 
 
 # CSV: one row per finding.
@@ -51,7 +51,7 @@ def validate(
 
     Example: `kompass validate data/normalized --format json`
     """
-    from kompass_cli.validate import SEVERITY_RANK, validate_file
+    from kompass_cli.analyse.validate import SEVERITY_RANK, validate_file
 
     files, unreadable = expand_inputs(paths or [DEFAULT_DATA], (".json",))
     results = []

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kompass_cli import municipalities
-from kompass_cli.errors import NotAReport
-from kompass_cli.parsers.base import Located, Note, Stated
-from kompass_cli.parsers.common import fold
+from kompass_cli.core.errors import NotAReport
+from kompass_cli.core.raw import Located, Note, Stated
+from kompass_cli.core.words import fold
 from kompass_cli.parsers.summarylines import ScoreLine, header_of, is_year
 from kompass_cli.parsers.summarysubject import evaluation_year, municipality_of
+from kompass_cli.reference import municipalities
 
 # Column headers that are not this municipality's own scores.
 _OTHER_COLUMNS = ("riket", "snitt", "medel", "genomsnitt", "alla kommuner", "median",

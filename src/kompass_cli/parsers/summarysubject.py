@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli import municipalities
-from kompass_cli.parsers.base import Located, Stated
-from kompass_cli.parsers.common import EVALUATION_CUE, find_month_year, fold
+from kompass_cli.core.raw import Located, Stated
+from kompass_cli.core.words import EVALUATION_CUE, find_month_year, fold
+from kompass_cli.reference import municipalities
 
 # A year a page may date an evaluation with (not '1990-talet').
 YEAR = re.compile(r"\b((?:199[5-9]|20\d\d))\b(?!-tal)")

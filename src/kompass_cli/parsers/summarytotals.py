@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.numbers import parse_number
-from kompass_cli.parsers.base import SUMMARY, Stated
-from kompass_cli.parsers.common import fold
+from kompass_cli.core.numbers import parse_number
+from kompass_cli.core.raw import SUMMARY, Stated
+from kompass_cli.core.words import fold
 from kompass_cli.parsers.summarylines import read_line, read_pair
 from kompass_cli.parsers.summarysubject import YEAR
 
