@@ -211,6 +211,17 @@ def test_quiet_silences_messages_but_not_data(args, tmp_path, monkeypatch):
     assert quiet.stdout == loud.stdout
 
 
+@pytest.mark.parametrize("where", ["global", "command"])
+def test_parse_quiet_is_the_global_quiet(where):
+    """`kompass parse --quiet` silences what `kompass --quiet parse` does, notes included."""
+    args = ["parse", str(ROOT / "data" / "raw" / "hallsberg-2008.txt"), "--out",
+            str(NORMALIZED), "--check"]
+    loud = runner.invoke(app, args)
+    quiet = runner.invoke(app, ["--quiet", *args] if where == "global" else [*args, "-q"])
+    assert loud.exit_code == quiet.exit_code == 0
+    assert loud.stderr == "1 outputs up to date\n" and quiet.stderr == ""
+
+
 def test_errors_still_show_with_quiet():
     result = runner.invoke(app, ["--quiet", "validate", "nope.json"])
     assert result.exit_code == 2 and result.stderr.startswith("error: nope.json: ")

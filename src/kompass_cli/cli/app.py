@@ -151,8 +151,10 @@ def note(message: str) -> None:
         typer.echo(message, err=True)
 
 
-def is_quiet() -> bool:
-    """Whether --quiet was given: no progress bars, summaries or notes."""
+def is_quiet(command_quiet: bool = False) -> bool:
+    """Whether --quiet was given: no progress bars, summaries or notes. A command's own
+    --quiet (``command_quiet``) means the same as kompass --quiet from there on."""
+    _state["quiet"] = _state["quiet"] or command_quiet
     return _state["quiet"]
 
 

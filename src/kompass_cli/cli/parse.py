@@ -73,7 +73,7 @@ def parse(
 
     limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
     given = Given(year, municipality)
-    quiet = quiet or is_quiet()
+    quiet = is_quiet(quiet)
     paths, problems = expand_inputs(inputs or [DEFAULT_RAW])
     if out == "-":
         if problems:
