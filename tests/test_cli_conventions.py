@@ -114,6 +114,10 @@ def test_every_parameter_shows_its_help_and_one_default(path, command):
         assert row.count("[default:") <= 1, (param.name, row)
         if getattr(param, "type_descriptor", None) and param.type_descriptor.annotation is bool:
             assert param.is_flag and "<" not in row, (param.name, row)
+        if param.param_type_name == "argument":
+            # Named for the reader (PATH, FILE), not typed for Python ('<list[Path]>').
+            assert (param.metavar or "")[:1].isupper(), (param.name, row)
+            assert "<" not in row or param.type_descriptor.is_choice, (param.name, row)
 
 
 def test_a_flag_takes_no_value():

@@ -33,7 +33,7 @@ def enable_completion() -> None:
 @app.command()
 @handles_errors
 def completion(
-    shell: Shell = typer.Argument(..., help="The shell to complete in."),
+    shell: Shell = typer.Argument(..., metavar="SHELL", help="The shell to complete in."),
 ) -> None:
     """Print a completion script for kompass commands, options and choices.
 
