@@ -52,7 +52,8 @@ def main() -> None:
     if os.environ.get(COMPLETE_VAR):
         enable_completion()
     signal.signal(signal.SIGTERM, on_sigterm)
-    signal.signal(signal.SIGINT, on_sigint)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not ignored (nohup)
+        signal.signal(signal.SIGINT, on_sigint)
     try:
         app()
     except (KeyboardInterrupt, Interrupted):
