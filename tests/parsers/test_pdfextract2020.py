@@ -7,12 +7,9 @@ from pathlib import Path
 import pytest
 
 from kompass_cli.parsers.base import Note
-from kompass_cli.parsers.pdfextract2020 import (
-    PdfExtract2020Parser,
-    html_blocks,
-    split_run_together,
-    strip_html,
-)
+from kompass_cli.parsers.findings2020 import split_run_together
+from kompass_cli.parsers.htmlcells import html_blocks, strip_html
+from kompass_cli.parsers.pdfextract2020 import PdfExtract2020Parser
 
 PARSER = PdfExtract2020Parser()
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
