@@ -490,7 +490,8 @@ def test_percent_whose_sign_ocr_read_as_digits_is_not_read_but_flagged():
     assert rows == [("1.1", 6, 20, None), ("1.2", 32, 80, 40)]
     assert [(s.value, s.where, s.line) for s in area.scores] == [
         (38, "area-header", 5), (38, "overview-table", 10)]
-    assert report.notes == []  # the missing percent is flagged by the consistency checks
+    # the missing percent is flagged by the consistency checks; the section has no findings
+    assert [note.code for note in report.notes] == ["findings-missing"]
 
 
 def test_score_centred_beside_the_bullets_keeps_the_bullets_after_it():

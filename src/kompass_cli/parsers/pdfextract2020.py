@@ -25,6 +25,7 @@ from kompass_cli.parsers.base import (
     SUMMARY,
     LayoutParser,
     Located,
+    Note,
     RawArea,
     RawReport,
     Stated,
@@ -38,7 +39,12 @@ from kompass_cli.parsers.common import (
     names_kommunkompassen,
     read_evaluation_date,
 )
-from kompass_cli.parsers.findings2020 import is_findings_header, read_findings
+from kompass_cli.parsers.findings2020 import (
+    FindingsHeader,
+    findings_header,
+    read_cell_findings,
+    read_spaced_findings,
+)
 from kompass_cli.parsers.htmlcells import html_blocks, strip_html
 from kompass_cli.parsers.match import compile_cue
 from kompass_cli.parsers.overview2020 import (
@@ -88,7 +94,7 @@ class PdfExtract2020Parser(LayoutParser):
             boxes >= 4,
             tables >= 4,
             sum(1 for line in lines if _AREA_HEADING.match(line)) >= 4,
-            any(is_findings_header(line) for line in lines),
+            any(findings_header(line) for line in lines),
         )
         return sum(cues) / len(cues)
 
@@ -202,10 +208,15 @@ def _section_end(lines: list[str], start: int) -> int:
 
 def _read_section(lines: list[str], start: int, stop: int,
                   report: RawReport) -> tuple[RawArea, list[Located]]:
-    """One section: heading, score box (headings and score), score prose, findings."""
+    """One section: heading, score box (headings and score), score prose, findings.
+
+    A section without findings, or whose findings table has lost its columns, gets a
+    note: the report is then missing a part, which must show.
+    """
     match = _AREA_HEADING.match(lines[start])
     area = RawArea(int(match.group(1)), compact(match.group(2)), start + 1)
     bullets: list[Located] = []
+    lost = False
     index = start + 1
     while index < stop:
         line = lines[index]
@@ -215,14 +226,34 @@ def _read_section(lines: list[str], start: int, stop: int,
             bullets += box
             index = last + 1 if rows else index + 1
             continue
-        if is_findings_header(line):
-            rows = _block_rows(lines, index + 1, stop)
-            read_findings(rows, area, report)
-            index = rows[-1][0] + 1 if rows else index + 1
+        header = findings_header(line)
+        if header is not None and header.shape != "flowed":
+            index = _read_findings(lines, index, stop, header, area, report)
             continue
+        if header is not None:
+            report.notes.append(Note("findings-columns-lost", index + 1, {},
+                                     area=area.number))
+            lost = True
         _read_score_prose(line, index + 1, area)
         index += 1
+    if not (lost or area.strengths or area.improvements):
+        report.notes.append(Note("findings-missing", start + 1, {}, area=area.number))
     return area, bullets
+
+
+def _read_findings(lines: list[str], header_index: int, stop: int,
+                   header: FindingsHeader, area: RawArea, report: RawReport) -> int:
+    """The findings table under ``header``; returns the index of the line after it.
+
+    A table laid out with spaces runs to the end of the section (its paragraphs are
+    apart by blank lines); one with cells ends at its first blank line.
+    """
+    if header.shape == "spaced":
+        read_spaced_findings(lines, header_index + 1, stop, header.column, area, report)
+        return stop
+    rows = _block_rows(lines, header_index + 1, stop)
+    read_cell_findings(rows, area, report)
+    return rows[-1][0] + 1 if rows else header_index + 1
 
 
 def _block_rows(lines: list[str], start: int, stop: int) -> list[tuple[int, str]]:
@@ -262,14 +293,16 @@ def _read_score_box(rows: list[tuple[int, str]],
 
 
 _BULLET_ROW = re.compile(r"^\s*[•·▪\-*]\s")
+_SPACED_CELLS = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
 def _split_score(row: str, last_row: bool) -> tuple[str, str]:
     """(headings, score) of a box row: the score is a last cell like '46' or '<h1>42</h1>'.
 
-    Without cells, the box's last row may end in the score: '… politiken 46'.
+    Without cells, the box's last row may end in the score: '… politiken 46'. Cells
+    laid out with spaces (pdftotext -layout) are apart by a run of three or more.
     """
-    cells = row.split("\t")
+    cells = row.split("\t") if "\t" in row else _SPACED_CELLS.split(row.strip())
     if len(cells) > 1 and re.fullmatch(NUM, strip_html(cells[-1])):
         return "\t".join(cells[:-1]), strip_html(cells[-1])
     match = re.search(rf"\s({NUM})$", strip_html(row)) if last_row else None
