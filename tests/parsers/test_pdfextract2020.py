@@ -500,3 +500,41 @@ def test_score_centred_beside_the_bullets_keeps_the_bullets_after_it():
     (area,) = PARSER.parse(text.splitlines()).areas
     assert [(s.value, s.line) for s in area.scores] == [(72, 5)]
     assert [q.title for q in area.questions] == ["Strategier för arbetslivet", "Arbetsmiljö"]
+
+
+SCANNED = """Kommunkompassen Analys av Testby
+Område 2 Samhällsutveckling..... : (ie
+Område 2°’Samhällsutveckling
+
+Rubriker - : aa . Oo Poäng
+
+» Strategi för hållbar utveckling
+
++ Social hållbarhet - . . . . 42
+
+. Ekologisk hållbarhet
+
+Allmänt
+
+2. Samhällsutveckling Uppnått Max = |Procent
+2.1 Strategiskt arbete 7 15 47%
+2.2 Social hållbarhet | 13 | 30 43%
+42 [100 [42%
+"""
+
+
+def test_scan_specks_between_cells_and_headings_are_read_through():
+    """A scan reads specks and table rules as short tokens: between the number and the
+    name of a heading, between a box's header cells, before its score, and as bars or
+    brackets between a table's cells. A contents line with dot leaders is no heading,
+    whatever a scan made of its page number."""
+    report = PARSER.parse(SCANNED.splitlines())
+    (area,) = report.areas
+    assert (area.number, area.name_in_source, area.line) == (2, "Samhällsutveckling", 3)
+    assert [(s.value, s.where, s.line) for s in area.scores] == [
+        (42, "area-header", 9), (42, "overview-table", 18)]
+    assert [(q.id, q.achieved and q.achieved.value, q.max and q.max.value) for q in
+            area.questions] == [("2.1", 7, 15), ("2.2", 13, 30), ("2.3", None, None)]
+    assert [t.text for q in area.questions for t in q.other_titles] == [
+        "Strategi för hållbar utveckling", "Social hållbarhet"]
+    assert area.questions[2].title == "Ekologisk hållbarhet"

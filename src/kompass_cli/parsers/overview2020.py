@@ -25,14 +25,20 @@ from kompass_cli.parsers.htmlcells import strip_html
 from kompass_cli.parsers.match import compile_cue
 
 NUM = r"\d+(?:,\d+)?"
+# Cells apart by white space, and in a scan also by the table's rules read as bars or
+# brackets ('52 [100 [52%', 'Max = |Procent').
+_APART = r"(?:\s*[|\[\]=]\s*|\s)+"
 OVERVIEW_HEADER = compile_cue(
-    r"^\s*([1-8])\.?\s+(.+?)\s+{{Uppnått}}\s+{{Max}}\s+{{Procent}}\s*$")
+    rf"^\s*[|\[]?([1-8])\.?\s+(.+?){_APART}{{{{Uppnått}}}}{_APART}{{{{Max}}}}{_APART}"
+    rf"{{{{Procent}}}}\s*$")
 # The Procent cell: a percent with its sign, or digits alone where OCR read the sign as
 # digits ('30%' as '3020' or '3096'); such a cell is kept out (see _percent).
 _PERCENT_CELL = rf"({NUM}\s*%|\d+)"
 _OVERVIEW_ROW = re.compile(
-    rf"^\s*([1-8]\.\d{{1,2}})\s+(.+?)\s+({NUM})\s+({NUM})\s+{_PERCENT_CELL}\s*$")
-_OVERVIEW_TOTAL = re.compile(rf"^\s*({NUM})\s+({NUM})\s+{_PERCENT_CELL}\s*$")
+    rf"^\s*[|\[]?([1-8]\.\d{{1,2}})\s+(.+?){_APART}({NUM}){_APART}({NUM}){_APART}"
+    rf"{_PERCENT_CELL}\s*$")
+_OVERVIEW_TOTAL = re.compile(
+    rf"^[\s|\[]*({NUM}){_APART}({NUM}){_APART}{_PERCENT_CELL}\s*$")
 POINTS = compile_cue(rf"(?<![\d,])({NUM})\s+{{{{poäng}}}}(?!\w)", prose=True)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 

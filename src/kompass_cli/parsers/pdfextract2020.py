@@ -59,9 +59,15 @@ from kompass_cli.parsers.overview2020 import (
 )
 from kompass_cli.parsers.vocabulary import alternatives
 
-# Section heading; a table-of-contents entry ends in a tab, dot leaders or a page number.
-_AREA_HEADING = compile_cue(r"^\s*{{Område}}\s+([1-8])\s+([^\t]*?[^\d.\s])\s*$")
-_RUBRIKER = compile_cue(r"^\s*{{Rubriker}}\s+{{Poäng}}\s*$")
+# Section heading; a table-of-contents entry ends in a tab, dot leaders or a page number
+# (dot leaders also before a page number a scan misread). A scan may print specks
+# between the number and the name ('Område 2°’Samhällsutveckling').
+_AREA_HEADING = compile_cue(
+    r"^\s*{{Område}}\s+([1-8])(?:\s+|[^\w\s]+\s*)(?![^\t]*(?:\.{3}|…))([^\t]*?[^\d.\s])\s*$")
+# Between the two header cells a scan may read specks and rules as short tokens.
+_SPECKS = r"(?:\s+(?:[^\w\s]+|\w{1,2}))*"
+_RUBRIKER = compile_cue(
+    rf"^\s*[|\[]?{{{{Rubriker}}}}{_SPECKS}\s+[|\[]?{{{{Poäng}}}}(?:\s+[^\w\s]+)*\s*$")
 _CHAPTER = re.compile(r"^\s*\d+\.\s+\S[^\t]*$")
 _TOTAL_LINE = re.compile(r"^\s*\S.*?\s(?:19|20)\d\d\s*[-–]\s*(\d+)\s*p\.?\s*$")
 _TITLE = compile_cue(rf"(?<!\w){alternatives('title')}\s+(\S.*?)\s*$")
@@ -82,14 +88,15 @@ class PdfExtract2020Parser(LayoutParser):
     def score(self, lines: list[str]) -> float:
         """Evidence: score boxes, 'Uppnått Max Procent' tables, findings tables, headings.
 
-        Without the first two (which no other layout prints) the text scores 0.
+        Without score boxes (which no other layout prints) the text scores 0: the 2016
+        layout prints 'Uppnått Max Procent' tables too, their cells apart by rules.
         """
         if not names_kommunkompassen(lines):
             return 0.0
         boxes = sum(1 for line in lines if _RUBRIKER.match(line))
-        tables = sum(1 for line in lines if OVERVIEW_HEADER.match(line))
-        if boxes == 0 and tables == 0:
+        if boxes == 0:
             return 0.0
+        tables = sum(1 for line in lines if OVERVIEW_HEADER.match(line))
         cues = (
             boxes >= 4,
             tables >= 4,
@@ -221,7 +228,7 @@ def _read_section(lines: list[str], start: int, stop: int,
     while index < stop:
         line = lines[index]
         if _RUBRIKER.match(line):
-            rows = _block_rows(lines, index + 1, stop)
+            rows = _box_rows(lines, index + 1, stop)
             box, last = _read_score_box(rows, area)
             bullets += box
             index = last + 1 if rows else index + 1
@@ -268,6 +275,19 @@ def _block_rows(lines: list[str], start: int, stop: int) -> list[tuple[int, str]
     return rows
 
 
+def _box_rows(lines: list[str], start: int, stop: int) -> list[tuple[int, str]]:
+    """The rows of a score box: as ``_block_rows``, and on across blank lines between its
+    bullets and its score (a scan sets each bullet apart)."""
+    rows = _block_rows(lines, start, stop)
+    while rows:
+        following = _block_rows(lines, rows[-1][0] + 1, stop)
+        if not following or not (_BULLET_ROW.match(following[0][1])
+                                 or re.fullmatch(NUM, strip_html(following[0][1]).strip())):
+            return rows
+        rows += following
+    return rows
+
+
 def _read_score_box(rows: list[tuple[int, str]],
                     area: RawArea) -> tuple[list[Located], int]:
     """'Rubriker Poäng' box: bullet headings, and the area's score in the last cell.
@@ -292,31 +312,39 @@ def _read_score_box(rows: list[tuple[int, str]],
     return bullets, rows[-1][0] if rows else -1
 
 
-_BULLET_ROW = re.compile(r"^\s*[•·▪\-*]\s")
+# A bullet, also as a scan reads it ('+', '»', '«', '.'): a mark or two before a space.
+_BULLET_ROW = re.compile(r"^\s*[^\w\s(\[<]{1,3}\s")
 _SPACED_CELLS = re.compile(r"(?<=\S) {3,}(?=\S)")
+_LEADERS = re.compile(r"[\s.\-–:_'’]+$")
 
 
 def _split_score(row: str, last_row: bool) -> tuple[str, str]:
     """(headings, score) of a box row: the score is a last cell like '46' or '<h1>42</h1>'.
 
-    Without cells, the box's last row may end in the score: '… politiken 46'. Cells
-    laid out with spaces (pdftotext -layout) are apart by a run of three or more.
+    Without cells, the box's last row may end in the score: '… politiken 46', and so may
+    a bullet row where the score cell stood beside it, a scan's specks or leaders between
+    ('• Politisk styrning - . . . 56'). Cells laid out with spaces (pdftotext -layout)
+    are apart by a run of three or more.
     """
     cells = row.split("\t") if "\t" in row else _SPACED_CELLS.split(row.strip())
     if len(cells) > 1 and re.fullmatch(NUM, strip_html(cells[-1])):
         return "\t".join(cells[:-1]), strip_html(cells[-1])
-    match = re.search(rf"\s({NUM})$", strip_html(row)) if last_row else None
+    beside = "\t" not in row and _BULLET_ROW.match(row)
+    match = re.search(rf"[\s.\-–:_'’]\s({NUM})$", strip_html(row)) if beside else None
+    match = match or (re.search(rf"\s({NUM})$", strip_html(row)) if last_row else None)
     if match:
         plain = strip_html(row)
-        return plain[:match.start()], match.group(1)
+        return _LEADERS.sub("", plain[:match.start(1)]), match.group(1)
     return row, ""
 
 
 def _bullet_items(cell: str) -> list[str]:
-    """Headings of a bullet list: split at <li>/<p> blocks and at bullet characters."""
+    """Headings of a bullet list: split at <li>/<p> blocks and at bullet characters; a
+    bullet a scan misread ('»', '+') opening a heading goes too."""
     items = []
     for block in html_blocks(cell):
-        items += [compact(part) for part in _BULLET_CHARS.split(block) if part.strip()]
+        parts = (_BULLET_ROW.sub("", compact(part)) for part in _BULLET_CHARS.split(block))
+        items += [part for part in parts if part]
     return items
 
 
