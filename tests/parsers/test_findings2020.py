@@ -137,3 +137,25 @@ def test_section_without_findings_is_flagged():
 
 def test_run_together_split_keeps_acronyms_inside_a_line():
     assert split_run_together("Öppna KS Medborgarförslag") == ["Öppna KS", "Medborgarförslag"]
+
+
+def test_a_row_cut_by_a_page_break_is_one_row():
+    """A PDF table row that runs on to the next page comes out as two rows, the second's
+    cells opening inside the paragraphs the page cut."""
+    text = HEAD + ("Styrkor\tFörbättringsmöjligheter\n"
+                   "<p>Öppna möten</p> <p>Lokala</p>\t<p>Strategi för dialog med</p>\n"
+                   "<p>utvecklingsgrupper</p> <p>Webbsändningar</p>\t<p>invånarna</p>\n")
+    strengths, improvements, notes = _findings(text)
+    assert strengths == ["Öppna möten", "Lokala utvecklingsgrupper", "Webbsändningar"]
+    assert improvements == ["Strategi för dialog med invånarna"]
+    assert notes == []
+
+
+def test_run_together_row_cut_by_a_page_break_is_still_split():
+    text = HEAD + ("Styrkor\tFörbättringsmöjligheter\n"
+                   "Grunduppdrag som uppdrag Lönekriterier Metod för\tStärkt arbete med\n"
+                   "Medborgarservice\tjämförelser E-tjänster\n")
+    strengths, improvements, notes = _findings(text)
+    assert strengths == ["Grunduppdrag som uppdrag", "Lönekriterier", "Metod för Medborgarservice"]
+    assert improvements == ["Stärkt arbete med jämförelser", "E-tjänster"]
+    assert notes == ["findings-split-inferred"]

@@ -7,6 +7,7 @@ row, items run together that only their capitalised openings tell apart.
 
 from __future__ import annotations
 
+import html
 import re
 
 from dataclasses import dataclass
@@ -68,7 +69,9 @@ def read_cell_findings(rows: list[tuple[int, str]], area: RawArea, report: RawRe
 
     Cells with block markup hold one item per block; several plain rows hold one item
     per cell; a single plain row holds items run together, split by ``split_run_together``.
+    A row that a page break cut in two is one row (see ``_rejoin_page_rows``).
     """
+    rows = _rejoin_page_rows(rows)
     run_together = len(rows) == 1 and not has_markup(rows[0][1])
     for index, row in rows:
         cells = (row.split("\t") + [""])[:2]
@@ -80,6 +83,36 @@ def read_cell_findings(rows: list[tuple[int, str]], area: RawArea, report: RawRe
         if split_inferred:
             report.notes.append(Note("findings-split-inferred", index + 1, {},
                                      area=area.number))
+
+
+def _rejoin_page_rows(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Rows with a row that a page break cut in two joined again.
+
+    A row continued on the next page comes out of a PDF as a row of its own, its cells
+    opening inside the paragraphs the page cut ('utvecklingsgrupper'): a row in which a
+    cell opens in lower case continues the row before, each cell's first paragraph the
+    last paragraph of the cell above.
+    """
+    joined: list[tuple[int, list[list[str]]]] = []
+    for index, row in rows:
+        cells = [html_blocks(cell) for cell in (row.split("\t") + [""])[:2]]
+        if joined and any(blocks and blocks[0][:1].islower() for blocks in cells):
+            for above, blocks in zip(joined[-1][1], cells):
+                if above and blocks and blocks[0][:1].islower():
+                    above[-1] += " " + blocks.pop(0)
+                above += blocks
+            continue
+        joined.append((index, cells))
+    if len(joined) == len(rows):
+        return rows
+    marked = any(has_markup(row) for _, row in rows)
+    return [(index, "\t".join(_as_cell(blocks, marked) for blocks in cells))
+            for index, cells in joined]
+
+
+def _as_cell(blocks: list[str], marked: bool) -> str:
+    return " ".join(f"<p>{html.escape(block)}</p>" for block in blocks) if marked \
+        else " ".join(blocks)
 
 
 def _cell_items(cell: str, run_together: bool) -> list[str]:
