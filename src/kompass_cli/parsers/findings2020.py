@@ -190,14 +190,15 @@ def read_spaced_findings(lines: list[str], start: int, stop: int, column: int,
             elif not any(cells):
                 entries.append(None)
     inferred = False
-    for entries, target in zip(columns, (area.strengths, area.improvements)):
+    room = (column - 2, _text_width(lines) - column)  # each column's width at least
+    for entries, target, least in zip(columns, (area.strengths, area.improvements), room):
         if _runs_together(entries):
             first = next(entry for entry in entries if entry)
             text = compact(" ".join(entry[1] for entry in entries if entry))
             items = [Located(item, first[0] + 1) for item in split_run_together(text)]
             inferred |= len(items) > 1
         else:
-            items = _column_items(entries)
+            items = _column_items(entries, least)
         target.extend(items)
     if inferred:
         report.notes.append(Note("findings-split-inferred", start + 1, {}, area=area.number))
@@ -257,18 +258,32 @@ def _runs_together(entries: list[tuple[int, str] | None]) -> bool:
 _FULL = 0.85
 
 
-def _column_items(entries: list[tuple[int, str] | None]) -> list[Located]:
+def _text_width(lines: list[str]) -> int:
+    """The width of the page's text: how long most long lines of prose are (lines with
+    no columns spaced apart), so that a table spans about as much."""
+    prose = sorted(len(line.rstrip()) for line in lines
+                   if line.strip() and not line.startswith("   ") and "   " not in line.strip())
+    return prose[int(len(prose) * _LONG_LINES)] if prose else 0
+
+
+# The share of prose lines shorter than the text's width (a few run longer).
+_LONG_LINES = 0.9
+
+
+def _column_items(entries: list[tuple[int, str] | None], least: int) -> list[Located]:
     """The items of one column from its lines in order (None: a blank line).
 
-    A blank line ends an item, unless the next line goes on in lower case where its
-    first word would not have fitted (a paragraph that the other column's rows pushed
-    apart). Between two lines of the column on consecutive lines, the second opens an
+    The column is as wide as its widest line; for ``_opens_item`` as ``least`` where
+    that is more (the room the table leaves it: its widest lines may be short). A blank
+    line ends an item, unless the next line goes on in lower case where its first word would not
+    have fitted (a paragraph that the other column's rows pushed apart). Between two lines of the column on consecutive lines, the second opens an
     item where ``_opens_item`` says so. Where lines of the other column stand between
     them, this column had space there (paragraph spacing, or a row of the table ended):
     a capital after a word that can end an item opens one whatever the widths, and so
     does any line whose first word would have fitted with room to spare.
     """
     width = max((len(entry[1]) for entry in entries if entry), default=0)
+    room = max(width, least)
     items: list[list] = []
     previous: tuple[int, str] | None = None
     blank = False
@@ -285,7 +300,7 @@ def _column_items(entries: list[tuple[int, str] | None]) -> list[Located]:
             opens = bool(_BULLET_START.match(text)) or _fits(previous[1], text, width * _ROOM) \
                 or _starts_item(previous[1].split()[-1], text.split()[0], acronyms=True)
         else:
-            opens = _opens_item(previous[1], text, width)
+            opens = _opens_item(previous[1], text, room)
         if opens:
             items.append([index, text])
         else:

@@ -294,7 +294,7 @@ def _read_score_box(rows: list[tuple[int, str]],
 
     Returns the headings and the index of the box's last line. The box ends with its
     score, or with the bullets that follow it where the score cell is centred beside
-    them (pdftotext -layout): text extracted without blank lines (pdftotext -raw) runs
+    them or set above them (pdftotext -layout): text extracted without blank lines (pdftotext -raw) runs
     the box straight into the section's prose, which must not become headings.
     """
     bullets: list[Located] = []
@@ -303,7 +303,7 @@ def _read_score_box(rows: list[tuple[int, str]],
         if scored and not _BULLET_ROW.match(row):
             return bullets, rows[position - 1][0]
         headings, score = _split_score(row, last_row=position == len(rows) - 1)
-        if not score and bullets and not scored and re.fullmatch(NUM, strip_html(row).strip()):
+        if not score and not scored and re.fullmatch(NUM, strip_html(row).strip()):
             headings, score = "", strip_html(row).strip()
         bullets += [Located(item, index + 1) for item in _bullet_items(headings)]
         if score and not scored:

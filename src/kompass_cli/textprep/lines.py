@@ -53,12 +53,15 @@ def rejoin_paragraphs(prepared: Prepared) -> Prepared:
     is the word's own ('medborgar- och') and stays. A paragraph is wrapped when the text
     has a wrap width (see ``wrap_width``) and the next line's first word would not have
     fitted on the line. Table rows (tabs, or columns spaced apart), list items and blank
-    lines are never joined.
+    lines are never joined, and nothing is joined onto the line right below a row of
+    spaced columns: it is the table's next row, whose cells text extraction may have
+    set one space apart.
     """
     width = wrap_width(prepared.lines)
     lines: list[str] = []
     origin: list[int] = []
     printed_length = 0  # of the last line as printed, before anything was joined to it
+    below_columns = above_columns = False
     for line, number in zip(prepared.lines, prepared.origin):
         previous = lines[-1].rstrip() if lines else ""
         following = line.strip()
@@ -66,12 +69,15 @@ def rejoin_paragraphs(prepared: Prepared) -> Prepared:
             first_word = following.split()[0]
             lines[-1] = (f"{previous} {following}" if first_word in JOINING_WORDS
                          else previous[:-1] + following)
-        elif width and _wrapped(previous, printed_length, line.rstrip(), width):
+        elif width and not below_columns and _wrapped(previous, printed_length,
+                                                      line.rstrip(), width):
             lines[-1] = f"{previous} {following}"
         else:
             lines.append(line)
             origin.append(number)
+            below_columns = above_columns
         printed_length = len(line.rstrip())
+        above_columns = bool(_SPACED_COLUMNS.search(line.rstrip()))
     return Prepared(lines, origin)
 
 
