@@ -89,14 +89,17 @@ def _rejoin_page_rows(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Rows with a row that a page break cut in two joined again.
 
     A row continued on the next page comes out of a PDF as a row of its own, its cells
-    opening inside the paragraphs the page cut ('utvecklingsgrupper'): a row in which a
-    cell opens in lower case continues the row before, each cell's first paragraph the
-    last paragraph of the cell above.
+    opening inside the paragraphs the page cut ('utvecklingsgrupper'): where both rows
+    fill both cells and a cell opens in lower case, the row continues the row before,
+    each cell's first paragraph the last paragraph of the cell above. (A table without
+    borders gives each item a row, often with one cell empty; an item that opens in
+    lower case there is an item.)
     """
     joined: list[tuple[int, list[list[str]]]] = []
     for index, row in rows:
         cells = [html_blocks(cell) for cell in (row.split("\t") + [""])[:2]]
-        if joined and any(blocks and blocks[0][:1].islower() for blocks in cells):
+        if joined and all(cells) and all(joined[-1][1]) \
+                and any(blocks[0][:1].islower() for blocks in cells):
             for above, blocks in zip(joined[-1][1], cells):
                 if above and blocks and blocks[0][:1].islower():
                     above[-1] += " " + blocks.pop(0)

@@ -67,7 +67,9 @@ def read(page) -> GlyphPage:
     if mixed:
         turn = max(sorted(set(char_turns)), key=char_turns.count, default=0)
         chars = [glyph for glyph, its in zip(chars, char_turns) if its == turn]
-    return upright(GlyphPage(right - left, top - bottom, chars, shapes), turn)
+    page = upright(GlyphPage(right - left, top - bottom, chars, shapes), turn)
+    page.chars = _even_tops(page.chars)
+    return page
 
 
 def _chars(pdfium, raw, box: tuple[float, float], with_turns: bool,
@@ -100,7 +102,7 @@ def _chars(pdfium, raw, box: tuple[float, float], with_turns: bool,
             if with_turns:
                 angle = pdfium.FPDFText_GetCharAngle(textpage, index)
                 turns.append(quarter_turn(math.cos(angle), -math.sin(angle)))
-        return _even_tops(chars), turns
+        return chars, turns
     finally:
         pdfium.FPDFText_ClosePage(textpage)
 
@@ -108,7 +110,8 @@ def _chars(pdfium, raw, box: tuple[float, float], with_turns: bool,
 def _even_tops(chars: list[Glyph]) -> list[Glyph]:
     """Every run of characters on one line in one size given the box most of them have.
 
-    pdfium's loose box is the font's ascent to descent for most fonts, as pdfminer's
+    The page is upright, so a line runs across. pdfium's loose box is the font's ascent
+    to descent for most fonts, as pdfminer's
     box is, but it reaches higher for a glyph taller than the ascent (the ring of 'å' in
     DejaVu Sans), and in some embedded fonts (DejaVu Sans as LibreOffice embeds it) it
     follows each glyph: a comma's or a space's box is a sliver at the baseline. Such a
