@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kompass_cli.cli.main import app
-from kompass_cli.pdf.glyphs import group_words
+from kompass_cli.read.pdf.glyphs import group_words
 from tests import hostile, pdf_render
 from tests.conftest import FIXTURES, RAW
 
@@ -189,7 +189,7 @@ def test_a_line_keeps_one_box_however_pdfium_boxes_its_glyphs():
     """pdfium's box of a glyph taller than its font's ascent ('å' in DejaVu Sans)
     reaches higher, and in fonts LibreOffice embeds a comma's or a space's box is a
     sliver at the baseline: every character of the line gets the line's box."""
-    from kompass_cli.pdf.pdfium_source import _even_tops
+    from kompass_cli.read.pdf.pdfium_source import _even_tops
 
     line = [("p", 10, 540.16, 15, 547.65, 7.5), ("å", 15, 539.26, 20, 547.65, 7.5),
             (",", 20, 545.1, 22, 547.65, 7.5), (" ", 22, 545.1, 24, 547.65, 7.5),

@@ -12,8 +12,8 @@ import re
 
 from dataclasses import dataclass
 
-from kompass_cli.parsers.base import Located, Note, RawArea, RawReport
-from kompass_cli.parsers.common import compact
+from kompass_cli.core.raw import Located, Note, RawArea, RawReport
+from kompass_cli.core.words import compact
 from kompass_cli.parsers.htmlcells import has_markup, html_blocks, strip_html
 from kompass_cli.parsers.vocabulary import is_one_of
 

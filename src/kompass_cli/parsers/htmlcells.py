@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from kompass_cli.parsers.common import compact
+from kompass_cli.core.words import compact
 
 # Block-level tags end one item and begin the next; all other tags are dropped.
 _BLOCK_TAG = re.compile(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kompass_cli.numbers import parse_number, parse_percent
-from kompass_cli.parsers.base import (
+from kompass_cli.core.numbers import parse_number, parse_percent
+from kompass_cli.core.raw import (
     OVERVIEW_TABLE,
     SUMMARY,
     Located,
@@ -20,9 +20,9 @@ from kompass_cli.parsers.base import (
     RawQuestion,
     Stated,
 )
-from kompass_cli.parsers.common import compact
+from kompass_cli.core.words import compact
 from kompass_cli.parsers.htmlcells import strip_html
-from kompass_cli.parsers.match import compile_cue
+from kompass_cli.core.match import compile_cue
 
 NUM = r"\d+(?:,\d+)?"
 # Cells apart by white space, and in a scan also by the table's rules read as bars or

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.numbers import parse_number
-from kompass_cli.parsers.base import (
+from kompass_cli.core.numbers import parse_number
+from kompass_cli.core.raw import (
     AREA_HEADER,
     AREA_TEXT,
     HEADLINE,
@@ -30,7 +30,7 @@ from kompass_cli.parsers.base import (
     RawReport,
     Stated,
 )
-from kompass_cli.parsers.common import (
+from kompass_cli.core.words import (
     compact,
     find_first,
     find_interviewees,
@@ -39,6 +39,7 @@ from kompass_cli.parsers.common import (
     names_kommunkompassen,
     read_evaluation_date,
 )
+from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.findings2020 import (
     FindingsHeader,
     findings_header,
@@ -46,7 +47,6 @@ from kompass_cli.parsers.findings2020 import (
     read_spaced_findings,
 )
 from kompass_cli.parsers.htmlcells import html_blocks, strip_html
-from kompass_cli.parsers.match import compile_cue
 from kompass_cli.parsers.overview2020 import (
     NUM,
     OVERVIEW_HEADER,
