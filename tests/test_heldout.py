@@ -27,7 +27,9 @@ FLOORS = {
     "hallsberg-2008--ocr-eng-degraded.txt": None,
     "lindesberg-2021--ocr-swe.txt": (79, 114, 0.0),
     "lindesberg-2021--ocr-eng-degraded.txt": None,
+    "lindesberg-2021--ocr-swe-psm4-200.txt": (79, 114, 0.0),
     "lindesberg-2021--lo-raw.txt": (114, 114, 0.0),
+    "lindesberg-2021--lo-default.txt": (114, 114, 0.0),
     "lindesberg-2021--lo-layout.txt": (114, 114, 1.0),
     "lindesberg-2021--dejavu-layout.txt": (114, 114, 0.98),
     "lindesberg-2021--tight-layout.txt": (114, 114, 0.98),
@@ -76,7 +78,9 @@ def test_laid_out_text_gives_the_clean_diagnostics(variant):
 
 
 @pytest.mark.parametrize("variant", ["lindesberg-2021--lo-raw.txt",
-                                     "lindesberg-2021--ocr-swe.txt"])
+                                     "lindesberg-2021--lo-default.txt",
+                                     "lindesberg-2021--ocr-swe.txt",
+                                     "lindesberg-2021--ocr-swe-psm4-200.txt"])
 def test_findings_without_column_positions_are_flagged_not_guessed(variant):
     """Text in reading order and OCR lose the findings tables' columns: no area gets a
     finding that may stand in the wrong column, and every area says so."""

@@ -57,6 +57,7 @@ from kompass_cli.parsers.overview2020 import (
     read_overview,
     read_summary_prose,
 )
+from kompass_cli.parsers.stacked2020 import unstack
 from kompass_cli.parsers.vocabulary import alternatives
 
 # Section heading; a table-of-contents entry ends in a tab, dot leaders or a page number
@@ -93,6 +94,7 @@ class PdfExtract2020Parser(LayoutParser):
         """
         if not names_kommunkompassen(lines):
             return 0.0
+        lines = unstack(lines)
         boxes = sum(1 for line in lines if _RUBRIKER.match(line))
         if boxes == 0:
             return 0.0
@@ -106,6 +108,8 @@ class PdfExtract2020Parser(LayoutParser):
         return sum(cues) / len(cues)
 
     def parse(self, lines: list[str]) -> RawReport:
+        """Tables whose cells stand one under another are first set back in rows."""
+        lines = unstack(lines)
         report = RawReport(parser=self.name)
         _read_cover(lines, report)
         sections = _section_bounds(lines)
@@ -196,13 +200,26 @@ def _total_token(line: str, match: re.Match) -> str:
 
 
 def _section_bounds(lines: list[str]) -> list[tuple[int, int]]:
-    """(start, stop) of each 'Område N' section; the last ends at the next chapter or table."""
-    starts = [index for index, line in enumerate(lines) if _AREA_HEADING.match(line)]
+    """(start, stop) of each 'Område N' section; the last ends at the next chapter or table.
+
+    A heading followed by a number alone on the next line is a contents entry, whose
+    page number text extraction set on a line of its own.
+    """
+    starts = [index for index, line in enumerate(lines)
+              if _AREA_HEADING.match(line) and not _page_number_follows(lines, index)]
     bounds = []
     for position, start in enumerate(starts):
         stop = starts[position + 1] if position + 1 < len(starts) else _section_end(lines, start)
         bounds.append((start, stop))
     return bounds
+
+
+def _page_number_follows(lines: list[str], index: int) -> bool:
+    following = next((line for line in lines[index + 1:] if line.strip()), "")
+    return bool(_PAGE_NUMBER.match(following))
+
+
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 
 def _section_end(lines: list[str], start: int) -> int:
