@@ -28,6 +28,7 @@ FLOORS = {
     "lindesberg-2021--ocr-swe.txt": (79, 114, 0.0),
     "lindesberg-2021--ocr-eng-degraded.txt": None,
     "lindesberg-2021--ocr-swe-psm4-200.txt": (79, 114, 0.0),
+    "lindesberg-2021--ocr-swe-psm6-300.txt": None,
     "lindesberg-2021--lo-raw.txt": (114, 114, 0.0),
     "lindesberg-2021--lo-default.txt": (114, 114, 0.0),
     "lindesberg-2021--lo-layout.txt": (114, 114, 1.0),
