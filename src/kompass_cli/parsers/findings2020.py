@@ -89,7 +89,7 @@ def _rejoin_page_rows(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Rows with a row that a page break cut in two joined again.
 
     A row continued on the next page comes out of a PDF as a row of its own, its cells
-    opening inside the paragraphs the page cut ('utvecklingsgrupper'): where both rows
+    opening inside the paragraphs the page cut (in lower case): where both rows
     fill both cells and a cell opens in lower case, the row continues the row before,
     each cell's first paragraph the last paragraph of the cell above. (A table without
     borders gives each item a row, often with one cell empty; an item that opens in
@@ -153,8 +153,8 @@ def split_run_together(text: str) -> list[str]:
 def _starts_item(previous: str, word: str, acronyms: bool = False) -> bool:
     """Whether ``word`` opens a new run-together item after ``previous`` (see above).
 
-    At the start of a line an acronym opens an item too ('KSO leder …'): it is only
-    inside a line that it more likely belongs to the item before ('Öppna KS').
+    At the start of a line an acronym opens an item too ('IT-stöd saknas'): it is only
+    inside a line that it more likely belongs to the item before ('Öppna KF').
     """
     letters = word.lstrip("\"'”“„«»(")
     if not letters or not letters[0].isupper():

@@ -26,7 +26,7 @@ from kompass_cli.core.match import compile_cue
 
 NUM = r"\d+(?:,\d+)?"
 # Cells apart by white space, and in a scan also by the table's rules read as bars or
-# brackets ('52 [100 [52%', 'Max = |Procent').
+# brackets ('38 [100 [38%', 'Max = |Procent').
 _APART = r"(?:\s*[|\[\]=]\s*|\s)+"
 OVERVIEW_HEADER = compile_cue(
     rf"^\s*[|\[]?([1-8])\.?\s+(.+?){_APART}{{{{Uppnått}}}}{_APART}{{{{Max}}}}{_APART}"

@@ -62,7 +62,7 @@ from kompass_cli.parsers.vocabulary import alternatives
 
 # Section heading; a table-of-contents entry ends in a tab, dot leaders or a page number
 # (dot leaders also before a page number a scan misread). A scan may print specks
-# between the number and the name ('Område 2°’Samhällsutveckling').
+# between the number and the name ('Område 4°’Effektivitet').
 _AREA_HEADING = compile_cue(
     r"^\s*{{Område}}\s+([1-8])(?:\s+|[^\w\s]+\s*)(?![^\t]*(?:\.{3}|…))([^\t]*?[^\d.\s])\s*$")
 # Between the two header cells a scan may read specks and rules as short tokens.
@@ -340,7 +340,7 @@ def _split_score(row: str, last_row: bool) -> tuple[str, str]:
 
     Without cells, the box's last row may end in the score: '… politiken 46', and so may
     a bullet row where the score cell stood beside it, a scan's specks or leaders between
-    ('• Politisk styrning - . . . 56'). Cells laid out with spaces (pdftotext -layout)
+    ('• Strategi - . . . 38'). Cells laid out with spaces (pdftotext -layout)
     are apart by a run of three or more.
     """
     cells = row.split("\t") if "\t" in row else _SPACED_CELLS.split(row.strip())

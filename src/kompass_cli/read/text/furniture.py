@@ -112,8 +112,8 @@ def _counted_page_numbers(lines: list[str]) -> set[int]:
     The longest run of such lines whose numbers rise is taken, so that a lone number
     elsewhere (a year on the cover) neither joins it nor hides it. Pages are numbered
     one by one (a page may lack its number), so numbers that rise in larger steps are
-    not page numbers: a score printed on a line of its own in a few sections ('46',
-    '51', '61') also rises.
+    not page numbers: a score printed on a line of its own in a few sections ('38',
+    '44', '59') also rises.
     """
     numbered = _numbered(lines, range(len(lines)))
     rising = _longest_rising(numbered)
