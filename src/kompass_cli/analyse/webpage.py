@@ -20,7 +20,7 @@ from kompass_cli.core.errors import KompassError
 
 if TYPE_CHECKING:
     from kompass_cli.analyse.compare import Comparison
-    from kompass_cli.reference.municipalities import Municipality
+    from kompass_cli.reference.municipalities import OfficialMunicipality
     from kompass_cli.schemas.common import AreaBase, ReportBase
 
 Number = int | float
@@ -50,7 +50,7 @@ footer{margin-top:2.5rem;color:#666;font-size:.85rem}
 """
 
 
-def page(municipality: Municipality, reports: list[tuple[Path, ReportBase]]) -> str:
+def page(municipality: OfficialMunicipality, reports: list[tuple[Path, ReportBase]]) -> str:
     """The whole HTML page of one municipality from the reports that mention it."""
     from kompass_cli.analyse import plots
     from kompass_cli.analyse.compare import compare
