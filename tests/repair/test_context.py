@@ -68,6 +68,6 @@ def test_counted_context_restores_a_pair_no_rule_covers(monkeypatch):
     assert out == "Kommunen ser det som en del av vårt eget arbete."
     assert [s.after for s in steps] == ["vårt"]
     # Without counted context (and without the decisions memoised with it), frequency.
-    monkeypatch.setattr("kompass_cli.repair.fixes.contenders", lambda *args: {})
+    monkeypatch.setattr("kompass_cli.repair.diacritics.contenders", lambda *args: {})
     monkeypatch.setattr(load(), "memo", {})
     assert repair(text, detect=False)[0] == text
