@@ -34,7 +34,8 @@ class Token:
     """``text`` as it stands now, at ``start`` of ``line`` (0-based) of ``source``.
 
     ``source`` is the text's lines as they were tokenised; ``neighbours`` the words of
-    the text, this one at ``index``; ``printed`` the word before any fix changed it. A
+    the text, this one at ``index``; ``printed`` the word before any fix changed it (set
+    for the words of ``words``, the only tokens whose place is asked about). A
     token of a line fix may reach over a line break: its text then holds the break,
     and every piece after the first opens its line.
     """
@@ -47,9 +48,6 @@ class Token:
     index: int = 0
     printed: str = ""
     asked: bool = field(repr=False, default=False)
-
-    def __post_init__(self) -> None:
-        self.printed = self.printed or self.text
 
     def around(self) -> Around:
         """The neighbouring words, folded and lower-cased, as they stand now (the words
@@ -129,6 +127,6 @@ def words(lines: list[str]) -> list[Token]:
         for match in TOKEN.finditer(line):
             if links and any(a <= match.start() < b for a, b in links):
                 continue
-            tokens.append(Token(match.group(0), number, match.start(), source, tokens,
-                                len(tokens)))
+            word = match.group(0)
+            tokens.append(Token(word, number, match.start(), source, tokens, len(tokens), word))
     return tokens
