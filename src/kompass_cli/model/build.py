@@ -19,9 +19,9 @@ from kompass_cli.reference.catalog import (
     older_version_naming,
 )
 from kompass_cli.core.errors import NotAReport
+from kompass_cli.repair.policy import RepairTally
 from kompass_cli.core.raw import Located, RawArea, RawQuestion, RawReport, Stated
 from kompass_cli.model.consistency import check_report, primary
-from kompass_cli.repair.policy import RepairOutcome
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.schemas.report import REPORT_MODELS
 from kompass_cli.reference.versions import detect_version
@@ -41,7 +41,7 @@ class SourceInfo:
     pages: list[int] | None = None  # for a PDF, the page of each line
 
 
-def build_report(raw: RawReport, source: SourceInfo, repairs: RepairOutcome | None = None,
+def build_report(raw: RawReport, source: SourceInfo, repairs: RepairTally | None = None,
                  ) -> ReportBase:
     """Assemble, check and validate the report model for one parsed text."""
     _require_complete(raw)
@@ -50,7 +50,7 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: RepairOutcome | No
     diagnostics = check_report(raw, inst)
     diagnostics += _catalogue_checks(raw, inst)
     diagnostics += [_from_note(note) for note in raw.notes]
-    repairs = repairs or RepairOutcome()
+    repairs = repairs or RepairTally()
     municipality, found = _municipality(raw, diacritics_reliable=not repairs.applied)
     diagnostics += found
     diagnostics += _date_checks(raw, inst)
