@@ -1,0 +1,95 @@
+"""Wrapped lines of OCR'd text turned back into items: bullets, hyphenation, capitals.
+
+A scan prints each list item over several lines; OCR keeps the line breaks, the
+end-of-line hyphens and reads bullets as '•', '=', '»', 'e' or 'o'. Both readings of a
+two-column findings table (column by column, or interleaved line by line) end in the
+same step: lines of one column rejoined into items. That step lives here so the layout
+reader and the de-interleaver share one notion of where an item starts and ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kompass_cli.parsers.base import Located
+from kompass_cli.parsers.common import compact
+
+# A bullet as OCR prints it: the glyph, or a lone 'e'/'o' (a small round bullet misread).
+BULLET = re.compile(r"^(?:[=»«•]|[eo](?=\s))\s+")
+# A line that ends a sentence (full stop, question or exclamation mark, a closing quote).
+TERMINAL = re.compile(r"[.?!][”\"’)]?$")
+# Words after which a hyphen is a shared compound part ('kultur- och idrott').
+JOINING_WORDS = ("och", "eller", "samt")
+
+
+@dataclass
+class Line:
+    """One content line of a findings table (1-based line number, stripped text)."""
+
+    number: int
+    text: str
+
+
+def ends_broken_word(text: str) -> bool:
+    """A trailing hyphen right after a letter or digit: the word goes on next line."""
+    return len(text) > 1 and text.endswith("-") and text[-2].isalnum()
+
+
+def join_lines(parts: list[str]) -> str:
+    """Rejoin wrapped lines, undoing end-of-line hyphenation.
+
+    'handlingspla-' + 'ner' -> 'handlingsplaner'; a hyphen before 'och'/'eller'/'samt' is a
+    shared compound part ('kultur- och'); after a capital or digit it belongs to the word
+    ('HME-enkaten').
+    """
+    text = ""
+    for part in (compact(p) for p in parts):
+        if not part:
+            continue
+        if not text:
+            text = part
+        elif ends_broken_word(text) and part.split()[0] not in JOINING_WORDS:
+            text = text[:-1] + part if text[-2].islower() else text + part
+        else:
+            text = f"{text} {part}"
+    return text
+
+
+def starts_item(previous: str, text: str) -> bool:
+    """A plain line opens a new item when it starts with a capital after a finished line."""
+    if not previous or not text:
+        return True
+    if previous.endswith(("-", ",")):
+        return False
+    first = text[0]
+    return first.isupper() or (first == "|" and text[1:2] == " ")
+
+
+def plain_items(content: list[Line]) -> list[Located]:
+    """Items without bullets: split at blank lines and at capitals after a finished line."""
+    items: list[list[Line]] = []
+    previous = ""
+    for line in content:
+        if not line.text:
+            previous = "" if not previous.endswith("-") else previous
+            continue
+        if not items or starts_item(previous, line.text):
+            items.append([line])
+        else:
+            items[-1].append(line)
+        previous = line.text
+    return [Located(join_lines([p.text for p in item]), item[0].number) for item in items]
+
+
+def bulleted_items(parts: list[Line]) -> list[Located]:
+    """Items of one column: each bullet opens an item, plain lines continue it."""
+    items: list[list[Line]] = []
+    for part in parts:
+        bullet = BULLET.match(part.text)
+        if bullet or not items:
+            text = part.text[bullet.end():] if bullet else part.text
+            items.append([Line(part.number, text)])
+        else:
+            items[-1].append(part)
+    return [Located(join_lines([p.text for p in item]), item[0].number) for item in items]
