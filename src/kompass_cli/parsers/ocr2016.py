@@ -44,6 +44,7 @@ from kompass_cli.parsers.ocrlines import (
     BULLET,
     Line,
     bulleted_items,
+    continues,
     join_lines,
     plain_items,
     starts_item,
@@ -324,24 +325,35 @@ def _is_column_heading(text: str) -> bool:
 
 
 def _read_bullets_then_plain(content: list[Line]) -> tuple[list[Located], list[Located]]:
-    """Left-column items carry bullets, right-column items none: sort them by that."""
+    """Left-column items carry bullets, right-column items none: sort them by that.
+
+    A plain line continues the bulleted item before it when it does not open an item
+    of its own, across a blank line only when it plainly goes on (``continues``).
+    """
     strengths: list[Located] = []
     plain: list[Line] = []
     current: list[Line] | None = None
+    after_blank = False
     for line in content:
         if not line.text:
-            current = None
+            after_blank = True
             plain.append(line)
             continue
         bullet = BULLET.match(line.text)
         if bullet:
             current = [Line(line.number, line.text[bullet.end():])]
             strengths.append(Located("", line.number))
-        elif current is not None and not starts_item(current[-1].text, line.text):
+        elif current is not None and _goes_on(current[-1].text, line.text, after_blank):
             current.append(line)
         else:
             current = None
             plain.append(line)
-            continue
-        strengths[-1].text = join_lines([part.text for part in current])
+        after_blank = False
+        if current is not None:
+            strengths[-1].text = join_lines([part.text for part in current])
     return strengths, plain_items(plain)
+
+
+def _goes_on(previous: str, text: str, after_blank: bool) -> bool:
+    """Whether a plain line continues the item before it (see ``ocrlines``)."""
+    return continues(previous, text) if after_blank else not starts_item(previous, text)

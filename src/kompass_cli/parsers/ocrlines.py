@@ -66,19 +66,37 @@ def starts_item(previous: str, text: str) -> bool:
     return first.isupper() or (first == "|" and text[1:2] == " ")
 
 
+def continues(previous: str, text: str) -> bool:
+    """A line goes on with the one before even across a blank line: a broken word or a
+    trailing comma before it, or a lower-case start.
+
+    OCR and text extraction put blank lines between the lines of one paragraph when the
+    printed lines are spaced apart (Tesseract's blocks, ``pdftotext -layout``); a blank
+    line then says nothing, and only the words tell where an item goes on.
+    """
+    return bool(previous and text) and (
+        previous.endswith(("-", ",")) or text[0].islower())
+
+
 def plain_items(content: list[Line]) -> list[Located]:
-    """Items without bullets: split at blank lines and at capitals after a finished line."""
+    """Items without bullets: split at capitals after a finished line, and at blank
+    lines unless the line after them plainly continues (``continues``)."""
     items: list[list[Line]] = []
     previous = ""
+    after_blank = False
     for line in content:
         if not line.text:
-            previous = "" if not previous.endswith("-") else previous
+            after_blank = True
             continue
-        if not items or starts_item(previous, line.text):
+        if after_blank:
+            opens = not continues(previous, line.text)
+        else:
+            opens = starts_item(previous, line.text)
+        if not items or opens:
             items.append([line])
         else:
             items[-1].append(line)
-        previous = line.text
+        previous, after_blank = line.text, False
     return [Located(join_lines([p.text for p in item]), item[0].number) for item in items]
 
 
