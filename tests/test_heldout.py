@@ -25,9 +25,9 @@ HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 FLOORS = {
     "hallsberg-2008--ocr-swe.txt": (9, 120, 0.0),
     "hallsberg-2008--ocr-eng-degraded.txt": None,
-    "lindesberg-2021--ocr-swe.txt": (71, 114, 0.0),
+    "lindesberg-2021--ocr-swe.txt": (101, 114, 0.0),
     "lindesberg-2021--lo-raw.txt": (114, 114, 0.0),
-    "norsjo-2018--ocr-swe.txt": (115, 171, 0.53),
+    "norsjo-2018--ocr-swe.txt": (168, 171, 1.0),
 }
 
 

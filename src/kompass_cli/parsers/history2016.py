@@ -58,29 +58,85 @@ def read_history(lines: list[str], report: RawReport) -> tuple[list[RawHistoryRo
     return [], summary
 
 
+@dataclass
+class _Row:
+    """One area row as printed: its number (None where OCR lost it), name, values."""
+
+    number: int | None
+    name: str
+    tokens: list[str]
+    index: int
+
+
+# Lines of the table that are neither rows nor blank before the table counts as ended.
+_TABLE_REACH = 20
+
+
 def _read_history_body(lines: list[str], start: int, rows: list[RawHistoryRow],
                        summary: Summary) -> None:
     """Area rows 'N. <name> v1 v2 v3' up to the 'Totalt' row."""
     values = r"((?:\s+" + NUMBER + r"){" + str(len(rows)) + r"})\s*$"
-    area_row = re.compile(r"^\s*([1-8])\.?\s+(\S.*?)" + values)
+    area_row = re.compile(r"^\s*(?:([1-8])\.?|[^\w\s]{1,2})?\s*([^\W\d_].*?)" + values)
     total_row = compile_cue(r"^\s*{{total}}t?" + values)
+    found: list[_Row] = []
+    seen = 0
     for index in range(start, len(lines)):
         line = lines[index]
         total = total_row.match(line)
         if total:
             for row, token in zip(rows, total.group(1).split()):
                 row.total = Stated(parse_number(token), HISTORY_TABLE, index + 1, token)
-            return
+            break
         match = area_row.match(line)
         if match:
-            number = int(match.group(1))
-            name = Located(compact(match.group(2)), index + 1)
-            summary.names[number] = name
-            for row, token in zip(rows, match.group(3).split()):
-                row.scores[number] = Stated(parse_number(token), HISTORY_TABLE, index + 1, token)
-                row.area_names[number] = name
-        elif line.strip() and index - start > 20:
-            return
+            number = int(match.group(1)) if match.group(1) else None
+            found.append(_Row(number, match.group(2), match.group(3).split(), index))
+        elif line.strip():
+            seen += 1
+            if seen > _TABLE_REACH:
+                break
+    for found_row in _numbered(found):
+        _add_row(found_row, rows, summary)
+
+
+def _numbered(found: list[_Row]) -> list[_Row]:
+    """The rows with their area numbers; a row whose number OCR lost takes its place.
+
+    Areas are printed in order 1-8, so a run of unnumbered rows between rows N and M
+    that fills exactly the places between them ('1. …', '. Tillgänglighet …', '3. …')
+    takes N+1 … M-1. Any other unnumbered row is left out (its values show as missing)
+    rather than guessed.
+    """
+    numbered: list[_Row] = []
+    run: list[_Row] = []
+    previous = 0
+    for row in found:
+        if row.number is None:
+            run.append(row)
+            continue
+        numbered += _fill(run, previous, row.number)
+        numbered.append(row)
+        previous, run = row.number, []
+    return numbered + _fill(run, previous, 9)
+
+
+def _fill(run: list[_Row], previous: int, following: int) -> list[_Row]:
+    """Unnumbered rows between areas ``previous`` and ``following``, numbered when they
+    fill exactly the places between; none otherwise."""
+    if len(run) != following - previous - 1:
+        return []
+    return [_Row(previous + offset + 1, row.name, row.tokens, row.index)
+            for offset, row in enumerate(run)]
+
+
+def _add_row(found: _Row, rows: list[RawHistoryRow], summary: Summary) -> None:
+    """One area row's values into the year columns, with the name it is printed under."""
+    name = Located(compact(found.name), found.index + 1)
+    summary.names[found.number] = name
+    for row, token in zip(rows, found.tokens):
+        row.scores[found.number] = Stated(parse_number(token), HISTORY_TABLE,
+                                          found.index + 1, token)
+        row.area_names[found.number] = name
 
 
 def _describe_columns(text_before: list[str], rows: list[RawHistoryRow],

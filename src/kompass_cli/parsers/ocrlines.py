@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from kompass_cli.parsers.base import Located
 from kompass_cli.parsers.common import compact
 
-# A bullet as OCR prints it: the glyph, or a lone 'e'/'o' (a small round bullet misread).
-BULLET = re.compile(r"^(?:[=»«•]|[eo](?=\s))\s+")
+# A bullet as OCR prints it: the glyph, or a lone 'e', 'o' or '0' (a small round bullet).
+BULLET = re.compile(r"^(?:[=»«•]|[eo0](?=\s))\s+")
 # A line that ends a sentence (full stop, question or exclamation mark, a closing quote).
 TERMINAL = re.compile(r"[.?!][”\"’)]?$")
 # Words after which a hyphen is a shared compound part ('kultur- och idrott').
