@@ -23,6 +23,7 @@ from kompass_cli.parsers.base import (
 )
 from kompass_cli.parsers.common import compact, fold
 from kompass_cli.parsers.match import compile_cue
+from kompass_cli.parsers.ocrlines import SPECKS_AFTER
 
 NUMBER = r"\d+(?:,\d+)?"
 HISTORY_HEADER = compile_cue(
@@ -75,7 +76,7 @@ _TABLE_REACH = 20
 def _read_history_body(lines: list[str], start: int, rows: list[RawHistoryRow],
                        summary: Summary) -> None:
     """Area rows 'N. <name> v1 v2 v3' up to the 'Totalt' row."""
-    values = r"((?:\s+" + NUMBER + r"){" + str(len(rows)) + r"})\s*$"
+    values = r"((?:\s+" + NUMBER + r"){" + str(len(rows)) + r"})" + SPECKS_AFTER
     area_row = re.compile(r"^\s*(?:([1-8])\.?|[^\w\s]{1,2})?\s*([^\W\d_].*?)" + values)
     total_row = compile_cue(r"^\s*{{total}}t?" + values)
     found: list[_Row] = []

@@ -17,16 +17,12 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.numbers import parse_number, parse_percent
 from kompass_cli.parsers.base import (
-    QUESTION_TABLE,
     LayoutParser,
     Located,
     Note,
     RawArea,
-    RawQuestion,
     RawReport,
-    Stated,
 )
 from kompass_cli.parsers.common import (
     compact,
@@ -37,11 +33,13 @@ from kompass_cli.parsers.common import (
     names_kommunkompassen,
     read_evaluation_date,
 )
-from kompass_cli.parsers.history2016 import HISTORY_HEADER, NUMBER, Summary, read_history
+from kompass_cli.parsers.history2016 import HISTORY_HEADER, Summary, read_history
 from kompass_cli.parsers.interleave import read_interleaved
 from kompass_cli.parsers.match import compile_cue
 from kompass_cli.parsers.ocrlines import (
     BULLET,
+    SPECKS_AFTER,
+    SPECKS_BEFORE,
     Line,
     bulleted_items,
     continues,
@@ -49,22 +47,13 @@ from kompass_cli.parsers.ocrlines import (
     plain_items,
     starts_item,
 )
+from kompass_cli.parsers.questions2016 import TABLE_HEADER, read_question_table
 from kompass_cli.parsers.wording import split_by_wording
 
-_SUBSECTION = re.compile(r"^\s*\d\.[1-8]\.\d+\s")
-_DELPOANG = compile_cue(r"^\s*(\d)\.([1-8])\.\d+\s+{{delpoäng}}\s*$")
-_TABLE_HEADER = compile_cue(
-    r"^\s*([1-8])\.?\s*[|\[]?\s*(.*?)\s+{{Uppnått}}\s*[|\[]?\s*{{Max}}\s*[|\[]?\s*"
-    r"{{Procent}}\s*$")
-_QUESTION_START = re.compile(r"^\s*([1-8])\.(\d{1,2})(?=[\s|\[])\s*(.*)$")
-# Letter-initial ids such as '2.4 H‘ur' or '6.5 A.rbetar' start without a separator.
-_QUESTION_START_GLUED = re.compile(r"^\s*([1-8])\.(\d{1,2})\s+(\S.*)$")
-# The Procent cell: digits and '%', or digits alone where OCR read the sign as digits
-# ('85%' as '8526'); then which digits are the percent cannot be told (see _set_numbers).
-_PERCENT = rf"(?:({NUMBER})\s*%|\d+)"
-_ROW_NUMBERS = re.compile(rf"\s*({NUMBER})\s+({NUMBER})\s+{_PERCENT}\s*$")
-_TOTAL_ROW = re.compile(rf"^\s*({NUMBER})\s+({NUMBER})\s+{_PERCENT}\s*$")
-_MUNICIPALITY = compile_cue(r"^\s*\d+\.\s+(\S.*\b{{kommun}})\s*$")
+_SUBSECTION = re.compile(SPECKS_BEFORE + r"\d\.[1-8]\.\d+(?:\s|[^\W\d_])")
+_DELPOANG = compile_cue(
+    SPECKS_BEFORE + r"(\d)\.([1-8])\.\d+\s*{{delpoäng}}(?:\s+\d)?" + SPECKS_AFTER)
+_MUNICIPALITY = compile_cue(SPECKS_BEFORE + r"\d+\.\s+(\S.*\b{{kommun}})" + SPECKS_AFTER)
 _FOOTER = compile_cue(
     r"^\s*{{sveriges kommuner och}}\s+(?:{{landsting}}|{{regioner}})(?!\w).*\(\d+\)\s*$")
 _SIDE_BY_SIDE_HEADINGS = compile_cue(r"^{{Styrkor}}\s+{{Förbättringsmöjligheter}}$")
@@ -85,7 +74,7 @@ class Ocr2016Parser(LayoutParser):
         if not names_kommunkompassen(lines):
             return 0.0
         delpoang = sum(1 for line in lines if _DELPOANG.match(line))
-        headers = sum(1 for line in lines if "\t" not in line and _TABLE_HEADER.match(line))
+        headers = sum(1 for line in lines if "\t" not in line and TABLE_HEADER.match(line))
         if delpoang == 0 and headers == 0:
             return 0.0
         cues = (
@@ -153,7 +142,7 @@ def _read_areas(lines: list[str], summary: Summary, report: RawReport) -> list[R
         if number in summary.scores:
             area.scores.append(summary.scores[number])
         _add_other_name(area, summary.names.get(number))
-        end = _read_question_table(lines, index + 1, area)
+        end = _add_question_table(lines, index + 1, area, report)
         stop = _section_end(lines, end, chapter, number)
         _read_findings(lines, end, stop, area, report)
         areas.append(area)
@@ -182,6 +171,19 @@ def _add_other_name(area: RawArea, name: Located | None) -> None:
         area.other_names.append(name)
 
 
+def _add_question_table(lines: list[str], start: int, area: RawArea,
+                        report: RawReport) -> int:
+    """The area's Delpoäng table into the area; returns the index after the table."""
+    table = read_question_table(lines, start, area.number)
+    for name in table.names:
+        _add_other_name(area, name)
+    if table.total is not None:
+        area.scores.append(table.total)
+    area.questions = table.questions
+    report.notes.extend(table.notes)
+    return table.end
+
+
 def _section_end(lines: list[str], start: int, chapter: str, number: int) -> int:
     """The next numbered heading ('4.N.4 Kommentar' or the next area) ends the findings."""
     heading = re.compile(rf"^\s*{chapter}\.\d(?:\.\d+)?\s+\D")
@@ -194,83 +196,6 @@ def _section_end(lines: list[str], start: int, chapter: str, number: int) -> int
 def _is_findings_heading(line: str) -> bool:
     """'4.N.3 Styrkor och förbättringsmöjligheter' opens, not ends, the findings."""
     return bool(_STRENGTHS_WORD.search(line))
-
-
-# --- the Delpoäng table -------------------------------------------------------------------
-
-
-def _read_question_table(lines: list[str], start: int, area: RawArea) -> int:
-    """Questions up to the total row; returns the index after the table."""
-    rows: list[list[int]] = []
-    for index in range(start, len(lines)):
-        line = lines[index]
-        header = _TABLE_HEADER.match(line)
-        if header:
-            name = _clean_title_part(header.group(2))
-            _add_other_name(area, Located(name, index + 1))
-            continue
-        total = _TOTAL_ROW.match(line)
-        if total:
-            token = total.group(1)
-            area.scores.append(Stated(parse_number(token), QUESTION_TABLE, index + 1, token))
-            area.questions = [_question(lines, row, area.number) for row in rows]
-            return index + 1
-        if _question_start(line, area.number):
-            rows.append([index])
-        elif rows and line.strip():
-            rows[-1].append(index)
-    area.questions = [_question(lines, row, area.number) for row in rows]
-    return len(lines)
-
-
-def _question_start(line: str, number: int) -> re.Match[str] | None:
-    """A line that opens question 'N.M' of this area."""
-    match = _QUESTION_START.match(line) or _QUESTION_START_GLUED.match(line)
-    if match and int(match.group(1)) == number:
-        return match
-    return None
-
-
-def _question(lines: list[str], indexes: list[int], number: int) -> RawQuestion:
-    """One question: id, title rejoined across its lines, and the printed numbers."""
-    first = _question_start(lines[indexes[0]], number)
-    assert first is not None
-    question = RawQuestion(f"{first.group(1)}.{first.group(2)}", "", indexes[0] + 1)
-    parts = [first.group(3)] + [lines[i] for i in indexes[1:]]
-    texts: list[str] = []
-    for index, part in zip(indexes, parts):
-        numbers = _ROW_NUMBERS.search(part)
-        if numbers:
-            part = part[:numbers.start()]
-            _set_numbers(question, numbers, index + 1)
-        cleaned = _clean_title_part(part)
-        if cleaned:
-            texts.append(cleaned)
-    question.title = _repair_glued_marks(join_lines(texts))
-    return question
-
-
-def _set_numbers(question: RawQuestion, numbers: re.Match[str], line: int) -> None:
-    """Achieved, max and percent exactly as printed on their line; a percent printed
-    without its sign is left out (flagged as missing), never guessed."""
-    achieved, maximum, percent = numbers.group(1), numbers.group(2), numbers.group(3)
-    question.achieved = Stated(parse_number(achieved), QUESTION_TABLE, line, achieved)
-    question.max = Stated(parse_number(maximum), QUESTION_TABLE, line, maximum)
-    if percent is not None:
-        question.percent = Stated(parse_percent(percent), QUESTION_TABLE, line, percent + "%")
-
-
-def _clean_title_part(text: str) -> str:
-    """Drop the OCR's table separators: leading '|'/'[', a trailing ' .', lone dots."""
-    text = compact(text)
-    text = re.sub(r"^[.|\[\s]+", "", text)
-    text = re.sub(r"(?:\s+\.)+$", "", text)
-    return "" if re.fullmatch(r"[.\s]*", text) else text
-
-
-def _repair_glued_marks(text: str) -> str:
-    """'A.rbetar', 'H‘ur': a mark between a word's capital and its lower-case rest is a speck."""
-    return re.sub(r"\b([A-ZÅÄÖ])[.‘’'](?=[a-zåäö])", r"\1", text)
 
 
 # --- strengths and improvements -------------------------------------------------------------

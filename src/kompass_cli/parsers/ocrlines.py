@@ -19,6 +19,13 @@ from kompass_cli.parsers.common import compact
 BULLET = re.compile(r"^(?:[=»«•]|[eo0](?=\s))\s+")
 # A line that ends a sentence (full stop, question or exclamation mark, a closing quote).
 TERMINAL = re.compile(r"[.?!][”\"’)]?$")
+# A speck of a scan: a mark that is neither a letter, a digit nor a percent sign.
+_SPECK = r"(?:[^\w\s%]|_)"
+# Specks a scan leaves before a line or a heading's number (': 4.2.2 Delpoäng', '“2.').
+SPECKS_BEFORE = rf"^\s*(?:{_SPECK}{{1,2}}\s*)?"
+# Specks after a heading or the last number of a table row ('64 72 72 :', '78%:',
+# 'Norsjo kommun - : .'); never a digit, which would be a number of its own.
+SPECKS_AFTER = r"(?:[^\w%]|_)*$"
 # Words after which a hyphen is a shared compound part ('kultur- och idrott').
 JOINING_WORDS = ("och", "eller", "samt")
 

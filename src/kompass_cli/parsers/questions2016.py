@@ -1,0 +1,199 @@
+"""The 2016 OCR layout's 'Delpoäng' table: one row per question, then the area's total.
+
+A row is 'N.M | <title> achieved max percent'; the title wraps, and the numbers stand
+on its first or its last line. A scan damages both ends of a row: the id ('1,2', '42',
+'La |' for 1.4) and the numbers ('13:20', '1425', '8526' for 85%). Two rules keep a
+damaged row from taking another's numbers:
+
+- a question's numbers are those of its first line that ends like a numbers cell (a
+  percent); if that line cannot be read, the numbers are missing, never taken from a
+  later line;
+- a line of numbers alone is the total row only after a row that has its numbers
+  (otherwise it is that row's numbers, printed on a line of their own);
+- after that line, a line that opens with an id-shaped token opens the next row. Its
+  id is taken from the order of the table, only where the unnamed rows fill exactly
+  the places between two read ids (and agree with any digits they print); otherwise
+  the row is left out, and the catalogue check reports the question as missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kompass_cli.numbers import parse_number, parse_percent
+from kompass_cli.parsers.base import QUESTION_TABLE, Located, Note, RawQuestion, Stated
+from kompass_cli.parsers.common import compact
+from kompass_cli.parsers.history2016 import NUMBER
+from kompass_cli.parsers.match import compile_cue
+from kompass_cli.parsers.ocrlines import SPECKS_AFTER, SPECKS_BEFORE, join_lines
+
+TABLE_HEADER = compile_cue(
+    r"^\s*([1-8])\.?\s*[|\[]?\s*(.*?)\s+{{Uppnått}}\s*[|\[]?\s*{{Max}}\s*[|\[]?\s*"
+    r"{{Procent}}\s*$")
+_QUESTION_START = re.compile(r"^\s*([1-8])\.(\d{1,2})(?=[\s|\[])\s*(.*)$")
+# Letter-initial ids such as '2.4 H‘ur' or '6.5 A.rbetar' start without a separator.
+_QUESTION_START_GLUED = re.compile(r"^\s*([1-8])\.(\d{1,2})\s+(\S.*)$")
+# An id as a scan may leave it: digits with a comma, colon or nothing between ('1,2',
+# '42', '5. 4}'), or one or two letters before a column bar ('La |').
+_DAMAGED_ID = re.compile(
+    SPECKS_BEFORE + r"(?:([1-8])\s?[.,:;]?\s?(\d)(?![\d%])[^\w\s]?|[A-Za-z]{1,2}(?=\s*[|\[]))"
+    r"\s*[|\[{]?\s*(?P<rest>.*)$")
+# A numbered heading ('4.1.3 Styrkor …') ends a table whose total row was not read.
+_HEADING = re.compile(SPECKS_BEFORE + r"\d\.[1-8]\.\d+\s*[^\W\d_]")
+# The Procent cell: digits and '%', or digits alone where OCR read the sign as digits
+# ('85%' as '8526') and ``textprep.percentsign`` could not tell which digits are the
+# percent; then the percent is left out (see _set_numbers).
+_PERCENT = rf"(?:({NUMBER})\s*%|\d+)"
+# Between achieved and max: white space, or a colon or semicolon a scan put in its place.
+_GAP = r"(?:\s*[:;]\s*|\s+)"
+_ROW_NUMBERS = re.compile(rf"\s*({NUMBER}){_GAP}({NUMBER})\s+{_PERCENT}{SPECKS_AFTER}")
+_TOTAL_ROW = re.compile(rf"{SPECKS_BEFORE}({NUMBER})\s+({NUMBER})\s+{_PERCENT}{SPECKS_AFTER}")
+# A line that ends where the numbers cell stands, read or not ('410 40%', '1215 78240').
+_NUMBERS_CELL = re.compile(r"\d\s*%" + SPECKS_AFTER + r"|\s\d{3,}" + SPECKS_AFTER)
+
+
+@dataclass
+class QuestionTable:
+    """What one Delpoäng table holds, and where it ends (the index after it)."""
+
+    questions: list[RawQuestion] = field(default_factory=list)
+    total: Stated | None = None
+    names: list[Located] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    end: int = 0
+
+
+@dataclass
+class _Row:
+    """The lines of one question row; ``id`` None where the scan lost it."""
+
+    id: str | None
+    indexes: list[int]
+    printed: str = ""
+
+    def has_numbers(self, lines: list[str]) -> bool:
+        return any(_NUMBERS_CELL.search(lines[i]) for i in self.indexes)
+
+
+def read_question_table(lines: list[str], start: int, number: int) -> QuestionTable:
+    """Questions of area ``number`` up to the total row."""
+    table = QuestionTable(end=len(lines))
+    rows: list[_Row] = []
+    for index in range(start, len(lines)):
+        line = lines[index]
+        header = TABLE_HEADER.match(line)
+        if header:
+            table.names.append(Located(clean_title_part(header.group(2)), index + 1))
+            continue
+        total = _TOTAL_ROW.match(line)
+        if total and (not rows or rows[-1].has_numbers(lines)):
+            token = total.group(1)
+            table.total = Stated(parse_number(token), QUESTION_TABLE, index + 1, token)
+            table.end = index + 1
+            break
+        if _HEADING.match(line):
+            table.end = index
+            break
+        opened = _question_start(line, number)
+        if opened:
+            rows.append(_Row(f"{opened.group(1)}.{opened.group(2)}", [index]))
+        elif rows and line.strip():
+            damaged = _DAMAGED_ID.match(line) if rows[-1].has_numbers(lines) else None
+            if damaged:
+                rows.append(_Row(None, [index], line[:damaged.start("rest")].strip()))
+            else:
+                rows[-1].indexes.append(index)
+    for row in _identified(rows, number, table.notes):
+        table.questions.append(_question(lines, row, number))
+    return table
+
+
+def _question_start(line: str, number: int) -> re.Match[str] | None:
+    """A line that opens question 'N.M' of this area."""
+    match = _QUESTION_START.match(line) or _QUESTION_START_GLUED.match(line)
+    if match and int(match.group(1)) == number:
+        return match
+    return None
+
+
+def _identified(rows: list[_Row], number: int, notes: list[Note]) -> list[_Row]:
+    """The rows with ids; unnamed rows take theirs from the order where it is certain."""
+    found: list[_Row] = []
+    run: list[_Row] = []
+    previous = 0
+    for row in rows:
+        if row.id is None:
+            run.append(row)
+            continue
+        current = int(row.id.split(".")[1])
+        if len(run) == current - previous - 1:
+            found += _named(run, number, previous, notes)
+        found.append(row)
+        previous, run = current, []
+    found += _named(run, number, previous, notes)
+    return [row for row in found if row.id is not None]
+
+
+def _named(run: list[_Row], number: int, previous: int, notes: list[Note]) -> list[_Row]:
+    """Unnamed rows after question ``previous``, in order, where any digits they print
+    agree with the place they take; the others stay unnamed (left out)."""
+    named = []
+    for offset, row in enumerate(run):
+        question = f"{number}.{previous + offset + 1}"
+        digits = re.sub(r"\D", "", row.printed)
+        if digits and digits != question.replace(".", ""):
+            named.append(row)
+            continue
+        notes.append(Note("number-ocr-read", row.indexes[0] + 1,
+                          {"printed": row.printed, "read": question}))
+        named.append(_Row(question, row.indexes, row.printed))
+    return named
+
+
+def _question(lines: list[str], row: _Row, number: int) -> RawQuestion:
+    """One question: id, title rejoined across its lines, and the printed numbers."""
+    question = RawQuestion(row.id, "", row.indexes[0] + 1)
+    opening = lines[row.indexes[0]]
+    start = _question_start(opening, number)
+    rest = start.group(3) if start else _DAMAGED_ID.match(opening).group("rest")
+    parts = [rest] + [lines[i] for i in row.indexes[1:]]
+    texts: list[str] = []
+    numbers_seen = False
+    for index, part in zip(row.indexes, parts):
+        numbers = _ROW_NUMBERS.search(part)
+        cell = numbers or _NUMBERS_CELL.search(part)
+        if cell and not numbers_seen:
+            numbers_seen = True
+            if numbers:
+                _set_numbers(question, numbers, index + 1)
+        if cell:
+            part = part[:cell.start()]
+        cleaned = clean_title_part(part)
+        if cleaned:
+            texts.append(cleaned)
+    question.title = _repair_glued_marks(join_lines(texts))
+    return question
+
+
+def _set_numbers(question: RawQuestion, numbers: re.Match[str], line: int) -> None:
+    """Achieved, max and percent exactly as printed on their line; a percent printed
+    without its sign is left out (flagged as missing), never guessed."""
+    achieved, maximum, percent = numbers.group(1), numbers.group(2), numbers.group(3)
+    question.achieved = Stated(parse_number(achieved), QUESTION_TABLE, line, achieved)
+    question.max = Stated(parse_number(maximum), QUESTION_TABLE, line, maximum)
+    if percent is not None:
+        question.percent = Stated(parse_percent(percent), QUESTION_TABLE, line, percent + "%")
+
+
+def clean_title_part(text: str) -> str:
+    """Drop the OCR's table separators: leading '|'/'[', a trailing ' .', lone dots."""
+    text = compact(text)
+    text = re.sub(r"^[.|\[\s]+", "", text)
+    text = re.sub(r"(?:\s+\.)+$", "", text)
+    return "" if re.fullmatch(r"[.\s]*", text) else text
+
+
+def _repair_glued_marks(text: str) -> str:
+    """'A.rbetar', 'H‘ur': a mark between a word's capital and its lower-case rest is a speck."""
+    return re.sub(r"\b([A-ZÅÄÖ])[.‘’'](?=[a-zåäö])", r"\1", text)
