@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kompass_cli.parsers.base import Note
+from kompass_cli.core.raw import Note
 from kompass_cli.parsers.interleave import text_width
 from kompass_cli.parsers.ocr2016 import Ocr2016Parser
 from kompass_cli.parsers.ocrlines import join_lines

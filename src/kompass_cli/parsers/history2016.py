@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kompass_cli.numbers import parse_number
-from kompass_cli.parsers.base import (
+from kompass_cli.core.numbers import parse_number
+from kompass_cli.core.raw import (
     HISTORY_TABLE,
     SUMMARY,
     Located,
@@ -21,8 +21,8 @@ from kompass_cli.parsers.base import (
     RawReport,
     Stated,
 )
-from kompass_cli.parsers.common import compact, fold
-from kompass_cli.parsers.match import compile_cue
+from kompass_cli.core.words import compact, fold
+from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.ocrlines import SPECKS_AFTER
 
 NUMBER = r"\d+(?:,\d+)?"
@@ -60,7 +60,7 @@ def read_history(lines: list[str], report: RawReport) -> tuple[list[RawHistoryRo
 
 
 @dataclass
-class _Row:
+class _AreaRow:
     """One area row as printed: its number (None where OCR lost it), name, values."""
 
     number: int | None
@@ -79,7 +79,7 @@ def _read_history_body(lines: list[str], start: int, rows: list[RawHistoryRow],
     values = r"((?:\s+" + NUMBER + r"){" + str(len(rows)) + r"})" + SPECKS_AFTER
     area_row = re.compile(r"^\s*(?:([1-8])\.?|[^\w\s]{1,2})?\s*([^\W\d_].*?)" + values)
     total_row = compile_cue(r"^\s*{{total}}t?" + values)
-    found: list[_Row] = []
+    found: list[_AreaRow] = []
     seen = 0
     for index in range(start, len(lines)):
         line = lines[index]
@@ -91,7 +91,7 @@ def _read_history_body(lines: list[str], start: int, rows: list[RawHistoryRow],
         match = area_row.match(line)
         if match:
             number = int(match.group(1)) if match.group(1) else None
-            found.append(_Row(number, match.group(2), match.group(3).split(), index))
+            found.append(_AreaRow(number, match.group(2), match.group(3).split(), index))
         elif line.strip():
             seen += 1
             if seen > _TABLE_REACH:
@@ -100,7 +100,7 @@ def _read_history_body(lines: list[str], start: int, rows: list[RawHistoryRow],
         _add_row(found_row, rows, summary)
 
 
-def _numbered(found: list[_Row]) -> list[_Row]:
+def _numbered(found: list[_AreaRow]) -> list[_AreaRow]:
     """The rows with their area numbers; a row whose number OCR lost takes its place.
 
     Areas are printed in order 1-8, so a run of unnumbered rows between rows N and M
@@ -108,8 +108,8 @@ def _numbered(found: list[_Row]) -> list[_Row]:
     takes N+1 … M-1. Any other unnumbered row is left out (its values show as missing)
     rather than guessed.
     """
-    numbered: list[_Row] = []
-    run: list[_Row] = []
+    numbered: list[_AreaRow] = []
+    run: list[_AreaRow] = []
     previous = 0
     for row in found:
         if row.number is None:
@@ -121,16 +121,16 @@ def _numbered(found: list[_Row]) -> list[_Row]:
     return numbered + _fill(run, previous, 9)
 
 
-def _fill(run: list[_Row], previous: int, following: int) -> list[_Row]:
+def _fill(run: list[_AreaRow], previous: int, following: int) -> list[_AreaRow]:
     """Unnumbered rows between areas ``previous`` and ``following``, numbered when they
     fill exactly the places between; none otherwise."""
     if len(run) != following - previous - 1:
         return []
-    return [_Row(previous + offset + 1, row.name, row.tokens, row.index)
+    return [_AreaRow(previous + offset + 1, row.name, row.tokens, row.index)
             for offset, row in enumerate(run)]
 
 
-def _add_row(found: _Row, rows: list[RawHistoryRow], summary: Summary) -> None:
+def _add_row(found: _AreaRow, rows: list[RawHistoryRow], summary: Summary) -> None:
     """One area row's values into the year columns, with the name it is printed under."""
     name = Located(compact(found.name), found.index + 1)
     summary.names[found.number] = name

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kompass_cli.parsers.common import compact
+from kompass_cli.core.words import compact
 from kompass_cli.parsers.ocrlines import (
     BULLET,
     JOINING_WORDS,

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.parsers.base import (
+from kompass_cli.core.raw import (
     LayoutParser,
     Located,
     Note,
     RawArea,
     RawReport,
 )
-from kompass_cli.parsers.common import (
+from kompass_cli.core.words import (
     compact,
     find_first,
     find_interviewees,
@@ -35,7 +35,7 @@ from kompass_cli.parsers.common import (
 )
 from kompass_cli.parsers.history2016 import HISTORY_HEADER, Summary, read_history
 from kompass_cli.parsers.interleave import read_interleaved
-from kompass_cli.parsers.match import compile_cue
+from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.ocrlines import (
     BULLET,
     SPECKS_AFTER,

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kompass_cli.parsers.base import Located
-from kompass_cli.parsers.common import compact
+from kompass_cli.core.raw import Located
+from kompass_cli.core.words import compact
 
 # A bullet as OCR prints it: the glyph, or a lone 'e', 'o' or '0' (a small round bullet).
 BULLET = re.compile(r"^(?:[=»«•]|[eo0](?=\s))\s+")

@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kompass_cli.numbers import parse_number, parse_percent
-from kompass_cli.parsers.base import QUESTION_TABLE, Located, Note, RawQuestion, Stated
-from kompass_cli.parsers.common import compact
+from kompass_cli.core.numbers import parse_number, parse_percent
+from kompass_cli.core.raw import QUESTION_TABLE, Located, Note, RawQuestion, Stated
+from kompass_cli.core.words import compact
 from kompass_cli.parsers.history2016 import NUMBER
-from kompass_cli.parsers.match import compile_cue
+from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.ocrlines import SPECKS_AFTER, SPECKS_BEFORE, join_lines
 
 TABLE_HEADER = compile_cue(
@@ -42,7 +42,7 @@ _DAMAGED_ID = re.compile(
 # A numbered heading ('4.1.3 Styrkor …') ends a table whose total row was not read.
 _HEADING = re.compile(SPECKS_BEFORE + r"\d\.[1-8]\.\d+\s*[^\W\d_]")
 # The Procent cell: digits and '%', or digits alone where OCR read the sign as digits
-# ('85%' as '8526') and ``textprep.percentsign`` could not tell which digits are the
+# ('85%' as '8526') and ``read.text.percentsign`` could not tell which digits are the
 # percent; then the percent is left out (see _set_numbers).
 _PERCENT = rf"(?:({NUMBER})\s*%|\d+)"
 # Between achieved and max: white space, or a colon or semicolon a scan put in its place.
@@ -65,7 +65,7 @@ class QuestionTable:
 
 
 @dataclass
-class _Row:
+class _QuestionRow:
     """The lines of one question row; ``id`` None where the scan lost it."""
 
     id: str | None
@@ -79,7 +79,7 @@ class _Row:
 def read_question_table(lines: list[str], start: int, number: int) -> QuestionTable:
     """Questions of area ``number`` up to the total row."""
     table = QuestionTable(end=len(lines))
-    rows: list[_Row] = []
+    rows: list[_QuestionRow] = []
     for index in range(start, len(lines)):
         line = lines[index]
         header = TABLE_HEADER.match(line)
@@ -97,11 +97,11 @@ def read_question_table(lines: list[str], start: int, number: int) -> QuestionTa
             break
         opened = _question_start(line, number)
         if opened:
-            rows.append(_Row(f"{opened.group(1)}.{opened.group(2)}", [index]))
+            rows.append(_QuestionRow(f"{opened.group(1)}.{opened.group(2)}", [index]))
         elif rows and line.strip():
             damaged = _DAMAGED_ID.match(line) if rows[-1].has_numbers(lines) else None
             if damaged:
-                rows.append(_Row(None, [index], line[:damaged.start("rest")].strip()))
+                rows.append(_QuestionRow(None, [index], line[:damaged.start("rest")].strip()))
             else:
                 rows[-1].indexes.append(index)
     for row in _identified(rows, number, table.notes):
@@ -117,10 +117,10 @@ def _question_start(line: str, number: int) -> re.Match[str] | None:
     return None
 
 
-def _identified(rows: list[_Row], number: int, notes: list[Note]) -> list[_Row]:
+def _identified(rows: list[_QuestionRow], number: int, notes: list[Note]) -> list[_QuestionRow]:
     """The rows with ids; unnamed rows take theirs from the order where it is certain."""
-    found: list[_Row] = []
-    run: list[_Row] = []
+    found: list[_QuestionRow] = []
+    run: list[_QuestionRow] = []
     previous = 0
     for row in rows:
         if row.id is None:
@@ -135,7 +135,7 @@ def _identified(rows: list[_Row], number: int, notes: list[Note]) -> list[_Row]:
     return [row for row in found if row.id is not None]
 
 
-def _named(run: list[_Row], number: int, previous: int, notes: list[Note]) -> list[_Row]:
+def _named(run: list[_QuestionRow], number: int, previous: int, notes: list[Note]) -> list[_QuestionRow]:
     """Unnamed rows after question ``previous``, in order, where any digits they print
     agree with the place they take; the others stay unnamed (left out)."""
     named = []
@@ -147,11 +147,11 @@ def _named(run: list[_Row], number: int, previous: int, notes: list[Note]) -> li
             continue
         notes.append(Note("number-ocr-read", row.indexes[0] + 1,
                           {"printed": row.printed, "read": question}))
-        named.append(_Row(question, row.indexes, row.printed))
+        named.append(_QuestionRow(question, row.indexes, row.printed))
     return named
 
 
-def _question(lines: list[str], row: _Row, number: int) -> RawQuestion:
+def _question(lines: list[str], row: _QuestionRow, number: int) -> RawQuestion:
     """One question: id, title rejoined across its lines, and the printed numbers."""
     question = RawQuestion(row.id, "", row.indexes[0] + 1)
     opening = lines[row.indexes[0]]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.parsers.common import fold_ocr
+from kompass_cli.core.words import fold_ocr
 from kompass_cli.parsers.vocabulary import phrases
 
 # An item that does not open like a recommendation is weaker evidence of a strength
