@@ -49,8 +49,9 @@ _PERCENT = rf"(?:({NUMBER})\s*%|\d+)"
 _GAP = r"(?:\s*[:;]\s*|\s+)"
 _ROW_NUMBERS = re.compile(rf"\s*({NUMBER}){_GAP}({NUMBER})\s+{_PERCENT}{SPECKS_AFTER}")
 _TOTAL_ROW = re.compile(rf"{SPECKS_BEFORE}({NUMBER})\s+({NUMBER})\s+{_PERCENT}{SPECKS_AFTER}")
-# A line that ends where the numbers cell stands, read or not ('410 40%', '1215 78240').
-_NUMBERS_CELL = re.compile(r"\d\s*%" + SPECKS_AFTER + r"|\s\d{3,}" + SPECKS_AFTER)
+# The numbers cells ending a line, read or not ('14.20 71%', '410 40%', '1215 78240').
+_NUMBERS_CELL = re.compile(
+    r"(?:\s+[\d.,:;]+)*(?:\s*\d\s*%|\s\d{3,})" + SPECKS_AFTER)
 
 
 @dataclass
