@@ -28,7 +28,7 @@ from kompass_cli.parsers.ocrlines import (
 )
 from kompass_cli.parsers.wording import reads_as_improvement
 
-_MID_BULLET = re.compile(r"\s+[=»«•]\s+")
+_MID_BULLET = re.compile(r"\s+[=»«•°¢©■▪]\s+")
 _PIPE = re.compile(r"\s\|\s")
 
 

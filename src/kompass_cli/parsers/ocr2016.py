@@ -185,10 +185,18 @@ def _add_question_table(lines: list[str], start: int, area: RawArea,
 
 
 def _section_end(lines: list[str], start: int, chapter: str, number: int) -> int:
-    """The next numbered heading ('4.N.4 Kommentar' or the next area) ends the findings."""
+    """The next numbered heading ('4.N.4 Kommentar' or the next area) ends the findings.
+
+    A scan may drop the heading's dots ('47.4 Kommentar'); a short line of a number
+    with the chapter's digits and a single capitalised word is such a heading too.
+    """
     heading = re.compile(rf"^\s*{chapter}\.\d(?:\.\d+)?\s+\D")
+    damaged = re.compile(SPECKS_BEFORE + rf"{chapter}\.?{number}\.?\d\s*\W?\s*"
+                         r"[A-ZÅÄÖ][^\W\d_]+\W*$")
     for index in range(start, len(lines)):
-        if heading.match(lines[index]) and not _is_findings_heading(lines[index]):
+        line = lines[index]
+        if ((heading.match(line) or damaged.match(line))
+                and not _is_findings_heading(line)):
             return index
     return len(lines)
 
@@ -237,7 +245,8 @@ def _findings_lines(lines: list[str], start: int, stop: int) -> tuple[list[Line]
         text = lines[index].strip()
         if _is_footer(text):
             continue
-        if _is_column_heading(re.sub(r"^[\d.\s]+", "", text)):
+        heading = re.sub(r"^[\d.\s]+", "", re.sub(SPECKS_BEFORE, "", text))
+        if _is_column_heading(re.sub(SPECKS_AFTER, "", heading)):
             interleaved = interleaved or bool(_SIDE_BY_SIDE_HEADINGS.match(text))
             continue
         content.append(Line(index + 1, text))

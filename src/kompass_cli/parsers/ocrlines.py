@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from kompass_cli.core.raw import Located
 from kompass_cli.core.words import compact
 
-# A bullet as OCR prints it: the glyph, or a lone 'e', 'o' or '0' (a small round bullet).
-BULLET = re.compile(r"^(?:[=»«•]|[eo0](?=\s))\s+")
+# Glyphs OCR prints for a bullet ('•' as '=', '»', '°', '¢', '©', '*', '■').
+BULLET_GLYPHS = "=»«•°¢©*■▪"
+# A bullet as OCR prints it: a glyph (after a speck or two, even glued to the word:
+# '.=En'), or a lone 'e', 'o', 'é' or '0' (a small round bullet).
+BULLET = re.compile(rf"^[.,:;'‘’]{{0,2}}\s?(?:[{BULLET_GLYPHS}]\s*|[eoé0]\s+)(?=\S)")
 # A line that ends a sentence (full stop, question or exclamation mark, a closing quote).
 TERMINAL = re.compile(r"[.?!][”\"’)]?$")
 # A speck of a scan: a mark that is neither a letter, a digit nor a percent sign.

@@ -39,8 +39,10 @@ _QUESTION_START_GLUED = re.compile(r"^\s*([1-8])\.(\d{1,2})\s+(\S.*)$")
 _DAMAGED_ID = re.compile(
     SPECKS_BEFORE + r"(?:([1-8])\s?[.,:;]?\s?(\d)(?![\d%])[^\w\s]?|[A-Za-z]{1,2}(?=\s*[|\[]))"
     r"\s*[|\[{]?\s*(?P<rest>.*)$")
-# A numbered heading ('4.1.3 Styrkor …') ends a table whose total row was not read.
+# A numbered heading ('4.1.3 Styrkor …'), or the findings' column heading where the scan
+# lost the number, ends a table whose total row was not read.
 _HEADING = re.compile(SPECKS_BEFORE + r"\d\.[1-8]\.\d+\s*[^\W\d_]")
+_FINDINGS_HEADING = compile_cue(SPECKS_BEFORE + r"{{Styrkor}}(?!\w)")
 # The Procent cell: digits and '%', or digits alone where OCR read the sign as digits
 # ('85%' as '8526') and ``read.text.percentsign`` could not tell which digits are the
 # percent; then the percent is left out (see _set_numbers).
@@ -93,7 +95,7 @@ def read_question_table(lines: list[str], start: int, number: int) -> QuestionTa
             table.total = Stated(parse_number(token), QUESTION_TABLE, index + 1, token)
             table.end = index + 1
             break
-        if _HEADING.match(line):
+        if _HEADING.match(line) or _FINDINGS_HEADING.match(line):
             table.end = index
             break
         opened = _question_start(line, number)
