@@ -24,15 +24,21 @@ from kompass_cli.core.raw import (
 from kompass_cli.core.words import compact, fold
 from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.ocrlines import SPECKS_AFTER
+from kompass_cli.parsers.vocabulary import folded_alternatives
 
 NUMBER = r"\d+(?:,\d+)?"
 HISTORY_HEADER = compile_cue(
     r"^\s*{{poäng i kommunkompassen}}((?:\s+(?:19|20)\d\d)+)\s*$")
-_REVISED = re.compile(r"revider\w*\s+((?:(?:19|20)\d\d)(?:\s*(?:,|och)\s*(?:19|20)\d\d)*)")
+_YEAR = r"(?:19|20)\d\d"
+# The sentences above the table that say what its columns are; their words are data
+# (data/cues.csv), matched in the folded text.
+_REVISED = re.compile(folded_alternatives("history-revised")
+                      + rf"\w*\s+({_YEAR}(?:\s*(?:,|och)\s*{_YEAR})*)")
 _NOT_COMPARABLE = re.compile(
-    r"((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\s+inte\s+\S+\s+(?:helt\s+)?jamforbara\s+med\s+"
-    r"((?:19|20)\d\d)")
-_SELF_ASSESSMENT = re.compile(r"\beg(?:en|na)\s+analys(?:en)?\s+((?:19|20)\d\d)")
+    rf"({_YEAR})\s*-\s*({_YEAR})\s+inte\s+\S+\s+(?:helt\s+)?"
+    + folded_alternatives("history-not-comparable") + rf"\s+med\s+({_YEAR})")
+_SELF_ASSESSMENT = re.compile(r"\b" + folded_alternatives("history-self-assessment")
+                              + rf"\s+({_YEAR})")
 
 
 @dataclass

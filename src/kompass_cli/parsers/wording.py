@@ -5,15 +5,13 @@ after the other without headings between them, or one column running on alone), 
 the wording is left to tell the columns apart. Recommendations open with imperatives
 and comparatives ('Utveckla …', 'Tydligare …'); strengths describe what exists and
 rarely do. The openings are data (role ``improvement-opening`` in data/cues.csv, each
-with the report it was seen in), not code.
+with the report it was seen in), not code, compared by the shared matcher
+(``match.opens_with``).
 """
 
 from __future__ import annotations
 
-import re
-
-from kompass_cli.core.words import fold_ocr
-from kompass_cli.parsers.vocabulary import phrases
+from kompass_cli.parsers.vocabulary import opens_as
 
 # An item that does not open like a recommendation is weaker evidence of a strength
 # (many recommendations open with a noun), so it counts for less when a cut is chosen.
@@ -38,14 +36,4 @@ def split_by_wording(texts: list[str]) -> int:
 
 def reads_as_improvement(text: str) -> bool:
     """Does the item open like a recommendation ('Utveckla…', 'Bättre…', 'Mer…')?"""
-    words = re.findall(r"[a-z]+", _vowel_blind(text[:60]))[:4]
-    opening = " ".join(words)
-    return any(opening == cue or opening.startswith(cue + " ") for cue in _BLIND_OPENINGS)
-
-
-def _vowel_blind(text: str) -> str:
-    """Fold and merge a/o/e, which OCR confuses ('Béttre' = 'Battre' = 'Bättre')."""
-    return re.sub(r"[aoe]", "a", fold_ocr(text))
-
-
-_BLIND_OPENINGS = tuple(_vowel_blind(cue) for cue in phrases("improvement-opening"))
+    return opens_as(text, "improvement-opening")
