@@ -136,7 +136,12 @@ def text_width(text: str) -> float:
     return total / 1000
 
 
-_TOLERANCE = 0.3  # em; OCR adds or drops spaces, widths are estimates
+# How far a part may exceed its column's widest measured line: OCR adds or drops spaces
+# and misreads letters ('Ile-' for 'le-'), and the letter widths are those of a typical
+# font, not the report's: 0.3 em, or a few per cent of the width at a cut that the
+# words mark (a broken word before it, see ``_boundary_cue``).
+_TOLERANCE = 0.3
+_RELATIVE_TOLERANCE = 0.05
 _EMPTY_OPEN_COST = 1.0
 _CLOSED_COST = 2.0
 _CUE_BONUS = 1.0
@@ -170,16 +175,21 @@ def _split_cost(words: list[str], cut: int, columns: tuple[_Column, _Column],
     """Cost of cutting the words at ``cut`` (None when a part cannot fit its column)."""
     left, right = columns
     left_text, right_text = " ".join(words[:cut]), " ".join(words[cut:])
-    if text_width(left_text) > widths.left_max + _TOLERANCE:
+    cue = 0 < cut < len(words) and _boundary_cue(words[cut - 1], words[cut])
+    if text_width(left_text) > _widest(widths.left_max, cue):
         return None
-    if text_width(right_text) > widths.right_max + _TOLERANCE:
+    if text_width(right_text) > _widest(widths.right_max, cue):
         return None
     cost = 0.0
     cost += _part_cost(left_text, left, widths.left_typical, left_ends)
     cost += _part_cost(right_text, right, widths.right_typical, False)
-    if 0 < cut < len(words) and _boundary_cue(words[cut - 1], words[cut]):
-        cost -= _CUE_BONUS
-    return cost
+    return cost - _CUE_BONUS if cue else cost
+
+
+def _widest(measured: float, cue: bool) -> float:
+    """The widest a part of a column whose widest measured line is ``measured`` may be:
+    a few per cent wider where the words themselves mark the cut."""
+    return measured + max(_TOLERANCE, _RELATIVE_TOLERANCE * measured if cue else 0.0)
 
 
 def _part_cost(part: str, column: _Column, typical: float, ends_item: bool) -> float:
