@@ -29,7 +29,7 @@ FLOORS = {
     "lindesberg-2021--lo-raw.txt": (114, 114, 0.0),
     "norsjo-2018--ocr-swe.txt": (167, 171, 1.0),
     "norsjo-2018--ocr-swe-psm4-200.txt": (167, 171, 1.0),
-    "norsjo-2018--ocr-eng-degraded.txt": (125, 171, 0.75),
+    "norsjo-2018--ocr-eng-degraded.txt": (158, 171, 0.75),
     "norsjo-2018--sans-ocr-swe.txt": (167, 171, 1.0),
     "norsjo-2018--lo-sans-layout.txt": (171, 171, 1.0),
     "norsjo-2018--ocr-swe-psm6-300.txt": (167, 171, 1.0),

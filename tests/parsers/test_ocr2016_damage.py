@@ -107,8 +107,9 @@ def test_damaged_question_ids_from_the_order_and_numbers_never_borrowed():
         ("1.1", 2), ("1.2", 4), ("1.3", 6), ("1.4", 7), ("1.5", 8)]
     numbers = {q.id: (q.achieved and q.achieved.value, q.max and q.max.value,
                       q.percent and q.percent.value) for q in table.questions}
-    # '14.20' is not two numbers for certain: 1.2 has none, and does not take 1.3's.
-    assert numbers == {"1.1": (13, 15, 85), "1.2": (None, None, None),
+    # '14.20 71%': a row needs three numbers and a decimal has a comma, so the full
+    # stop stands for a space.
+    assert numbers == {"1.1": (13, 15, 85), "1.2": (14, 20, 71),
                        "1.3": (12, 25, 48), "1.4": (24, 30, 81), "1.5": (7, 10, 65)}
     assert table.questions[1].title == "Informeras invanarna om aktuella fragor i politiken?"
     assert (table.total.value, table.total.line) == (69, 9)
@@ -138,3 +139,20 @@ def test_unnamed_rows_that_do_not_fill_the_gap_are_left_out():
     table = read_question_table(lines, 0, 2)
     assert [q.id for q in table.questions] == ["2.1", "2.4"]
     assert table.notes == []
+
+
+def test_achieved_and_max_run_together_are_cut_only_where_one_cut_makes_a_row():
+    lines = ["5.1 | Finns en strategi? 1215 80%",  # 12 of 15 (1 of 215: max over 100)
+             "5.2 | Tydliggors sambandet? 1425 57%",  # 14 of 25
+             "5.3 | Arbetar kommunen? 410 40%",  # 4 of 10 (41 of 0 is no row)
+             "5.4 | Kommuniceras? 1111 50%",  # 1 of 111, 11 of 11, 111 of 1: none fits
+             "5.5 | Anvands jamforelser? 8:20 39%",  # a colon for the space
+             "61 100 61%"]
+    table = read_question_table(lines, 0, 5)
+    numbers = {q.id: (q.achieved and q.achieved.value, q.max and q.max.value,
+                      q.percent and q.percent.value) for q in table.questions}
+    assert numbers == {"5.1": (12, 15, 80), "5.2": (14, 25, 57), "5.3": (4, 10, 40),
+                       "5.4": (None, None, None), "5.5": (8, 20, 39)}
+    assert [note.params for note in table.notes] == [
+        {"printed": "1215", "read": "12 15"}, {"printed": "1425", "read": "14 25"},
+        {"printed": "410", "read": "4 10"}]

@@ -83,7 +83,7 @@ def _read_history_body(lines: list[str], start: int, rows: list[RawHistoryRow],
                        summary: Summary) -> None:
     """Area rows 'N. <name> v1 v2 v3' up to the 'Totalt' row."""
     values = r"((?:\s+" + NUMBER + r"){" + str(len(rows)) + r"})" + SPECKS_AFTER
-    area_row = re.compile(r"^\s*(?:([1-8])\.?|[^\w\s]{1,2})?\s*([^\W\d_].*?)" + values)
+    area_row = re.compile(r"^\s*(?:([1-8])\.?[^\w\s]?|[^\w\s]{1,2})?\s*([^\W\d_].*?)" + values)
     total_row = compile_cue(r"^\s*{{total}}t?" + values)
     found: list[_AreaRow] = []
     seen = 0

@@ -13,7 +13,9 @@ damaged row from taking another's numbers:
 - after that line, a line that opens with an id-shaped token opens the next row. Its
   id is taken from the order of the table, only where the unnamed rows fill exactly
   the places between two read ids (and agree with any digits they print); otherwise
-  the row is left out, and the catalogue check reports the question as missing.
+  the row is left out, and the catalogue check reports the question as missing;
+- achieved and max run together ('1215 80%') are cut only where exactly one cut makes
+  a row (achieved at most max, max at most 100, near the printed percent).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from kompass_cli.parsers.ocrlines import SPECKS_AFTER, SPECKS_BEFORE, join_lines
 TABLE_HEADER = compile_cue(
     r"^\s*([1-8])\.?\s*[|\[]?\s*(.*?)\s+{{Uppnått}}\s*[|\[]?\s*{{Max}}\s*[|\[]?\s*"
     r"{{Procent}}\s*$")
-_QUESTION_START = re.compile(r"^\s*([1-8])\.(\d{1,2})(?=[\s|\[])\s*(.*)$")
+_QUESTION_START = re.compile(SPECKS_BEFORE + r"([1-8])\.(\d{1,2})-?(?=[\s|\[])\s*(.*)$")
 # Letter-initial ids such as '2.4 H‘ur' or '6.5 A.rbetar' start without a separator.
 _QUESTION_START_GLUED = re.compile(r"^\s*([1-8])\.(\d{1,2})\s+(\S.*)$")
 # An id as a scan may leave it: digits with a comma, colon or nothing between ('1,2',
@@ -47,10 +49,17 @@ _FINDINGS_HEADING = compile_cue(SPECKS_BEFORE + r"{{Styrkor}}(?!\w)")
 # ('85%' as '8526') and ``read.text.percentsign`` could not tell which digits are the
 # percent; then the percent is left out (see _set_numbers).
 _PERCENT = rf"(?:({NUMBER})\s*%|\d+)"
-# Between achieved and max: white space, or a colon or semicolon a scan put in its place.
-_GAP = r"(?:\s*[:;]\s*|\s+)"
+# Between achieved and max: white space, or a colon, semicolon or full stop a scan put
+# in its place ('13:20 63%', '14.20 71%'; the row needs three numbers, and a decimal
+# is printed with a comma).
+_GAP = r"(?:\s*[:;.]\s*|\s+)"
 _ROW_NUMBERS = re.compile(rf"\s*({NUMBER}){_GAP}({NUMBER})\s+{_PERCENT}{SPECKS_AFTER}")
 _TOTAL_ROW = re.compile(rf"{SPECKS_BEFORE}({NUMBER})\s+({NUMBER})\s+{_PERCENT}{SPECKS_AFTER}")
+# Achieved and max run together before a readable percent ('1215 80%', '410 40%').
+_GLUED = re.compile(rf"(?<!\S)(\d{{3,4}})\s+(\d{{1,3}})\s*%{SPECKS_AFTER}")
+# Points between a printed percent and achieved / max (printed percents come from
+# unrounded sub-scores); a wrong cut of glued digits lands far off or breaks max <= 100.
+_PLAUSIBLE = 20
 # The numbers cells ending a line, read or not ('14.20 71%', '410 40%', '1215 78240').
 _NUMBERS_CELL = re.compile(
     r"(?:\s+[\d.,:;]+)*(?:\s*\d\s*%|\s\d{3,})" + SPECKS_AFTER)
@@ -108,7 +117,7 @@ def read_question_table(lines: list[str], start: int, number: int) -> QuestionTa
             else:
                 rows[-1].indexes.append(index)
     for row in _identified(rows, number, table.notes):
-        table.questions.append(_question(lines, row, number))
+        table.questions.append(_question(lines, row, number, table.notes))
     return table
 
 
@@ -154,7 +163,8 @@ def _named(run: list[_QuestionRow], number: int, previous: int, notes: list[Note
     return named
 
 
-def _question(lines: list[str], row: _QuestionRow, number: int) -> RawQuestion:
+def _question(lines: list[str], row: _QuestionRow, number: int,
+              notes: list[Note]) -> RawQuestion:
     """One question: id, title rejoined across its lines, and the printed numbers."""
     question = RawQuestion(row.id, "", row.indexes[0] + 1)
     opening = lines[row.indexes[0]]
@@ -170,6 +180,8 @@ def _question(lines: list[str], row: _QuestionRow, number: int) -> RawQuestion:
             numbers_seen = True
             if numbers:
                 _set_numbers(question, numbers, index + 1)
+            else:
+                _set_glued(question, part, index + 1, notes)
         if cell:
             part = part[:cell.start()]
         cleaned = clean_title_part(part)
@@ -187,6 +199,33 @@ def _set_numbers(question: RawQuestion, numbers: re.Match[str], line: int) -> No
     question.max = Stated(parse_number(maximum), QUESTION_TABLE, line, maximum)
     if percent is not None:
         question.percent = Stated(parse_percent(percent), QUESTION_TABLE, line, percent + "%")
+
+
+def _set_glued(question: RawQuestion, part: str, line: int, notes: list[Note]) -> None:
+    """Achieved and max run together ('1215 80%') where exactly one cut gives a row:
+    achieved at most max, max at most 100, their quotient near the printed percent."""
+    glued = _GLUED.search(part)
+    if not glued:
+        return
+    token, percent = glued.group(1), int(glued.group(2))
+    cuts = [(token[:cut], token[cut:]) for cut in range(1, len(token))
+            if _row_fits(token[:cut], token[cut:], percent)]
+    if len(cuts) != 1:
+        return
+    achieved, maximum = cuts[0]
+    notes.append(Note("number-ocr-read", line, {"printed": token,
+                                                "read": f"{achieved} {maximum}"}))
+    question.achieved = Stated(int(achieved), QUESTION_TABLE, line, achieved)
+    question.max = Stated(int(maximum), QUESTION_TABLE, line, maximum)
+    question.percent = Stated(percent, QUESTION_TABLE, line, f"{percent}%")
+
+
+def _row_fits(achieved: str, maximum: str, percent: int) -> bool:
+    if maximum.startswith("0") or (achieved.startswith("0") and achieved != "0"):
+        return False
+    if not 0 < int(maximum) <= 100 or int(achieved) > int(maximum):
+        return False
+    return abs(100 * int(achieved) / int(maximum) - percent) <= _PLAUSIBLE
 
 
 def clean_title_part(text: str) -> str:
