@@ -156,3 +156,12 @@ def test_achieved_and_max_run_together_are_cut_only_where_one_cut_makes_a_row():
     assert [note.params for note in table.notes] == [
         {"printed": "1215", "read": "12 15"}, {"printed": "1425", "read": "14 25"},
         {"printed": "410", "read": "4 10"}]
+
+
+def test_fill_gaps_numbers_only_runs_that_fit_their_gap():
+    from kompass_cli.parsers.ocrlines import fill_gaps
+
+    assert fill_gaps([1, None, 3, None, None, 6, None, 8], end=9) == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert fill_gaps([1, None, 3, None, 6, 7, None, None], end=9) == [
+        1, 2, 3, None, 6, 7, None, None]
+    assert fill_gaps([None, 2, None, None]) == [1, 2, 3, 4]  # no end: the run follows on

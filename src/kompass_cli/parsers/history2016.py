@@ -23,7 +23,7 @@ from kompass_cli.core.raw import (
 )
 from kompass_cli.core.words import compact, fold
 from kompass_cli.core.match import compile_cue
-from kompass_cli.parsers.ocrlines import SPECKS_AFTER
+from kompass_cli.parsers.ocrlines import SPECKS_AFTER, fill_gaps
 from kompass_cli.parsers.vocabulary import folded_alternatives
 
 NUMBER = r"\d+(?:,\d+)?"
@@ -102,38 +102,12 @@ def _read_history_body(lines: list[str], start: int, rows: list[RawHistoryRow],
             seen += 1
             if seen > _TABLE_REACH:
                 break
-    for found_row in _numbered(found):
-        _add_row(found_row, rows, summary)
-
-
-def _numbered(found: list[_AreaRow]) -> list[_AreaRow]:
-    """The rows with their area numbers; a row whose number OCR lost takes its place.
-
-    Areas are printed in order 1-8, so a run of unnumbered rows between rows N and M
-    that fills exactly the places between them ('1. …', '. Tillgänglighet …', '3. …')
-    takes N+1 … M-1. Any other unnumbered row is left out (its values show as missing)
-    rather than guessed.
-    """
-    numbered: list[_AreaRow] = []
-    run: list[_AreaRow] = []
-    previous = 0
-    for row in found:
-        if row.number is None:
-            run.append(row)
-            continue
-        numbered += _fill(run, previous, row.number)
-        numbered.append(row)
-        previous, run = row.number, []
-    return numbered + _fill(run, previous, 9)
-
-
-def _fill(run: list[_AreaRow], previous: int, following: int) -> list[_AreaRow]:
-    """Unnumbered rows between areas ``previous`` and ``following``, numbered when they
-    fill exactly the places between; none otherwise."""
-    if len(run) != following - previous - 1:
-        return []
-    return [_AreaRow(previous + offset + 1, row.name, row.tokens, row.index)
-            for offset, row in enumerate(run)]
+    # Areas are printed in order 1-8: a row whose number OCR lost ('. Tillgänglighet …')
+    # takes its place where that is certain, else it is left out (its values missing).
+    for number, found_row in zip(fill_gaps([row.number for row in found], 9), found):
+        if number is not None:
+            found_row.number = number
+            _add_row(found_row, rows, summary)
 
 
 def _add_row(found: _AreaRow, rows: list[RawHistoryRow], summary: Summary) -> None:

@@ -5,6 +5,8 @@ end-of-line hyphens and reads bullets as '•', '=', '»', 'e' or 'o'. Both read
 two-column findings table (column by column, or interleaved line by line) end in the
 same step: lines of one column rejoined into items. That step lives here so the layout
 reader and the de-interleaver share one notion of where an item starts and ends.
+Tables of numbered rows lose some of their numbers the same way; ``fill_gaps`` gives
+those rows their place where the order leaves only one.
 """
 
 from __future__ import annotations
@@ -121,3 +123,34 @@ def bulleted_items(parts: list[Line]) -> list[Located]:
         else:
             items[-1].append(part)
     return [Located(join_lines([p.text for p in item]), item[0].number) for item in items]
+
+
+def fill_gaps(numbers: list[int | None], end: int | None = None) -> list[int | None]:
+    """The number of each row of a table numbered 1, 2, 3 … in order, where OCR lost some.
+
+    A printed number stands; a run of unnumbered rows between printed numbers p and n
+    that fills exactly the places between them takes p+1 … n-1. ``end`` is the number
+    after the last row where it is known (a run after the last printed number must fit
+    it too); without it, such a run follows on. Any other unnumbered row stays None:
+    its place is not certain.
+    """
+    filled: list[int | None] = []
+    run: list[int] = []
+    previous = 0
+    for position, number in enumerate(numbers + [end]):
+        if position == len(numbers) and end is None:
+            following = previous + len(run) + 1
+        elif number is None:
+            run.append(position)
+            filled.append(None)
+            continue
+        else:
+            following = number
+        if len(run) == following - previous - 1:
+            for offset, index in enumerate(run):
+                filled[index] = previous + offset + 1
+        if position < len(numbers):
+            filled.append(number)
+            previous = number
+        run = []
+    return filled

@@ -28,7 +28,7 @@ from kompass_cli.core.raw import QUESTION_TABLE, Located, Note, RawQuestion, Sta
 from kompass_cli.core.words import compact
 from kompass_cli.parsers.history2016 import NUMBER
 from kompass_cli.core.match import compile_cue
-from kompass_cli.parsers.ocrlines import SPECKS_AFTER, SPECKS_BEFORE, join_lines
+from kompass_cli.parsers.ocrlines import SPECKS_AFTER, SPECKS_BEFORE, fill_gaps, join_lines
 
 TABLE_HEADER = compile_cue(
     r"^\s*([1-8])\.?\s*[|\[]?\s*(.*?)\s+{{Uppnått}}\s*[|\[]?\s*{{Max}}\s*[|\[]?\s*"
@@ -129,38 +129,26 @@ def _question_start(line: str, number: int) -> re.Match[str] | None:
     return None
 
 
-def _identified(rows: list[_QuestionRow], number: int, notes: list[Note]) -> list[_QuestionRow]:
-    """The rows with ids; unnamed rows take theirs from the order where it is certain."""
-    found: list[_QuestionRow] = []
-    run: list[_QuestionRow] = []
-    previous = 0
-    for row in rows:
-        if row.id is None:
-            run.append(row)
-            continue
-        current = int(row.id.split(".")[1])
-        if len(run) == current - previous - 1:
-            found += _named(run, number, previous, notes)
-        found.append(row)
-        previous, run = current, []
-    found += _named(run, number, previous, notes)
-    return [row for row in found if row.id is not None]
+def _identified(rows: list[_QuestionRow], number: int,
+                notes: list[Note]) -> list[_QuestionRow]:
+    """The rows with ids; unnamed rows take theirs from the order where it is certain
+    (``fill_gaps``) and any digits they print agree; the others are left out."""
+    printed = [int(row.id.split(".")[1]) if row.id else None for row in rows]
+    found = []
+    for row, place in zip(rows, fill_gaps(printed)):
+        if row.id is not None:
+            found.append(row)
+        elif place is not None and _agrees(row, f"{number}.{place}"):
+            notes.append(Note("number-ocr-read", row.indexes[0] + 1,
+                              {"printed": row.printed, "read": f"{number}.{place}"}))
+            found.append(_QuestionRow(f"{number}.{place}", row.indexes, row.printed))
+    return found
 
 
-def _named(run: list[_QuestionRow], number: int, previous: int, notes: list[Note]) -> list[_QuestionRow]:
-    """Unnamed rows after question ``previous``, in order, where any digits they print
-    agree with the place they take; the others stay unnamed (left out)."""
-    named = []
-    for offset, row in enumerate(run):
-        question = f"{number}.{previous + offset + 1}"
-        digits = re.sub(r"\D", "", row.printed)
-        if digits and digits != question.replace(".", ""):
-            named.append(row)
-            continue
-        notes.append(Note("number-ocr-read", row.indexes[0] + 1,
-                          {"printed": row.printed, "read": question}))
-        named.append(_QuestionRow(question, row.indexes, row.printed))
-    return named
+def _agrees(row: _QuestionRow, question: str) -> bool:
+    """Whether the digits an unnamed row prints (if any) are those of ``question``."""
+    digits = re.sub(r"\D", "", row.printed)
+    return not digits or digits == question.replace(".", "")
 
 
 def _question(lines: list[str], row: _QuestionRow, number: int,
