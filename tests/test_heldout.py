@@ -27,12 +27,12 @@ FLOORS = {
     "hallsberg-2008--ocr-eng-degraded.txt": None,
     "lindesberg-2021--ocr-swe.txt": (101, 114, 0.0),
     "lindesberg-2021--lo-raw.txt": (114, 114, 0.0),
-    "norsjo-2018--ocr-swe.txt": (167, 171, 1.0),
-    "norsjo-2018--ocr-swe-psm4-200.txt": (167, 171, 1.0),
+    "norsjo-2018--ocr-swe.txt": (170, 171, 1.0),
+    "norsjo-2018--ocr-swe-psm4-200.txt": (170, 171, 1.0),
     "norsjo-2018--ocr-eng-degraded.txt": (158, 171, 0.75),
-    "norsjo-2018--sans-ocr-swe.txt": (167, 171, 1.0),
+    "norsjo-2018--sans-ocr-swe.txt": (170, 171, 1.0),
     "norsjo-2018--lo-sans-layout.txt": (171, 171, 1.0),
-    "norsjo-2018--ocr-swe-psm6-300.txt": (167, 171, 1.0),
+    "norsjo-2018--ocr-swe-psm6-300.txt": (170, 171, 1.0),
     "norsjo-2018--sans-ocr-eng-psm4-200.txt": (171, 171, 1.0),
 }
 

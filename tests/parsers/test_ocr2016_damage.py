@@ -119,7 +119,7 @@ def test_damaged_question_ids_from_the_order_and_numbers_never_borrowed():
 
 def test_a_question_whose_numbers_line_is_unreadable_is_not_given_the_next():
     lines = ["2.1 | Finns det en strategi for",
-             "brukarfokus? 1215 8090",
+             "brukarfokus? 1599 4090",  # 15 of 99 is far from 40%: no cut fits
              "Xy | Hur arbetar kommunen med tillganglighet? 16 25 63%",
              "Zz | Hur informerar kommunen? 9 20 46%",
              "2.4 | Hur arbetar kommunen med brukarundersokningar? 12 20 61%",
@@ -147,15 +147,16 @@ def test_achieved_and_max_run_together_are_cut_only_where_one_cut_makes_a_row():
              "5.3 | Arbetar kommunen? 410 40%",  # 4 of 10 (41 of 0 is no row)
              "5.4 | Kommuniceras? 1111 50%",  # 1 of 111, 11 of 11, 111 of 1: none fits
              "5.5 | Anvands jamforelser? 8:20 39%",  # a colon for the space
+             "5.6 | Sker extern samverkan? 1215 78240",  # and the % sign read as '240'
              "61 100 61%"]
     table = read_question_table(lines, 0, 5)
     numbers = {q.id: (q.achieved and q.achieved.value, q.max and q.max.value,
                       q.percent and q.percent.value) for q in table.questions}
     assert numbers == {"5.1": (12, 15, 80), "5.2": (14, 25, 57), "5.3": (4, 10, 40),
-                       "5.4": (None, None, None), "5.5": (8, 20, 39)}
+                       "5.4": (None, None, None), "5.5": (8, 20, 39), "5.6": (12, 15, 78)}
     assert [note.params for note in table.notes] == [
-        {"printed": "1215", "read": "12 15"}, {"printed": "1425", "read": "14 25"},
-        {"printed": "410", "read": "4 10"}]
+        {"printed": "1215", "read": "12 15 80%"}, {"printed": "1425", "read": "14 25 57%"},
+        {"printed": "410", "read": "4 10 40%"}, {"printed": "1215 78240", "read": "12 15 78%"}]
 
 
 def test_fill_gaps_numbers_only_runs_that_fit_their_gap():

@@ -29,6 +29,7 @@ from kompass_cli.core.words import compact
 from kompass_cli.parsers.history2016 import NUMBER
 from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.ocrlines import SPECKS_AFTER, SPECKS_BEFORE, fill_gaps, join_lines
+from kompass_cli.read.text.percentsign import PLAUSIBLE, percent_readings
 
 TABLE_HEADER = compile_cue(
     r"^\s*([1-8])\.?\s*[|\[]?\s*(.*?)\s+{{Uppnått}}\s*[|\[]?\s*{{Max}}\s*[|\[]?\s*"
@@ -56,10 +57,8 @@ _GAP = r"(?:\s*[:;.]\s*|\s+)"
 _ROW_NUMBERS = re.compile(rf"\s*({NUMBER}){_GAP}({NUMBER})\s+{_PERCENT}{SPECKS_AFTER}")
 _TOTAL_ROW = re.compile(rf"{SPECKS_BEFORE}({NUMBER})\s+({NUMBER})\s+{_PERCENT}{SPECKS_AFTER}")
 # Achieved and max run together before a readable percent ('1215 80%', '410 40%').
-_GLUED = re.compile(rf"(?<!\S)(\d{{3,4}})\s+(\d{{1,3}})\s*%{SPECKS_AFTER}")
-# Points between a printed percent and achieved / max (printed percents come from
-# unrounded sub-scores); a wrong cut of glued digits lands far off or breaks max <= 100.
-_PLAUSIBLE = 20
+# The percent may carry its sign as digits too ('1215 78240': 12, 15 and 78%).
+_GLUED = re.compile(rf"(?<!\S)(\d{{3,4}})\s+(?:(\d{{1,3}})\s*%|(\d{{3,7}})){SPECKS_AFTER}")
 # The numbers cells ending a line, read or not ('14.20 71%', '410 40%', '1215 78240').
 _NUMBERS_CELL = re.compile(
     r"(?:\s+[\d.,:;]+)*(?:\s*\d\s*%|\s\d{3,})" + SPECKS_AFTER)
@@ -191,29 +190,35 @@ def _set_numbers(question: RawQuestion, numbers: re.Match[str], line: int) -> No
 
 def _set_glued(question: RawQuestion, part: str, line: int, notes: list[Note]) -> None:
     """Achieved and max run together ('1215 80%') where exactly one cut gives a row:
-    achieved at most max, max at most 100, their quotient near the printed percent."""
+    achieved at most max, max at most 100, their quotient near the printed percent
+    (read through a misread sign as ``read.text.percentsign`` reads it)."""
     glued = _GLUED.search(part)
     if not glued:
         return
-    token, percent = glued.group(1), int(glued.group(2))
-    cuts = [(token[:cut], token[cut:]) for cut in range(1, len(token))
-            if _row_fits(token[:cut], token[cut:], percent)]
-    if len(cuts) != 1:
+    token = glued.group(1)
+    readings = [(token[:cut], token[cut:], percent) for cut in range(1, len(token))
+                for percent in _percents(glued, token[:cut], token[cut:])]
+    if len(readings) != 1:
         return
-    achieved, maximum = cuts[0]
-    notes.append(Note("number-ocr-read", line, {"printed": token,
-                                                "read": f"{achieved} {maximum}"}))
+    achieved, maximum, percent = readings[0]
+    printed = token if glued.group(2) else f"{token} {glued.group(3)}"
+    notes.append(Note("number-ocr-read", line, {"printed": printed,
+                                                "read": f"{achieved} {maximum} {percent}%"}))
     question.achieved = Stated(int(achieved), QUESTION_TABLE, line, achieved)
     question.max = Stated(int(maximum), QUESTION_TABLE, line, maximum)
-    question.percent = Stated(percent, QUESTION_TABLE, line, f"{percent}%")
+    question.percent = Stated(int(percent), QUESTION_TABLE, line, f"{percent}%")
 
 
-def _row_fits(achieved: str, maximum: str, percent: int) -> bool:
+def _percents(glued: re.Match[str], achieved: str, maximum: str) -> list[str]:
+    """The percents the row may print for this cut (none when the cut makes no row)."""
     if maximum.startswith("0") or (achieved.startswith("0") and achieved != "0"):
-        return False
+        return []
     if not 0 < int(maximum) <= 100 or int(achieved) > int(maximum):
-        return False
-    return abs(100 * int(achieved) / int(maximum) - percent) <= _PLAUSIBLE
+        return []
+    expected = 100 * int(achieved) / int(maximum)
+    if glued.group(2):
+        return [glued.group(2)] if abs(expected - int(glued.group(2))) <= PLAUSIBLE else []
+    return percent_readings(glued.group(3), expected)
 
 
 def clean_title_part(text: str) -> str:

@@ -6,7 +6,7 @@ glyph (a ring, a slash, a ring) as one to four digits glued to the number: '8526
 0, 2, 4, 6 or 9; the percent is 0 to 100, the max of a row at most 100 and the achieved
 at most the max. A token too large to be a percent itself is cut into a percent and
 such a tail wherever it can be, and a cut whose percent lies far from what the row's
-own achieved and max make (``_PLAUSIBLE``) is ruled out: a wrong cut lands tens of
+own achieved and max make (``PLAUSIBLE``) is ruled out: a wrong cut lands tens of
 points away ('294' as 2% for 6 of 20). Only where exactly one cut is left is the token
 read, with a note (``number-ocr-read``); otherwise it stays as printed and the layout
 reports the percent as missing. A printed percent that contradicts its row by that much
@@ -25,7 +25,7 @@ _ROW_END = re.compile(r"(?<![\d,.])(\d{1,3})([ \t]+)(\d{1,3})([ \t]+)(\d{3,7})[ 
 _SIGN = re.compile(r"[249][02469]{0,3}")
 # Points between a percent and achieved/max: printed percents come from unrounded
 # sub-scores and differ from the quotient by a few points, a wrong cut by tens.
-_PLAUSIBLE = 20
+PLAUSIBLE = 20
 
 
 def read_percent_signs(prepared: Prepared) -> tuple[Prepared, list[Note]]:
@@ -53,11 +53,11 @@ def _read_line(line: str, number: int, notes: list[Note]) -> str:
 
 def percent_readings(token: str, expected: float) -> list[str]:
     """Every percent the digits may print before a misread '%' ('8526' -> ['85']),
-    within ``_PLAUSIBLE`` points of ``expected`` (the row's achieved / max in percent)."""
+    within ``PLAUSIBLE`` points of ``expected`` (the row's achieved / max in percent)."""
     found = []
     for cut in range(1, min(3, len(token) - 1) + 1):
         head, tail = token[:cut], token[cut:]
         if ((head[0] != "0" or cut == 1) and int(head) <= 100 and _SIGN.fullmatch(tail)
-                and abs(int(head) - expected) <= _PLAUSIBLE):
+                and abs(int(head) - expected) <= PLAUSIBLE):
             found.append(head)
     return found
