@@ -57,3 +57,6 @@ def test_variant_keeps_its_numbers_and_findings(variant):
     same = sum(1 for key, value in expected.items() if got.get(key) == value)
     assert same >= least
     assert findings_f1(findings(golden), findings(report)) >= least_f1
+    lost = sum(1 for key, value in expected.items() if got.get(key) != value)
+    flagged = [d for d in report["diagnostics"] if d["severity"] in ("error", "warning")]
+    assert not lost or flagged, f"{variant}: {lost} numbers lost without a diagnostic"

@@ -114,7 +114,9 @@ def _percent_check(question: RawQuestion) -> list[d.Diagnostic]:
 
 
 def _max_checks(area: RawArea, instrument: Instrument) -> list[d.Diagnostic]:
-    """Maxima add up to 100 and agree with the instrument's catalogue."""
+    """Maxima add up to 100 and agree with the instrument's catalogue; the catalogue's
+    questions are all printed (an area printing none of them is an error: its question
+    table was lost, and an empty list must not pass for a clean read)."""
     found: list[d.Diagnostic] = []
     maxima = [q.max.value for q in area.questions if q.max is not None]
     if maxima and len(maxima) == len(area.questions) and sum(maxima) != 100:
@@ -133,9 +135,12 @@ def _max_checks(area: RawArea, instrument: Instrument) -> list[d.Diagnostic]:
                                 area=area.number, question=question.id,
                                 max=fmt(question.max.value), version=instrument.version,
                                 expected=spec.max))
+    if not area.questions:
+        return found + [d.make("area-questions-missing", line=area.line, area=area.number,
+                               count=len(specs), version=instrument.version)]
     printed_ids = {q.id for q in area.questions}
     for spec in specs.values():
-        if area.questions and spec.id not in printed_ids:
+        if spec.id not in printed_ids:
             found.append(d.make("question-missing", line=area.line, area=area.number,
                                 question=spec.id, version=instrument.version))
     return found
