@@ -44,8 +44,13 @@ _SPACED_SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\s+(\d+(?:,\d+)?)\s*$")
 _NUM = r"\d+(?:,\d+)?"
 _SPACED_QUESTION = re.compile(
     rf"(?:^|(?<=\s))([1-8]\.\d{{1,2}})\s+(\S.*?)\s+({_NUM})\s+({_NUM})\s+({_NUM}\s*%)(?=\s|$)")
-# A list item starts with a dash in saved text, with a bullet glyph in a PDF.
-_ITEM = r"[-•▪●◦]\s+"
+# A list item starts with a dash in saved text, with a bullet glyph in a PDF, and with
+# what a scanner makes of a bullet ('+', '«', '»', '*', '°', '©', a lone 'e' or 'o'),
+# one or two of them, a stray full stop or comma after them, the space after them
+# sometimes lost before a capital. Markdown bold ('**') is not a bullet.
+_GLYPH = r"(?:[-–•▪●◦+«»°·■©¢=]|\*(?!\*))"
+_ITEM = (rf"(?:{_GLYPH}{{1,2}}[.,]?(?:\s+|(?=[A-ZÅÄÖ]))"
+         r"|[eo]\s+(?=[A-ZÅÄÖ]))")
 _LISTED_QUESTION = re.compile(rf"^{_ITEM}([1-8]\.\d)\s+(\S.*)$")
 # 'Inom området … uppnår kommunen 57 poäng': points, and just before them the
 # municipality as subject of a score verb. The points are found first (a number
@@ -184,20 +189,40 @@ def _score_statements(line: str) -> list[str]:
 def _bullets_after(lines: list[str], start: int, stop: int) -> list[Located]:
     """The bullet list right under a heading: one item per '- **…**' line.
 
-    Blank lines between items (a page break, a dropped footer) do not end the list;
-    the first line that is not an item does.
+    Blank lines between items (a page break, a dropped footer) do not end the list; a
+    line right under an item's line, without a bullet, continues the item (a scan
+    keeps the item's wrapped lines) unless it is a heading of the layout (text from a
+    PDF sets the next heading right under the list); the first other line that is not
+    an item ends the list.
     """
     items: list[Located] = []
+    follows_item = False
     for index in range(start, stop):
         stripped = lines[index].strip()
         if not stripped:
+            follows_item = False
             continue
         bullet = _BULLET.match(stripped)
-        if not bullet:
+        if bullet:
+            items.append(Located(_item_text(bullet.group(1)), index + 1))
+        elif follows_item and not _is_heading(stripped):
+            last = items[-1]
+            items[-1] = Located(compact(f"{last.text} {_item_text(stripped)}"), last.line)
+        else:
             break
-        text = compact(bullet.group(1).replace("**", ""))
-        items.append(Located(text, index + 1))
+        follows_item = True
     return items
+
+
+def _is_heading(line: str) -> bool:
+    """A heading the layout prints: findings, an area section, the question table."""
+    return bool(is_one_of(line, "strengths-heading") or is_one_of(line, "improvements-heading")
+                or _AREA_HEADING.match(line) or _TABLE_TITLE.match(line))
+
+
+def _item_text(text: str) -> str:
+    """An item's words without their markdown bold."""
+    return compact(text.replace("**", ""))
 
 
 def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: RawReport) -> None:
