@@ -32,6 +32,7 @@ from kompass_cli.parsers.common import (
     read_evaluation_date,
 )
 from kompass_cli.parsers.match import compile_cue
+from kompass_cli.parsers.spacedrows import SpacedQuestion, question_rows
 from kompass_cli.parsers.vocabulary import alternatives, is_one_of
 
 _TITLE = compile_cue(rf"^\s*{alternatives('title')}\s+(.+?)\s*$")
@@ -41,9 +42,6 @@ _SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\t(\d+(?:,\d+)?)\s*$")
 # The same rows in a text whose tabs were lost (OCR): cells apart by spaces only.
 _SPACED_SUMMARY_ROW = re.compile(r"^([1-8])\s+(\D+?)\s+(\d+(?:,\d+)?)\s*$")
 _SPACED_SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\s+(\d+(?:,\d+)?)\s*$")
-_NUM = r"\d+(?:,\d+)?"
-_SPACED_QUESTION = re.compile(
-    rf"(?:^|(?<=\s))([1-8]\.\d{{1,2}})\s+(\S.*?)\s+({_NUM})\s+({_NUM})\s+({_NUM}\s*%)(?=\s|$)")
 # A list item starts with a dash in saved text, with a bullet glyph in a PDF, and with
 # what a scanner makes of a bullet ('+', '«', '»', '*', '°', '©', a lone 'e' or 'o'),
 # one or two of them, a stray full stop or comma after them, the space after them
@@ -65,6 +63,7 @@ _SUBJECT_REACH = 40  # characters before the points where the subject and verb s
 _TABLE_HEADER = compile_cue(
     rf"{alternatives('overview-max')}\s+{alternatives('overview-own')}")
 _TABLE_TITLE = compile_cue(rf"^\s*{alternatives('overview-title')}")
+_TABLE_MAX = compile_cue(alternatives("overview-max"))
 _BULLET = re.compile(rf"^{_ITEM}(.*)$")
 _QUESTION_ID = re.compile(r"^[1-8]\.\d$")
 _EVALUATOR = compile_cue(
@@ -151,9 +150,10 @@ def _read_area_sections(lines: list[str]) -> tuple[dict[int, RawArea], list[RawA
 
 
 def _table_start(lines: list[str]) -> int:
-    """The closing question table begins at its title row; the last section ends there."""
+    """The closing question table begins at its title row, or at its header where the
+    title is broken over lines (text from a PDF, OCR); the last section ends there."""
     for index, line in enumerate(lines):
-        if _TABLE_TITLE.match(line):
+        if _TABLE_TITLE.match(line) or _TABLE_MAX.search(line):
             return index
     return len(lines)
 
@@ -226,10 +226,11 @@ def _item_text(text: str) -> str:
 
 
 def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: RawReport) -> None:
-    """'Tabell 1': the summary of results the total is built from."""
+    """'Tabell 1': the summary of results the total is built from (before the closing
+    question table, whose area rows look alike once their tabs are lost)."""
     row_pattern, total_pattern = ((_SPACED_SUMMARY_ROW, _SPACED_SUMMARY_TOTAL)
                                   if _tabless(lines) else (_SUMMARY_ROW, _SUMMARY_TOTAL))
-    for index, line in enumerate(lines):
+    for index, line in enumerate(lines[:_table_start(lines)]):
         row = row_pattern.match(line)
         if row and int(row.group(1)) in areas:
             area = areas[int(row.group(1))]
@@ -248,14 +249,15 @@ def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: Raw
 def _read_overview_table(lines: list[str], areas: dict[int, RawArea]) -> None:
     """The closing two-column table: every question with max, own score and percent.
 
-    Without tabs, each question is found by its id and the three numbers ending it.
+    A table without tabs (text extracted from a PDF, OCR) is read row by row from its
+    question ids (see ``spacedrows``).
     """
-    tabless = _tabless(lines)
-    for index in range(_table_start(lines), len(lines)):
-        if tabless:
-            for match in _SPACED_QUESTION.finditer(lines[index]):
-                _read_overview_cell(list(match.groups()), index + 1, areas)
-            continue
+    start = _table_start(lines)
+    if not any("\t" in line for line in lines[start:]):
+        for row in question_rows(lines, start, len(lines)):
+            _read_spaced_row(row, areas)
+        return
+    for index in range(start, len(lines)):
         cells = lines[index].split("\t")
         for half in (cells[:5], cells[5:10]):
             if len(half) < 2:
@@ -266,6 +268,31 @@ def _read_overview_table(lines: list[str], areas: dict[int, RawArea]) -> None:
 def _tabless(lines: list[str]) -> bool:
     """Whether the text lost its tabs (as OCR output does), so cells are spaced apart."""
     return not any("\t" in line for line in lines)
+
+
+def _read_spaced_row(row: SpacedQuestion, areas: dict[int, RawArea]) -> None:
+    """A question row of a table without tabs; its title replaces the listed one only
+    where the row's cells were read in order (a laid-out row's title is in pieces)."""
+    key = row.id.text
+    if int(key[0]) not in areas:
+        return
+    question = _question_for(areas[int(key[0])], key, row.id.line)
+    if row.title:
+        _retitle(question, compact(row.title), row.id.line)
+    question.max = _located_value(row.maximum, parse_number)
+    question.achieved = _located_value(row.achieved, parse_number)
+    question.percent = _located_value(row.percent, parse_percent)
+
+
+def _located_value(cell: Located | None, reader) -> Stated | None:
+    return None if cell is None else _cell_value(cell.text, reader, cell.line)
+
+
+def _retitle(question: RawQuestion, printed: str, line: int) -> None:
+    """The table's title of a question; the one listed in its section is kept too."""
+    if question.title and question.title != printed:
+        question.other_titles.insert(0, Located(question.title, question.line))
+    question.title, question.line = printed, line
 
 
 def _read_overview_cell(half: list[str], line: int, areas: dict[int, RawArea]) -> None:
@@ -281,10 +308,7 @@ def _read_overview_cell(half: list[str], line: int, areas: dict[int, RawArea]) -
     if not _QUESTION_ID.match(key) or int(key[0]) not in areas:
         return
     question = _question_for(areas[int(key[0])], key, line)
-    printed = compact(title)
-    if question.title and question.title != printed:
-        question.other_titles.insert(0, Located(question.title, question.line))
-    question.title, question.line = printed, line
+    _retitle(question, compact(title), line)
     question.max = _cell_value(maximum, parse_number, line)
     question.achieved = _cell_value(achieved, parse_number, line)
     question.percent = _cell_value(percent, parse_percent, line)
