@@ -57,3 +57,10 @@ def test_two_percents_as_near_to_the_row_are_no_reading():
         "                                %       %",
     ])
     assert _read(text)["1.1"][3] is None
+
+
+def test_a_number_alone_is_not_paired_with_the_next_rows_area_number():
+    # The row's own score and percent are lost (cut off at the page edge); '3' opens
+    # the next area's header row.
+    text = "2.6\nBedrivs utbildning i att\nbemöta allmänheten?\n10\n3\nTydlighet i samspelet"
+    assert _read(text)["2.6"] == ("Bedrivs utbildning i att bemöta allmänheten?", None, None, None)

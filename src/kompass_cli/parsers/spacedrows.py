@@ -11,7 +11,8 @@ Text extracted from a PDF or read by OCR keeps a table's rows in one of three sh
   title's lines, then '40 26', '65', '%'.
 
 A question is found by its id; its numbers are the first numbers after it, in the
-column order the table's header gives (max, own score, percent). What cannot be read
+column order the table's header gives (max, own score, percent), max and own score
+side by side on one line. What cannot be read
 without guessing is left out (the build flags the question): a row whose first number
 is followed by a non-number, a bare third number with no '%' printed beside or under
 it, a percent that two places could give.
@@ -137,8 +138,9 @@ def _read_run(row: SpacedQuestion, run: list[Token], tokens: list[Token] | None,
     """Max and own score from the first two numbers, the percent from what follows;
     with the table's ``tokens`` (a row laid out by position), a percent cell wrapped
     over the lines around the row is looked for too."""
-    if len(run) < 2 or not all(_NUMBER.fullmatch(token.text) for token in run[:2]):
-        return
+    if (len(run) < 2 or not all(_NUMBER.fullmatch(token.text) for token in run[:2])
+            or run[0].line != run[1].line):
+        return  # max and own score stand side by side: one number, then another row's
     row.maximum, row.achieved = _located(run[0]), _located(run[1])
     rest = run[2:]
     if rest and _PERCENT.fullmatch(rest[0].text):

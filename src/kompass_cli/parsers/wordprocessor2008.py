@@ -66,6 +66,8 @@ _TABLE_TITLE = compile_cue(rf"^\s*{alternatives('overview-title')}")
 _TABLE_MAX = compile_cue(alternatives("overview-max"))
 _BULLET = re.compile(rf"^{_ITEM}(.*)$")
 _QUESTION_ID = re.compile(r"^[1-8]\.\d$")
+_AREA_KEY = re.compile(r"^[1-8]$")
+_VALUE = re.compile(r"^\d+(?:,\d+)?\s*%?$")
 _EVALUATOR = compile_cue(
     r"^([A-ZÅÄÖ][\wåäöé&@|-]+(?: [A-ZÅÄÖ][\wåäöé&@|-]+)+),\s*(.*{{kommun|Landsting|Regioner}}.*)$")
 
@@ -258,11 +260,56 @@ def _read_overview_table(lines: list[str], areas: dict[int, RawArea]) -> None:
             _read_spaced_row(row, areas)
         return
     for index in range(start, len(lines)):
-        cells = lines[index].split("\t")
-        for half in (cells[:5], cells[5:10]):
-            if len(half) < 2:
-                continue
+        for half in _halves(lines[index].split("\t")):
             _read_overview_cell(half, index + 1, areas)
+
+
+def _halves(cells: list[str]) -> list[list[str]]:
+    """A row's halves as (id, title, max, own, percent), each found by its opening
+    cell (a question id, or an area number before its name) rather than by position:
+    a PDF's column grid may add empty cells or split a title over two.
+
+    In a row of the table's own ten columns a half is read by position (an empty
+    cell is a missing value); in any other grid the empty cells are the grid's, and
+    the values are read from the filled cells after the title only where they leave
+    no doubt which is which.
+    """
+    cells = [cell.strip() for cell in cells]
+    starts = [i for i, cell in enumerate(cells) if _opens_half(cells, i)]
+    halves = []
+    for order, start in enumerate(starts):
+        stop = starts[order + 1] if order + 1 < len(starts) else len(cells)
+        half = cells[start:stop]
+        in_place = len(cells) <= 10 and start in (0, 5) and len(half) <= 5
+        halves.append(half if in_place else _by_filled_cells(half))
+    return halves
+
+
+def _opens_half(cells: list[str], index: int) -> bool:
+    if _QUESTION_ID.match(cells[index]):
+        return True
+    following = next((cell for cell in cells[index + 1:] if cell), "")
+    return bool(_AREA_KEY.match(cells[index]) and following
+                and not _is_value(following) and not _QUESTION_ID.match(following))
+
+
+def _by_filled_cells(half: list[str]) -> list[str]:
+    """A wide half's filled cells: the title up to the first number, then max and
+    own score (two plain numbers) and the percent (the one with '%')."""
+    filled = [cell for cell in half[1:] if cell]
+    title = []
+    while filled and not _is_value(filled[0]):
+        title.append(filled.pop(0))
+    percents = [cell for cell in filled if cell.endswith("%")]
+    plain = [cell for cell in filled if not cell.endswith("%")]
+    if len(plain) != 2 or len(percents) > 1 or (percents and filled[-1] != percents[0]):
+        return [half[0], " ".join(title)]
+    return [half[0], " ".join(title), *plain, *percents]
+
+
+def _is_value(cell: str) -> bool:
+    """A number cell: '40', '4,5', '65 %'."""
+    return bool(_VALUE.match(cell))
 
 
 def _tabless(lines: list[str]) -> bool:
