@@ -49,6 +49,8 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
     inst = instrument(version)
     diagnostics = check_report(raw, inst)
     diagnostics += _catalogue_checks(raw, inst)
+    if not raw.totals:  # the total row was lost (a scan); its absence must show
+        diagnostics.append(d.make("total-missing"))
     diagnostics += [_from_note(note) for note in raw.notes]
     repairs = repairs or Repairs()
     municipality, found = _municipality(raw, diacritics_reliable=not repairs.applied)

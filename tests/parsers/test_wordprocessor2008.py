@@ -212,3 +212,19 @@ def test_scanned_bullets_open_items_and_wrapped_lines_continue_them(report):
         lines += [f"{next(marks)} {' '.join(words[:half])}", " ".join(words[half:]), ""]
     lines = [line for line in lines if line.strip() != "-"]
     assert _values(PARSER.parse(lines))[1] == _values(report)[1]
+
+
+def test_a_lost_total_row_and_a_misread_heading_digit_show(tmp_path):
+    from kompass_cli.pipeline import parse_file
+    from tests.conftest import RAW
+
+    text = (RAW / "hallsberg-2008.txt").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^TOTALT\t463$", "", text)
+    text = text.replace("Område 2 Tillgänglighet", "Område 3Tillgänglighet", 1)
+    path = tmp_path / "hallsberg-2008.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parse_file(path).model_dump(mode="json")
+    codes = {(d["code"], d["severity"], d["area"]) for d in report["diagnostics"]}
+    assert ("total-missing", "warning", None) in codes
+    assert ("area-number-from-questions", "warning", 2) in codes
+    assert report["areas"][1]["score"] == 54.5 and report["total"]["score"] is None

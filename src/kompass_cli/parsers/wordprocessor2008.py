@@ -18,6 +18,7 @@ from kompass_cli.parsers.base import (
     SUMMARY,
     LayoutParser,
     Located,
+    Note,
     RawArea,
     RawQuestion,
     RawReport,
@@ -35,12 +36,17 @@ from kompass_cli.parsers.match import compile_cue
 from kompass_cli.parsers.spacedrows import SpacedQuestion, question_rows
 from kompass_cli.parsers.vocabulary import alternatives, is_one_of
 
-_TITLE = compile_cue(rf"^\s*{alternatives('title')}\s+(.+?)\s*$")
-_AREA_HEADING = compile_cue(r"^{{Område}}\s+([1-8])\s+(\S.*)$")
+# The cover title; a scan may put specks before it (': 7 ‘Analys av …').
+_TITLE = compile_cue(rf"^[^\w]{{0,3}}(?:\d[^\w]{{1,3}})?{alternatives('title')}\s+(.+?)\s*$")
+# 'Område 3 Tydlighet …'; a scan may put a speck before it ('‘ Område 1'), a stop or
+# dash beside the number ('Område-5.Kontroll') or lose the space after it.
+_AREA_HEADING = compile_cue(
+    r"^(?:[^\w\s-]{1,2}\s*)?{{Område}}[\s.-]+([1-8])(?:[\s.]+|(?=[A-ZÅÄÖ]))(\S.*)$")
 _SUMMARY_ROW = re.compile(r"^([1-8])\s+([^\t]+?)\t(\d+(?:,\d+)?)\s*$")
 _SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\t(\d+(?:,\d+)?)\s*$")
 # The same rows in a text whose tabs were lost (OCR): cells apart by spaces only.
-_SPACED_SUMMARY_ROW = re.compile(r"^([1-8])\s+(\D+?)\s+(\d+(?:,\d+)?)\s*$")
+# A scan may add a speck before the row or a rule after it ("'6 Personalpolitik 66 |").
+_SPACED_SUMMARY_ROW = re.compile(r"^[^\w\s]?([1-8])\s+(\D+?)\s+(\d+(?:,\d+)?)\s*\|?\s*$")
 _SPACED_SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\s+(\d+(?:,\d+)?)\s*$")
 # A list item starts with a dash in saved text, with a bullet glyph in a PDF, and with
 # what a scanner makes of a bullet ('+', '«', '»', '*', '°', '©', a lone 'e' or 'o'),
@@ -97,7 +103,7 @@ class WordProcessor2008Parser(LayoutParser):
         report = RawReport(parser=self.name)
         report.municipality = _municipality(lines)
         _read_evaluation(lines, report)
-        areas, repeats = _read_area_sections(lines)
+        areas, repeats = _read_area_sections(lines, report.notes)
         _read_summary_table(lines, areas, report)
         _read_overview_table(lines, areas)
         report.areas = sorted([*areas.values(), *repeats], key=lambda area: area.number)
@@ -129,7 +135,8 @@ def _evaluators(lines: list[str]) -> list[Located]:
     return found
 
 
-def _read_area_sections(lines: list[str]) -> tuple[dict[int, RawArea], list[RawArea]]:
+def _read_area_sections(lines: list[str], notes: list[Note]
+                        ) -> tuple[dict[int, RawArea], list[RawArea]]:
     """Each 'Område N' section: heading, listed questions, score sentence, findings.
 
     Returns the first section of each area, and any later section for the same area
@@ -144,11 +151,27 @@ def _read_area_sections(lines: list[str]) -> tuple[dict[int, RawArea], list[RawA
         number = int(match.group(1))
         area = RawArea(number, compact(match.group(2)), start + 1)
         _read_section_body(lines, start + 1, stop, area)
+        number = _number_from_questions(area, notes)
         if number in areas:
             repeats.append(area)
         else:
             areas[number] = area
     return areas, repeats
+
+
+def _number_from_questions(area: RawArea, notes: list[Note]) -> int:
+    """The section's area number; where the heading's digit disagrees with the ids of
+    all the questions it lists (two or more, one area's), a scan misread the heading
+    ('Område 3Tillgänglighet' over 2.1-2.6): the ids tell, with a note."""
+    listed = {question.id.split(".")[0] for question in area.questions}
+    if len(area.questions) < 2 or len(listed) != 1:
+        return area.number
+    number = int(listed.pop())
+    if number != area.number:
+        notes.append(Note("area-number-from-questions", area.line,
+                          {"printed": area.number}, area=number))
+        area.number = number
+    return number
 
 
 def _table_start(lines: list[str]) -> int:
@@ -234,7 +257,7 @@ def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: Raw
                                   if _tabless(lines) else (_SUMMARY_ROW, _SUMMARY_TOTAL))
     for index, line in enumerate(lines[:_table_start(lines)]):
         row = row_pattern.match(line)
-        if row and int(row.group(1)) in areas:
+        if row and int(row.group(1)) in areas and parse_number(row.group(3)) <= 100:
             area = areas[int(row.group(1))]
             area.scores.insert(0, Stated(parse_number(row.group(3)), SUMMARY, index + 1,
                                          row.group(3)))
