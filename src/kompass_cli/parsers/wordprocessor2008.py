@@ -349,7 +349,10 @@ def _read_spaced_row(row: SpacedQuestion, areas: dict[int, RawArea]) -> None:
     question = _question_for(areas[int(key[0])], key, row.id.line)
     if row.title:
         _retitle(question, compact(row.title), row.id.line)
-    question.max = _located_value(row.maximum, parse_number)
+    maximum = _located_value(row.maximum, parse_number)
+    if maximum is not None and maximum.value > 100:
+        return  # more than an area's whole: a rule read as a 1 ('|20'); the row is unread
+    question.max = maximum
     question.achieved = _located_value(row.achieved, parse_number)
     question.percent = _located_value(row.percent, parse_percent)
 
