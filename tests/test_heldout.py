@@ -25,6 +25,10 @@ HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 FLOORS = {
     "hallsberg-2008--ocr-swe.txt": (25, 120, 1.0),
     "hallsberg-2008--ocr-eng-degraded.txt": (10, 120, 0.75),
+    "hallsberg-2008--ocr-swe-300dpi-psm4.txt": (55, 120, 1.0),
+    "hallsberg-2008--lo-layout.txt": (120, 120, 1.0),
+    "hallsberg-2008--lo-raw.txt": (120, 120, 0.98),
+    "hallsberg-2008--sans-layout.txt": (109, 120, 0.97),
     "lindesberg-2021--ocr-swe.txt": (71, 114, 0.0),
     "lindesberg-2021--lo-raw.txt": (114, 114, 0.0),
     "norsjo-2018--ocr-swe.txt": (115, 171, 0.53),

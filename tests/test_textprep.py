@@ -223,3 +223,26 @@ def test_a_form_feed_closing_the_last_page_is_no_page():
     lines = split_lines(text)
     found = furniture_lines(lines, form_feed_starts(text))
     assert {lines[i] for i in found} == {"1", "2", "3", "4"}
+
+
+def test_a_heading_set_left_of_a_hanging_indented_list_is_not_joined_to_it():
+    words = "Kommunen arbetar aktivt med dialog och information till invånarna".split()
+    paragraph, line = [], ""
+    for word in words * 12:
+        if len(line) + 1 + len(word) > 60:
+            paragraph.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    items = ["     •    Deltar i projekt kring utveckling av dialog och",
+             "          dialogkultur via bl.a. Ungdomsråd och grupper.",
+             "Förbättringsområden",
+             "     •    En kort punkt med text som nästan fyller raden.",
+             "Styrkor"]
+    first = ["    Ett stycke vars första rad är indragen och som går",
+             "vidare på nästa rad utan indrag."]
+    text = (paragraph + [""] + items + [""] + first + [""]) * 4
+    joined = rejoin_paragraphs(Prepared.of(text)).lines
+    assert "Förbättringsområden" in joined and "Styrkor" in joined
+    assert "    Ett stycke vars första rad är indragen och som går vidare på nästa rad " \
+           "utan indrag." in joined

@@ -52,20 +52,27 @@ def rejoin_paragraphs(prepared: Prepared) -> Prepared:
     is the word's own ('medborgar- och') and stays. A paragraph is wrapped when the text
     has a wrap width (see ``wrap_width``) and the next line's first word would not have
     fitted on the line. Table rows (tabs, or columns spaced apart), list items and blank
-    lines are never joined.
+    lines are never joined, nor is a line set left of an indented block or list item
+    before it (a hanging-indented item's lines align; a heading after the list starts
+    further left; a paragraph's indented first line alone does not count).
     """
     width = wrap_width(prepared.lines)
     lines: list[str] = []
     origin: list[int] = []
     printed_length = 0  # of the last line as printed, before anything was joined to it
+    indents = [0, 0]  # of the last two lines as printed
     for line, number in zip(prepared.lines, prepared.origin):
         previous = lines[-1].rstrip() if lines else ""
         following = line.strip()
+        indent = len(line) - len(line.lstrip())
+        outdented = indent < indents[-1] and (
+            indents[-2] > 0 or bool(_ITEM_START.match(previous.lstrip())))
+        indents = [indents[-1], indent]
         if _BROKEN_END.search(previous) and _LOWER_START.match(following):
             first_word = following.split()[0]
             lines[-1] = (f"{previous} {following}" if first_word in JOINING_WORDS
                          else previous[:-1] + following)
-        elif width and _wrapped(previous, printed_length, following, width):
+        elif width and not outdented and _wrapped(previous, printed_length, following, width):
             lines[-1] = f"{previous} {following}"
         else:
             lines.append(line)
