@@ -215,7 +215,7 @@ def test_scanned_bullets_open_items_and_wrapped_lines_continue_them(report):
 
 
 def test_a_lost_total_row_and_a_misread_heading_digit_show(tmp_path):
-    from kompass_cli.pipeline import parse_file
+    from kompass_cli.run.pipeline import parse_file
     from tests.conftest import RAW
 
     text = (RAW / "hallsberg-2008.txt").read_text(encoding="utf-8")

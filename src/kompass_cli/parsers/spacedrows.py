@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kompass_cli.parsers.base import Located
+from kompass_cli.core.raw import Located
 
 _TOKEN = re.compile(r"\S+")
 _ID = re.compile(r"[1-8]\.\d{1,2}")
@@ -34,7 +34,7 @@ _REACH = 2
 
 
 @dataclass(frozen=True)
-class Token:
+class PlacedWord:
     """A word of the text: its 0-based line, its columns and its characters."""
 
     line: int
@@ -57,7 +57,7 @@ class SpacedQuestion:
 
 def question_rows(lines: list[str], start: int, stop: int) -> list[SpacedQuestion]:
     """Every question row of the table in ``lines[start:stop]``."""
-    tokens = [Token(index, word.start(), word.end(), word.group())
+    tokens = [PlacedWord(index, word.start(), word.end(), word.group())
               for index in range(start, stop) for word in _TOKEN.finditer(lines[index])]
     ids = [position for position, token in enumerate(tokens) if _ID.fullmatch(token.text)]
     rows = []
@@ -67,7 +67,7 @@ def question_rows(lines: list[str], start: int, stop: int) -> list[SpacedQuestio
     return rows
 
 
-def _row(tokens: list[Token], position: int, following: int) -> SpacedQuestion:
+def _row(tokens: list[PlacedWord], position: int, following: int) -> SpacedQuestion:
     """The row of the id at ``position``; the next id's token is at ``following``."""
     anchor = tokens[position]
     after = tokens[position + 1:following]
@@ -88,7 +88,7 @@ def _row(tokens: list[Token], position: int, following: int) -> SpacedQuestion:
     return row
 
 
-def _percent_after(row: SpacedQuestion, following: list[Token]) -> None:
+def _percent_after(row: SpacedQuestion, following: list[PlacedWord]) -> None:
     """A row ending its line with the own score, its percent cell next in reading order
     ('65' and '%' on the lines after it, as ``pdftotext -raw`` gives cells)."""
     if following and _PERCENT.fullmatch(following[0].text):
@@ -98,7 +98,7 @@ def _percent_after(row: SpacedQuestion, following: list[Token]) -> None:
         row.percent = Located(following[0].text + "%", following[0].line + 1)
 
 
-def _right_limit(tokens: list[Token], anchor: Token, following: int) -> int | None:
+def _right_limit(tokens: list[PlacedWord], anchor: PlacedWord, following: int) -> int | None:
     """Where the next row starts on the same line (the other half of a two-column
     table), so that no cell of it is taken for this row's."""
     if following < len(tokens) and tokens[following].line == anchor.line:
@@ -106,7 +106,7 @@ def _right_limit(tokens: list[Token], anchor: Token, following: int) -> int | No
     return None
 
 
-def _wrapped(tokens: list[Token], title: list[Token]) -> bool:
+def _wrapped(tokens: list[PlacedWord], title: list[PlacedWord]) -> bool:
     """Whether the title's cell goes on above or below its line (a laid-out table):
     its words on the row's line are then only part of it."""
     if not title:
@@ -116,7 +116,7 @@ def _wrapped(tokens: list[Token], title: list[Token]) -> bool:
                for token in tokens)
 
 
-def _until_number(tokens: list[Token]) -> list[Token]:
+def _until_number(tokens: list[PlacedWord]) -> list[PlacedWord]:
     """The words before the first number. A damaged number ('|20', '26.') ends them
     too: the numbers after it are then not the row's first, and are not read."""
     words = []
@@ -127,13 +127,13 @@ def _until_number(tokens: list[Token]) -> list[Token]:
     return words
 
 
-def _damaged_number(token: Token) -> bool:
+def _damaged_number(token: PlacedWord) -> bool:
     """A word with digits that is not a number and holds no word of letters."""
     return (any(c.isdigit() for c in token.text) and not _is_number(token)
             and sum(c.isalpha() for c in token.text) < 2)
 
 
-def _read_run(row: SpacedQuestion, run: list[Token], tokens: list[Token] | None,
+def _read_run(row: SpacedQuestion, run: list[PlacedWord], tokens: list[PlacedWord] | None,
               limit: int | None) -> None:
     """Max and own score from the first two numbers, the percent from what follows;
     with the table's ``tokens`` (a row laid out by position), a percent cell wrapped
@@ -154,7 +154,7 @@ def _read_run(row: SpacedQuestion, run: list[Token], tokens: list[Token] | None,
         row.percent = _wrapped_percent(tokens, run[1], rest[0] if rest else None, limit)
 
 
-def _wrapped_percent(tokens: list[Token], own: Token, next_token: Token | None,
+def _wrapped_percent(tokens: list[PlacedWord], own: PlacedWord, next_token: PlacedWord | None,
                      limit: int | None) -> Located | None:
     """A percent cell wrapped over lines near the row's middle line: '65%' on a line
     of its own, or '65' with the '%' under it, right of the own score and left of the
@@ -178,7 +178,7 @@ def _wrapped_percent(tokens: list[Token], own: Token, next_token: Token | None,
     return Located(printed, line)
 
 
-def _percent_at(tokens: list[Token], token: Token, middle: int) -> str | None:
+def _percent_at(tokens: list[PlacedWord], token: PlacedWord, middle: int) -> str | None:
     """'65%' as one word, or '65' with a '%' under it, reaching no further than the
     wrapped cell can from the row's middle line."""
     if _PERCENT.fullmatch(token.text):
@@ -192,9 +192,9 @@ def _percent_at(tokens: list[Token], token: Token, middle: int) -> str | None:
     return None
 
 
-def _is_number(token: Token) -> bool:
+def _is_number(token: PlacedWord) -> bool:
     return bool(_NUMBER.fullmatch(token.text) or _PERCENT.fullmatch(token.text))
 
 
-def _located(token: Token) -> Located:
+def _located(token: PlacedWord) -> Located:
     return Located(token.text, token.line + 1)

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.numbers import parse_number, parse_percent
-from kompass_cli.parsers.base import (
+from kompass_cli.core.numbers import parse_number
+from kompass_cli.core.raw import (
     AREA_TEXT,
-    OVERVIEW_TABLE,
     SUMMARY,
     LayoutParser,
     Located,
@@ -24,7 +23,7 @@ from kompass_cli.parsers.base import (
     RawReport,
     Stated,
 )
-from kompass_cli.parsers.common import (
+from kompass_cli.core.words import (
     compact,
     find_first,
     find_interviewees,
@@ -32,8 +31,8 @@ from kompass_cli.parsers.common import (
     names_kommunkompassen,
     read_evaluation_date,
 )
-from kompass_cli.parsers.match import compile_cue
-from kompass_cli.parsers.spacedrows import SpacedQuestion, question_rows
+from kompass_cli.core.match import compile_cue
+from kompass_cli.parsers.overview2008 import TABLE_TITLE, read_overview_table, table_start
 from kompass_cli.parsers.vocabulary import alternatives, is_one_of
 
 # The cover title; a scan may put specks before it (': 7 ‘Analys av …').
@@ -68,12 +67,7 @@ _SUBJECT_REACH = 40  # characters before the points where the subject and verb s
 # The header of the closing question table, and its title row.
 _TABLE_HEADER = compile_cue(
     rf"{alternatives('overview-max')}\s+{alternatives('overview-own')}")
-_TABLE_TITLE = compile_cue(rf"^\s*{alternatives('overview-title')}")
-_TABLE_MAX = compile_cue(alternatives("overview-max"))
 _BULLET = re.compile(rf"^{_ITEM}(.*)$")
-_QUESTION_ID = re.compile(r"^[1-8]\.\d$")
-_AREA_KEY = re.compile(r"^[1-8]$")
-_VALUE = re.compile(r"^\d+(?:,\d+)?\s*%?$")
 _EVALUATOR = compile_cue(
     r"^([A-ZÅÄÖ][\wåäöé&@|-]+(?: [A-ZÅÄÖ][\wåäöé&@|-]+)+),\s*(.*{{kommun|Landsting|Regioner}}.*)$")
 
@@ -105,7 +99,7 @@ class WordProcessor2008Parser(LayoutParser):
         _read_evaluation(lines, report)
         areas, repeats = _read_area_sections(lines, report.notes)
         _read_summary_table(lines, areas, report)
-        _read_overview_table(lines, areas)
+        read_overview_table(lines, areas)
         report.areas = sorted([*areas.values(), *repeats], key=lambda area: area.number)
         return report
 
@@ -147,7 +141,7 @@ def _read_area_sections(lines: list[str], notes: list[Note]
     areas: dict[int, RawArea] = {}
     repeats: list[RawArea] = []
     for position, (start, match) in enumerate(starts):
-        stop = starts[position + 1][0] if position + 1 < len(starts) else _table_start(lines)
+        stop = starts[position + 1][0] if position + 1 < len(starts) else table_start(lines)
         number = int(match.group(1))
         area = RawArea(number, compact(match.group(2)), start + 1)
         _read_section_body(lines, start + 1, stop, area)
@@ -172,15 +166,6 @@ def _number_from_questions(area: RawArea, notes: list[Note]) -> int:
                           {"printed": area.number}, area=number))
         area.number = number
     return number
-
-
-def _table_start(lines: list[str]) -> int:
-    """The closing question table begins at its title row, or at its header where the
-    title is broken over lines (text from a PDF, OCR); the last section ends there."""
-    for index, line in enumerate(lines):
-        if _TABLE_TITLE.match(line) or _TABLE_MAX.search(line):
-            return index
-    return len(lines)
 
 
 def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -> None:
@@ -242,7 +227,7 @@ def _bullets_after(lines: list[str], start: int, stop: int) -> list[Located]:
 def _is_heading(line: str) -> bool:
     """A heading the layout prints: findings, an area section, the question table."""
     return bool(is_one_of(line, "strengths-heading") or is_one_of(line, "improvements-heading")
-                or _AREA_HEADING.match(line) or _TABLE_TITLE.match(line))
+                or _AREA_HEADING.match(line) or TABLE_TITLE.match(line))
 
 
 def _item_text(text: str) -> str:
@@ -255,7 +240,7 @@ def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: Raw
     question table, whose area rows look alike once their tabs are lost)."""
     row_pattern, total_pattern = ((_SPACED_SUMMARY_ROW, _SPACED_SUMMARY_TOTAL)
                                   if _tabless(lines) else (_SUMMARY_ROW, _SUMMARY_TOTAL))
-    for index, line in enumerate(lines[:_table_start(lines)]):
+    for index, line in enumerate(lines[:table_start(lines)]):
         row = row_pattern.match(line)
         if row and int(row.group(1)) in areas and parse_number(row.group(3)) <= 100:
             area = areas[int(row.group(1))]
@@ -271,136 +256,6 @@ def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: Raw
                                         total.group(1)))
 
 
-def _read_overview_table(lines: list[str], areas: dict[int, RawArea]) -> None:
-    """The closing two-column table: every question with max, own score and percent.
-
-    A table without tabs (text extracted from a PDF, OCR) is read row by row from its
-    question ids (see ``spacedrows``).
-    """
-    start = _table_start(lines)
-    if not any("\t" in line for line in lines[start:]):
-        for row in question_rows(lines, start, len(lines)):
-            _read_spaced_row(row, areas)
-        return
-    for index in range(start, len(lines)):
-        for half in _halves(lines[index].split("\t")):
-            _read_overview_cell(half, index + 1, areas)
-
-
-def _halves(cells: list[str]) -> list[list[str]]:
-    """A row's halves as (id, title, max, own, percent), each found by its opening
-    cell (a question id, or an area number before its name) rather than by position:
-    a PDF's column grid may add empty cells or split a title over two.
-
-    In a row of the table's own ten columns a half is read by position (an empty
-    cell is a missing value); in any other grid the empty cells are the grid's, and
-    the values are read from the filled cells after the title only where they leave
-    no doubt which is which.
-    """
-    cells = [cell.strip() for cell in cells]
-    starts = [i for i, cell in enumerate(cells) if _opens_half(cells, i)]
-    halves = []
-    for order, start in enumerate(starts):
-        stop = starts[order + 1] if order + 1 < len(starts) else len(cells)
-        half = cells[start:stop]
-        in_place = len(cells) <= 10 and start in (0, 5) and len(half) <= 5
-        halves.append(half if in_place else _by_filled_cells(half))
-    return halves
-
-
-def _opens_half(cells: list[str], index: int) -> bool:
-    if _QUESTION_ID.match(cells[index]):
-        return True
-    following = next((cell for cell in cells[index + 1:] if cell), "")
-    return bool(_AREA_KEY.match(cells[index]) and following
-                and not _is_value(following) and not _QUESTION_ID.match(following))
-
-
-def _by_filled_cells(half: list[str]) -> list[str]:
-    """A wide half's filled cells: the title up to the first number, then max and
-    own score (two plain numbers) and the percent (the one with '%')."""
-    filled = [cell for cell in half[1:] if cell]
-    title = []
-    while filled and not _is_value(filled[0]):
-        title.append(filled.pop(0))
-    percents = [cell for cell in filled if cell.endswith("%")]
-    plain = [cell for cell in filled if not cell.endswith("%")]
-    if len(plain) != 2 or len(percents) > 1 or (percents and filled[-1] != percents[0]):
-        return [half[0], " ".join(title)]
-    return [half[0], " ".join(title), *plain, *percents]
-
-
-def _is_value(cell: str) -> bool:
-    """A number cell: '40', '4,5', '65 %'."""
-    return bool(_VALUE.match(cell))
-
-
 def _tabless(lines: list[str]) -> bool:
     """Whether the text lost its tabs (as OCR output does), so cells are spaced apart."""
     return not any("\t" in line for line in lines)
-
-
-def _read_spaced_row(row: SpacedQuestion, areas: dict[int, RawArea]) -> None:
-    """A question row of a table without tabs; its title replaces the listed one only
-    where the row's cells were read in order (a laid-out row's title is in pieces)."""
-    key = row.id.text
-    if int(key[0]) not in areas:
-        return
-    question = _question_for(areas[int(key[0])], key, row.id.line)
-    if row.title:
-        _retitle(question, compact(row.title), row.id.line)
-    maximum = _located_value(row.maximum, parse_number)
-    if maximum is not None and maximum.value > 100:
-        return  # more than an area's whole: a rule read as a 1 ('|20'); the row is unread
-    question.max = maximum
-    question.achieved = _located_value(row.achieved, parse_number)
-    question.percent = _located_value(row.percent, parse_percent)
-
-
-def _located_value(cell: Located | None, reader) -> Stated | None:
-    return None if cell is None else _cell_value(cell.text, reader, cell.line)
-
-
-def _retitle(question: RawQuestion, printed: str, line: int) -> None:
-    """The table's title of a question; the one listed in its section is kept too."""
-    if question.title and question.title != printed:
-        question.other_titles.insert(0, Located(question.title, question.line))
-    question.title, question.line = printed, line
-
-
-def _read_overview_cell(half: list[str], line: int, areas: dict[int, RawArea]) -> None:
-    """One half row: an area header ('2', name) or a question (id, title, max, own, %)."""
-    half = half + [""] * (5 - len(half))
-    key, title, maximum, achieved, percent = (cell.strip() for cell in half)
-    if key.isdigit() and title and int(key) in areas:
-        area = areas[int(key)]
-        name = compact(title)
-        if name != area.name_in_source and all(n.text != name for n in area.other_names):
-            area.other_names.append(Located(name, line))
-        return
-    if not _QUESTION_ID.match(key) or int(key[0]) not in areas:
-        return
-    question = _question_for(areas[int(key[0])], key, line)
-    _retitle(question, compact(title), line)
-    question.max = _cell_value(maximum, parse_number, line)
-    question.achieved = _cell_value(achieved, parse_number, line)
-    question.percent = _cell_value(percent, parse_percent, line)
-
-
-def _cell_value(cell: str, reader, line: int) -> Stated | None:
-    """A number cell as printed; an unreadable cell is no value (the build flags it)."""
-    try:
-        return Stated(reader(cell), OVERVIEW_TABLE, line, cell)
-    except ValueError:
-        return None
-
-
-def _question_for(area: RawArea, question_id: str, line: int) -> RawQuestion:
-    """The question listed in the area section, or a new one if the section omits it."""
-    for question in area.questions:
-        if question.id == question_id:
-            return question
-    question = RawQuestion(question_id, "", line)
-    area.questions.append(question)
-    area.questions.sort(key=lambda q: int(q.id.split(".")[1]))
-    return question
