@@ -69,7 +69,7 @@ _RECORDABLE = {"score-conflict", "total-conflict", "total-mismatch", "total-roun
                "question-sum-mismatch", "question-sum-rounding", "percent-mismatch",
                "percent-rounding", "question-max-sum", "history-total-mismatch",
                "history-current-mismatch", "question-max-catalogue", "question-score-missing",
-               "question-missing", "area-questions-missing"}
+               "question-missing"}
 
 # A value written to JSON loses the trailing zeros of its printed token ('13,0' -> 13),
 # which widens its rounding range: a contradiction recorded at parse time may re-check

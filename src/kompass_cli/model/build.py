@@ -18,7 +18,7 @@ from kompass_cli.reference.catalog import (
     matches_area,
     older_version_naming,
 )
-from kompass_cli.model.consistency import check_report, primary
+from kompass_cli.model.consistency import check_report, primary, unprinted_questions
 from kompass_cli.core.errors import NotAReport
 from kompass_cli.repair.policy import Repairs
 from kompass_cli.core.raw import Located, RawArea, RawQuestion, RawReport, Stated
@@ -47,7 +47,7 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
     _require_complete(raw)
     version = detect_version(raw)
     inst = instrument(version)
-    diagnostics = check_report(raw, inst)
+    diagnostics = check_report(raw, inst) + unprinted_questions(raw, inst)
     diagnostics += _catalogue_checks(raw, inst)
     if not raw.totals:  # the total row was lost (a scan); its absence must show
         diagnostics.append(d.make("total-missing"))
