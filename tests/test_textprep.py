@@ -246,3 +246,18 @@ def test_a_heading_set_left_of_a_hanging_indented_list_is_not_joined_to_it():
     assert "Förbättringsområden" in joined and "Styrkor" in joined
     assert "    Ett stycke vars första rad är indragen och som går vidare på nästa rad " \
            "utan indrag." in joined
+
+
+def test_a_short_heading_after_a_sentence_is_not_joined_to_it():
+    words = "Kommunen arbetar aktivt med dialog och information till invånarna".split()
+    paragraph, line = [], ""
+    for word in words * 12:
+        if len(line) + 1 + len(word) > 60:
+            paragraph.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    text = (paragraph[:-1] + ["och budgeten för detta ändamål i den allra längsta meningen.",
+                              "Styrkor", "• Hög grad av decentralisering."]) * 5
+    joined = rejoin_paragraphs(Prepared.of(text)).lines
+    assert joined.count("Styrkor") == 5

@@ -228,3 +228,14 @@ def test_a_lost_total_row_and_a_misread_heading_digit_show(tmp_path):
     assert ("total-missing", "warning", None) in codes
     assert ("area-number-from-questions", "warning", 2) in codes
     assert report["areas"][1]["score"] == 54.5 and report["total"]["score"] is None
+
+
+def test_a_score_sentence_wrapped_before_its_points_word(report):
+    from tests.conftest import read_lines
+    lines = []
+    for line in read_lines("hallsberg-2008.txt"):
+        cut = re.search(r"uppnår kommunen \d+(?:,\d+)? (?=poäng)", line)
+        lines += [line[:cut.end()].rstrip(), line[cut.end():]] if cut else [line]
+    parsed = PARSER.parse(lines)
+    assert [[s.value for s in a.scores] for a in parsed.areas] == \
+        [[s.value for s in a.scores] for a in report.areas]

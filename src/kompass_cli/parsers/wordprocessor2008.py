@@ -34,6 +34,7 @@ from kompass_cli.core.words import (
 from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.overview2008 import TABLE_TITLE, read_overview_table, table_start
 from kompass_cli.parsers.vocabulary import alternatives, is_one_of
+from kompass_cli.read.text.lines import heading_after_sentence
 
 # The cover title; a scan may put specks before it (': 7 ‘Analys av …').
 _TITLE = compile_cue(rf"^[^\w]{{0,3}}(?:\d[^\w]{{1,3}})?{alternatives('title')}\s+(.+?)\s*$")
@@ -176,7 +177,7 @@ def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -
         question = _LISTED_QUESTION.match(line)
         if question:
             listed.append(RawQuestion(question.group(1), compact(question.group(2)), index + 1))
-        for points in _score_statements(line):
+        for points in _score_statements(_with_next_word(lines, index)):
             area.scores.append(Stated(parse_number(points), AREA_TEXT, index + 1, points))
         heading = line.strip()
         if is_one_of(heading, "strengths-heading"):
@@ -184,6 +185,13 @@ def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -
         elif is_one_of(heading, "improvements-heading"):
             area.improvements = _bullets_after(lines, index + 1, stop)
     area.questions = listed
+
+
+def _with_next_word(lines: list[str], index: int) -> str:
+    """A line with the first word of the next: a sentence may wrap between a score and
+    its 'poäng' ('uppnår kommunen 38' / 'poäng.'), which then stays on this line."""
+    following = lines[index + 1].split() if index + 1 < len(lines) else []
+    return f"{lines[index]} {following[0]}" if following else lines[index]
 
 
 def _score_statements(line: str) -> list[str]:
@@ -215,7 +223,8 @@ def _bullets_after(lines: list[str], start: int, stop: int) -> list[Located]:
         bullet = _BULLET.match(stripped)
         if bullet:
             items.append(Located(_item_text(bullet.group(1)), index + 1))
-        elif follows_item and not _is_heading(stripped):
+        elif (follows_item and not _is_heading(stripped)
+              and not heading_after_sentence(items[-1].text, stripped)):
             last = items[-1]
             items[-1] = Located(compact(f"{last.text} {_item_text(stripped)}"), last.line)
         else:
