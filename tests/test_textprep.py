@@ -135,17 +135,24 @@ def test_control_character_in_a_number_is_not_a_confusion():
     assert "1\x002" in lines[0]
 
 
-def test_wrapped_paragraphs_rejoined_lists_and_tables_not():
-    words = "Kommunen arbetar aktivt med dialog och information till invånarna".split()
-    paragraph = []
-    line = ""
-    for word in words * 12:
+_PROSE = "Kommunen arbetar aktivt med dialog och information till invånarna"
+
+
+def _wrapped_at_60() -> list[str]:
+    """A paragraph of prose wrapped at 60 characters."""
+    paragraph, line = [], ""
+    for word in _PROSE.split() * 12:
         if len(line) + 1 + len(word) > 60:
             paragraph.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
-    paragraph.append(line)
+    return paragraph + [line]
+
+
+def test_wrapped_paragraphs_rejoined_lists_and_tables_not():
+    words = _PROSE.split()
+    paragraph = _wrapped_at_60()
     text = paragraph + ["", "- en punkt", "- en till", "", "1\tOffentlighet\t57"]
     text = text * 6
     prepared = rejoin_paragraphs(Prepared.of(text))
@@ -226,14 +233,7 @@ def test_a_form_feed_closing_the_last_page_is_no_page():
 
 
 def test_a_heading_set_left_of_a_hanging_indented_list_is_not_joined_to_it():
-    words = "Kommunen arbetar aktivt med dialog och information till invånarna".split()
-    paragraph, line = [], ""
-    for word in words * 12:
-        if len(line) + 1 + len(word) > 60:
-            paragraph.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
+    paragraph = _wrapped_at_60()[:-1]
     items = ["     •    Deltar i projekt kring utveckling av dialog och",
              "          dialogkultur via bl.a. Ungdomsråd och grupper.",
              "Förbättringsområden",
@@ -249,15 +249,8 @@ def test_a_heading_set_left_of_a_hanging_indented_list_is_not_joined_to_it():
 
 
 def test_a_short_heading_after_a_sentence_is_not_joined_to_it():
-    words = "Kommunen arbetar aktivt med dialog och information till invånarna".split()
-    paragraph, line = [], ""
-    for word in words * 12:
-        if len(line) + 1 + len(word) > 60:
-            paragraph.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    text = (paragraph[:-1] + ["och budgeten för detta ändamål i den allra längsta meningen.",
+    paragraph = _wrapped_at_60()
+    text = (paragraph[:-2] + ["och budgeten för detta ändamål i den allra längsta meningen.",
                               "Styrkor", "• Hög grad av decentralisering."]) * 5
     joined = rejoin_paragraphs(Prepared.of(text)).lines
     assert joined.count("Styrkor") == 5
