@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kompass_cli.reference.catalog import instrument
-from kompass_cli.model.consistency import check_report
+from kompass_cli.model.consistency import check_report, unprinted_questions
 from kompass_cli.core.raw import (
     QUESTION_TABLE,
     SUMMARY,
@@ -105,3 +105,27 @@ def test_question_read_without_its_percent_is_flagged():
              if d.code == "question-score-missing"]
     assert [(d.question, d.message) for d in diags] == [
         ("7.5", "Question 7.5: percent not found.")]
+
+
+def test_area_without_any_question_of_its_catalogue_is_an_error():
+    # Instrument 2008 lists three questions for area 1; an area read with none of them
+    # (its question table lost) must not pass as clean.
+    area = RawArea(1, "x", 7, [Stated(57, SUMMARY, 1)])
+    diags = unprinted_questions(RawReport("p", areas=[area]), instrument("2008"))
+    assert [(d.code, d.severity, d.area, d.line) for d in diags] == [
+        ("area-questions-missing", "error", 1, 7)]
+    assert "none of the 3 questions" in diags[0].message
+    assert "question-missing" not in _codes(RawReport("p", areas=[area]), version="2008")
+
+
+def test_area_printing_some_questions_names_each_missing_one():
+    area = RawArea(1, "x", 7, [Stated(40, SUMMARY, 1)],
+                   questions=[_question("1.1", 26, 40, 65)])
+    report = RawReport("p", areas=[area])
+    assert _codes(report, version="2008").count("question-missing") == 2
+    assert unprinted_questions(report, instrument("2008")) == []
+
+
+def test_a_version_whose_catalogue_lists_no_questions_asks_for_none():
+    area = RawArea(1, "x", 7, [Stated(57, SUMMARY, 1)])
+    assert unprinted_questions(RawReport("p", areas=[area]), instrument("2010")) == []

@@ -21,7 +21,7 @@ from kompass_cli.reference.catalog import (
 from kompass_cli.core.errors import NotAReport
 from kompass_cli.repair.policy import RepairTally
 from kompass_cli.core.raw import Located, RawArea, RawQuestion, RawReport, Stated
-from kompass_cli.model.consistency import check_report, primary
+from kompass_cli.model.consistency import check_report, primary, unprinted_questions
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.schemas.report import REPORT_MODELS
 from kompass_cli.reference.versions import detect_version
@@ -47,7 +47,7 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: RepairTally | None
     _require_complete(raw)
     version = detect_version(raw)
     inst = instrument(version)
-    diagnostics = check_report(raw, inst)
+    diagnostics = check_report(raw, inst) + unprinted_questions(raw, inst)
     diagnostics += _catalogue_checks(raw, inst)
     if not raw.totals:
         # A report (a summary need not print one) whose total was not read says so.

@@ -114,7 +114,8 @@ def _percent_check(question: RawQuestion) -> list[d.Diagnostic]:
 
 
 def _max_checks(area: RawArea, instrument: Instrument) -> list[d.Diagnostic]:
-    """Maxima add up to 100 and agree with the instrument's catalogue."""
+    """Maxima add up to 100 and agree with the instrument's catalogue, whose questions
+    are all printed where the area prints any (see ``unprinted_questions``)."""
     found: list[d.Diagnostic] = []
     maxima = [q.max.value for q in area.questions if q.max is not None]
     if maxima and len(maxima) == len(area.questions) and sum(maxima) != 100:
@@ -138,6 +139,20 @@ def _max_checks(area: RawArea, instrument: Instrument) -> list[d.Diagnostic]:
         if area.questions and spec.id not in printed_ids:
             found.append(d.make("question-missing", line=area.line, area=area.number,
                                 question=spec.id, version=instrument.version))
+    return found
+
+
+def unprinted_questions(raw: RawReport, instrument: Instrument) -> list[d.Diagnostic]:
+    """Areas of a report that print none of the questions their catalogue lists: an
+    error, since the question table was lost (or could not be read) and an empty list
+    must not pass for a clean read. A results summary has no questions to print, so
+    only reports are asked."""
+    found = []
+    for area in raw.areas:
+        count = len(instrument.area(area.number).questions)
+        if count and not area.questions:
+            found.append(d.make("area-questions-missing", line=area.line, area=area.number,
+                                count=count, version=instrument.version))
     return found
 
 
