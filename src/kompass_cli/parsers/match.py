@@ -80,7 +80,7 @@ def key(text: str) -> str:
     share one key. Not for numbers: '1' and '0' become letters here.
     """
     folded = strip_marks(text.replace("é", "\x00")).replace("\x00", "é")
-    return re.sub(r"rn", "m", folded.translate(_KEY_TABLE))
+    return folded.translate(_KEY_TABLE).replace("rn", "m")
 
 
 def allowed_errors(phrase: str) -> int:
@@ -183,16 +183,24 @@ def compile_cue(template: str, prose: bool = False) -> CuePattern:
                       regex.compile(exact, flags), quick, None if prose else SHORT_LINE)
 
 
+# Lines whose match each pattern remembers: the layouts try a pattern on the same lines
+# when they score the text and again when they read it.
+_REMEMBERED = 4096
+_UNSEEN = object()
+
+
 class CuePattern:
     """A cue pattern: tried through confusions first, with errors only where it may match.
 
     Matching with errors is slow on long lines; a line that holds none of the
-    phrases' pieces (see ``_chunks``) cannot match and is ruled out at once.
+    phrases' pieces (see ``_chunks``) cannot match and is ruled out at once. What
+    ``match`` found on a line is remembered (for the last ``_REMEMBERED`` lines).
     """
 
     def __init__(self, fuzzy: regex.Pattern, exact: regex.Pattern,
                  quick: re.Pattern | None, longest: int | None) -> None:
         self.fuzzy, self.exact, self.quick, self.longest = fuzzy, exact, quick, longest
+        self._matched: dict[str, object] = {}
 
     def _may(self, text: str) -> bool:
         return self._short(text) and (self.quick is None or bool(self.quick.search(text)))
@@ -202,7 +210,13 @@ class CuePattern:
 
     def match(self, text: str):
         """Anchored at the start, so tried with errors at once (only one place to try)."""
-        return self.exact.match(text) or (self.fuzzy.match(text) if self._short(text) else None)
+        found = self._matched.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._matched) >= _REMEMBERED:
+                self._matched.clear()
+            found = self._matched[text] = self.exact.match(text) or (
+                self.fuzzy.match(text) if self._short(text) else None)
+        return found
 
     def fullmatch(self, text: str):
         return self.exact.fullmatch(text) or (
