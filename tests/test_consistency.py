@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kompass_cli.catalog import instrument
-from kompass_cli.consistency import check_report
-from kompass_cli.parsers.base import (
+from kompass_cli.reference.catalog import instrument
+from kompass_cli.model.consistency import check_report
+from kompass_cli.core.raw import (
     QUESTION_TABLE,
     SUMMARY,
     RawArea,
@@ -13,7 +13,7 @@ from kompass_cli.parsers.base import (
     RawReport,
     Stated,
 )
-from kompass_cli.rounding import Range, percent_range, printed_range
+from kompass_cli.core.rounding import Range, percent_range, printed_range
 
 
 def _question(qid, achieved, maximum, percent, line=10):

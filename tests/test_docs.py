@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.diagnostics import CATALOGUE
+from kompass_cli.model.diagnostics import CATALOGUE
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -51,9 +51,9 @@ def test_every_command_has_an_example_and_a_readme_section():
 
 
 def test_every_validate_finding_code_is_documented_with_its_severity():
-    from kompass_cli import validate
+    from kompass_cli.analyse import validate
 
-    source = (ROOT / "src" / "kompass_cli" / "validate.py").read_text(encoding="utf-8")
+    source = (ROOT / "src" / "kompass_cli" / "analyse" / "validate.py").read_text(encoding="utf-8")
     used = set(re.findall(r'Finding\("([a-z-]+)"', source))
     assert used <= set(validate.CODES), used - set(validate.CODES)
     rows = dict(re.findall(r"^\| `([a-z-]+)` \| (error|warning|info) \|",
