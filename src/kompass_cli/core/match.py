@@ -183,10 +183,19 @@ def compile_cue(template: str, prose: bool = False) -> CuePattern:
                       regex.compile(exact, flags), quick, None if prose else SHORT_LINE)
 
 
-# Lines whose match each pattern remembers: the layouts try a pattern on the same lines
-# when they score the text and again when they read it.
+# Lines whose matches each pattern remembers: the layouts try a pattern on the same
+# lines when they score the text and again when they read it.
 _REMEMBERED = 4096
 _UNSEEN = object()
+# Raised by ``forget``: a pattern remembers only what it found since.
+_since = 0
+
+
+def forget() -> None:
+    """Let every pattern forget what it found: called before each text is read, so
+    nothing is kept from one text to the next."""
+    global _since
+    _since += 1
 
 
 class CuePattern:
@@ -194,13 +203,15 @@ class CuePattern:
 
     Matching with errors is slow on long lines; a line that holds none of the
     phrases' pieces (see ``_chunks``) cannot match and is ruled out at once. What
-    ``match`` found on a line is remembered (for the last ``_REMEMBERED`` lines).
+    ``match``, ``search`` and ``finditer`` found on a line is remembered (for the last
+    ``_REMEMBERED`` lines and calls).
     """
 
     def __init__(self, fuzzy: regex.Pattern, exact: regex.Pattern,
                  quick: re.Pattern | None, longest: int | None) -> None:
         self.fuzzy, self.exact, self.quick, self.longest = fuzzy, exact, quick, longest
-        self._matched: dict[str, object] = {}
+        self._found: dict[tuple[str, str], object] = {}
+        self._since = _since
 
     def _may(self, text: str) -> bool:
         return self._short(text) and (self.quick is None or bool(self.quick.search(text)))
@@ -208,21 +219,34 @@ class CuePattern:
     def _short(self, text: str) -> bool:
         return self.longest is None or len(text) <= self.longest
 
+    def _remembered(self, kind: str, text: str, find):
+        """``find(text)``, or what it gave when last asked for ``kind`` on ``text``."""
+        if self._since != _since:
+            self._found.clear()
+            self._since = _since
+        key = (kind, text)
+        found = self._found.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            found = self._found[key] = find(text)
+        return found
+
     def match(self, text: str):
         """Anchored at the start, so tried with errors at once (only one place to try)."""
-        found = self._matched.get(text, _UNSEEN)
-        if found is _UNSEEN:
-            if len(self._matched) >= _REMEMBERED:
-                self._matched.clear()
-            found = self._matched[text] = self.exact.match(text) or (
-                self.fuzzy.match(text) if self._short(text) else None)
-        return found
+        return self._remembered("match", text, self._match)
+
+    def _match(self, text: str):
+        return self.exact.match(text) or (self.fuzzy.match(text) if self._short(text) else None)
 
     def fullmatch(self, text: str):
         return self.exact.fullmatch(text) or (
             self.fuzzy.fullmatch(text) if self._short(text) else None)
 
     def search(self, text: str):
+        return self._remembered("search", text, self._search)
+
+    def _search(self, text: str):
         return self.exact.search(text) or (self.fuzzy.search(text) if self._may(text) else None)
 
     def in_any(self, lines: list[str]) -> bool:
@@ -231,7 +255,10 @@ class CuePattern:
             self.fuzzy.search(line) for line in lines if self._may(line))
 
     def finditer(self, text: str):
-        return self.fuzzy.finditer(text) if self._may(text) else iter(())
+        return iter(self._remembered("finditer", text, self._finditer))
+
+    def _finditer(self, text: str) -> list:
+        return list(self.fuzzy.finditer(text)) if self._may(text) else []
 
 
 def closest(text: str, phrases) -> str:

@@ -24,8 +24,8 @@ from kompass_cli.core.raw import RawReport
 CLEAN_DIACRITIC_SHARE = 0.10
 
 _WORD = re.compile(r"[^\W\d_]+")
-# The start of a word that carries å, ä or ö: found once per such word.
-_WORD_WITH_DIACRITIC = re.compile(r"(?<![^\W\d_])[^\W\d_]*?[åäöÅÄÖ]")
+# A word's first å, ä or ö and the rest of the word: found once per such word.
+_WORD_WITH_DIACRITIC = re.compile(r"[åäöÅÄÖ][^\W\d_]*")
 
 
 @dataclass
