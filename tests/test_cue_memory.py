@@ -31,10 +31,10 @@ def test_a_remembered_answer_is_a_fresh_patterns_answer():
 def test_forgetting_clears_every_pattern_and_memory_is_bounded():
     pattern = compile_cue(r"^{{Område}}\s+([1-8])")
     assert pattern.match(_LINES[3]).group(1) == "3"
-    assert pattern._found
+    assert pattern._found[0]
     match.forget()
     pattern.match(_LINES[2])
-    assert list(pattern._found) == [("match", _LINES[2])]
+    assert list(pattern._found[0]) == [_LINES[2]]
     for number in range(match._REMEMBERED + 10):
         pattern.match(f"rad {number}")
-    assert len(pattern._found) <= match._REMEMBERED
+    assert len(pattern._found[0]) <= match._REMEMBERED

@@ -210,7 +210,8 @@ class CuePattern:
     def __init__(self, fuzzy: regex.Pattern, exact: regex.Pattern,
                  quick: re.Pattern | None, longest: int | None) -> None:
         self.fuzzy, self.exact, self.quick, self.longest = fuzzy, exact, quick, longest
-        self._found: dict[tuple[str, str], object] = {}
+        # What match, search and finditer found, by line
+        self._found: tuple[dict, dict, dict] = ({}, {}, {})
         self._since = _since
 
     def _may(self, text: str) -> bool:
@@ -219,22 +220,27 @@ class CuePattern:
     def _short(self, text: str) -> bool:
         return self.longest is None or len(text) <= self.longest
 
-    def _remembered(self, kind: str, text: str, find):
-        """``find(text)``, or what it gave when last asked for ``kind`` on ``text``."""
+    def _remembered(self, kind: int, text: str, find):
+        """``find(text)``, or what it gave when last asked (``kind``: 0 for match, 1
+        for search, 2 for finditer) on ``text``."""
         if self._since != _since:
-            self._found.clear()
+            self._found = ({}, {}, {})
             self._since = _since
-        key = (kind, text)
-        found = self._found.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            if len(self._found) >= _REMEMBERED:
-                self._found.clear()
-            found = self._found[key] = find(text)
-        return found
+        found = self._found[kind]
+        answer = found.get(text, _UNSEEN)
+        if answer is _UNSEEN:
+            if len(found) >= _REMEMBERED:
+                found.clear()
+            answer = found[text] = find(text)
+        return answer
 
     def match(self, text: str):
         """Anchored at the start, so tried with errors at once (only one place to try)."""
-        return self._remembered("match", text, self._match)
+        if self._since == _since:  # the common case, without a call
+            answer = self._found[0].get(text, _UNSEEN)
+            if answer is not _UNSEEN:
+                return answer
+        return self._remembered(0, text, self._match)
 
     def _match(self, text: str):
         return self.exact.match(text) or (self.fuzzy.match(text) if self._short(text) else None)
@@ -244,7 +250,7 @@ class CuePattern:
             self.fuzzy.fullmatch(text) if self._short(text) else None)
 
     def search(self, text: str):
-        return self._remembered("search", text, self._search)
+        return self._remembered(1, text, self._search)
 
     def _search(self, text: str):
         return self.exact.search(text) or (self.fuzzy.search(text) if self._may(text) else None)
@@ -255,7 +261,7 @@ class CuePattern:
             self.fuzzy.search(line) for line in lines if self._may(line))
 
     def finditer(self, text: str):
-        return iter(self._remembered("finditer", text, self._finditer))
+        return iter(self._remembered(2, text, self._finditer))
 
     def _finditer(self, text: str) -> list:
         return list(self.fuzzy.finditer(text)) if self._may(text) else []
