@@ -20,7 +20,7 @@ from kompass_cli.reference.catalog import (
 )
 from kompass_cli.model.consistency import check_report, primary
 from kompass_cli.core.errors import NotAReport
-from kompass_cli.repair.policy import Repairs
+from kompass_cli.repair.policy import RepairTally
 from kompass_cli.core.raw import Located, RawArea, RawQuestion, RawReport, Stated
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.schemas.report import REPORT_MODELS
@@ -41,7 +41,7 @@ class SourceInfo:
     pages: list[int] | None = None  # for a PDF, the page of each line
 
 
-def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = None,
+def build_report(raw: RawReport, source: SourceInfo, repairs: RepairTally | None = None,
                  ) -> ReportBase:
     """Assemble, check and validate the report model for one parsed text."""
     _require_complete(raw)
@@ -50,7 +50,7 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
     diagnostics = check_report(raw, inst)
     diagnostics += _catalogue_checks(raw, inst)
     diagnostics += [_from_note(note) for note in raw.notes]
-    repairs = repairs or Repairs()
+    repairs = repairs or RepairTally()
     municipality, found = _municipality(raw, diacritics_reliable=not repairs.applied)
     diagnostics += found
     diagnostics += _date_checks(raw, inst)
