@@ -49,6 +49,9 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: RepairTally | None
     inst = instrument(version)
     diagnostics = check_report(raw, inst)
     diagnostics += _catalogue_checks(raw, inst)
+    if not raw.totals:
+        # A report (a summary need not print one) whose total was not read says so.
+        diagnostics.append(d.make("total-missing"))
     diagnostics += [_from_note(note) for note in raw.notes]
     repairs = repairs or RepairTally()
     municipality, found = _municipality(raw, diacritics_reliable=not repairs.applied)
