@@ -1,29 +1,44 @@
-"""Diagnostics: every problem or observation as data, from one catalogue of codes.
+"""Every problem kompass reports, from one catalogue of codes.
 
-Each code has a default severity, a title, a message template and an explanation, so
-that the JSON, the terminal and the generated reference all say the same thing.
+A problem is data: a code, a location (line and page of the source, JSON path, area,
+question, year, file) and the values its message is rendered from. Each code has one
+severity, a title, a message template and an explanation, so that the JSON, the
+terminal, ``kompass validate`` and the README all say the same thing. Parsing raises
+the diagnostics a report carries; ``kompass validate`` raises findings about a file,
+with codes from the same catalogue.
 
 Severities:
-- ``error``: a value cannot be trusted or is missing (the data is incomplete).
+- ``error``: a value cannot be trusted or is missing (the data is incomplete), or a
+  file breaks the contract.
 - ``warning``: the report contradicts itself in a way rounding does not explain.
 - ``info``: worth knowing, nothing wrong (rounding explains a gap, a name from an older
   version of the instrument, a split the parser had to infer).
+
+A check that ``kompass parse`` records and ``kompass validate`` runs again
+(``rechecked``) has one severity in the report; validate makes it an error of the
+*file* only when the file's data shows it and its diagnostics do not record it (the
+data was changed after parsing), whatever its severity in the report.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+PARSE = "parse"
+VALIDATE = "validate"
 
 
 @dataclass(frozen=True)
 class Code:
-    """One entry of the diagnostic catalogue."""
+    """One entry of the catalogue: a problem ``kompass parse`` records in a report
+    (``raised_by`` parse) or one ``kompass validate`` finds in a file (validate)."""
 
     severity: str
     title: str
     template: str
     explanation: str
-
+    raised_by: str = PARSE
+    rechecked: bool = False  # validate runs the check again on a file's data
 
 CATALOGUE: dict[str, Code] = {
     "score-conflict": Code(
@@ -31,71 +46,84 @@ CATALOGUE: dict[str, Code] = {
         "Area {area}: the score is printed as {values} ({places}).",
         "The report states one area's score with different values in different places. "
         "kompass keeps every value in reported_scores and uses the summary value as the "
-        "area's score."),
+        "area's score.",
+        rechecked=True),
     "total-conflict": Code(
         "warning", "Total printed differently",
         "The total is printed as {values} ({places}).",
-        "The report states its total score with different values in different places."),
+        "The report states its total score with different values in different places.",
+        rechecked=True),
     "total-mismatch": Code(
         "warning", "Area scores do not add up to the total",
         "The area scores add up to {sum}, but the total is printed as {total}.",
         "The sum of the eight area scores differs from the printed total by more than "
-        "the rounding of the printed area scores can explain."),
+        "the rounding of the printed area scores can explain.",
+        rechecked=True),
     "total-rounding": Code(
         "info", "Total explained by rounding",
         "The area scores add up to {sum} and the total is printed as {total}; rounding of "
         "the printed area scores explains the gap.",
-        "Printed area scores are rounded; their unrounded values can add up to the total."),
+        "Printed area scores are rounded; their unrounded values can add up to the total.",
+        rechecked=True),
     "question-sum-mismatch": Code(
         "warning", "Questions do not add up to the area score",
         "Area {area}: the questions add up to {sum}, but the area score is printed as "
-        "{score} ({where}, line {score_line}); rounding does not explain the gap{hint}.",
+        "{score} ({where}, {score_at}); rounding does not explain the gap{hint}.",
         "The achieved scores of an area's questions differ from the area's printed score "
         "by more than the rounding of the printed values (including what the printed "
-        "percents reveal) can explain."),
+        "percents reveal) can explain.",
+        rechecked=True),
     "question-sum-rounding": Code(
         "info", "Question sum explained by rounding",
         "Area {area}: the questions add up to {sum} and the area score is printed as "
         "{score}; the printed percents show fractional question scores ({range}) that "
         "explain the gap.",
         "Printed question scores are rounded; the printed percents reveal their "
-        "fractional values, whose sum fits the printed area score."),
+        "fractional values, whose sum fits the printed area score.",
+        rechecked=True),
     "percent-mismatch": Code(
         "warning", "Percent does not match achieved/max",
         "Question {question}: {achieved}/{max} is {exact}%, but {percent}% is printed; "
         "rounding does not explain it.",
         "A question's printed percent is not achieved divided by max, even allowing for "
-        "the rounding of the printed achieved score."),
+        "the rounding of the printed achieved score.",
+        rechecked=True),
     "percent-rounding": Code(
         "info", "Percent reveals a fractional score",
         "Question {question}: {achieved}/{max} is {exact}%, but {percent}% is printed; the "
         "achieved score is a rounded {implied}.",
         "The printed percent differs from achieved/max because the printed achieved "
-        "score is rounded from a fractional value, which the percent reveals."),
+        "score is rounded from a fractional value, which the percent reveals.",
+        rechecked=True),
     "question-max-sum": Code(
         "warning", "Question maxima do not add up to 100",
         "Area {area}: the question maxima add up to {sum}, not 100.",
         "Within an area the maxima of the questions add up to 100 in every version of "
-        "the instrument."),
+        "the instrument.",
+        rechecked=True),
     "question-max-catalogue": Code(
         "warning", "Question max differs from the instrument",
         "Question {question}: max {max} is printed, the instrument version {version} "
         "has {expected}.",
-        "The printed maximum of a question differs from the instrument catalogue."),
+        "The printed maximum of a question differs from the instrument catalogue.",
+        rechecked=True),
     "question-score-missing": Code(
         "warning", "Question without its scores",
         "Question {question}: {missing} not found.",
         "The report lists the question, but no table row gives its achieved score or "
         "maximum, so its scores cannot be checked or used; or its percent could not be "
-        "read (a scan that read the % sign as digits), and none is guessed."),
+        "read (a scan that read the % sign as digits), and none is guessed.",
+        rechecked=True),
     "question-unknown": Code(
         "warning", "Question not in the instrument",
         "Question {question} is not part of instrument version {version}.",
-        "The report prints a question id that the catalogue of its version does not have."),
+        "The report prints a question id that the catalogue of its version does not have.",
+        rechecked=True),
     "question-missing": Code(
         "warning", "Question missing from the report",
         "Area {area}: question {question} of instrument version {version} is not printed.",
-        "The catalogue of the version lists a question that the report does not print."),
+        "The catalogue of the version lists a question that the report does not print.",
+        rechecked=True),
     "area-missing": Code(
         "error", "Area missing",
         "Area {area} ({name}) was not found in the report.",
@@ -115,18 +143,20 @@ CATALOGUE: dict[str, Code] = {
         "A printed area name does not match the catalogue of the detected version."),
     "area-name-older-version": Code(
         "info", "Area name from an older version",
-        "Area {area}: '{printed}' (line {printed_line}) is the name from instrument version "
+        "Area {area}: '{printed}' ({printed_at}) is the name from instrument version "
         "{older}; version {version} calls it '{expected}'.",
         "Reports sometimes print an older name of an area in a table of a newer version."),
     "history-total-mismatch": Code(
         "warning", "History total does not add up",
         "History {year}: the area scores add up to {sum}, but the total is printed as "
         "{total}.",
-        "A row of the report's table of earlier evaluations does not add up to its total."),
+        "A row of the report's table of earlier evaluations does not add up to its total.",
+        rechecked=True),
     "history-current-mismatch": Code(
         "warning", "History differs from the results",
         "History {year}: area {area} is {history}, the results say {score}.",
-        "The history table's column for this evaluation differs from the area scores."),
+        "The history table's column for this evaluation differs from the area scores.",
+        rechecked=True),
     "report-date-before-evaluation": Code(
         "warning", "Report dated before the evaluation",
         "The report is dated {date}, before the evaluation in {month_year}.",
@@ -136,7 +166,8 @@ CATALOGUE: dict[str, Code] = {
         "warning", "Year outside the version's period",
         "The evaluation year {year} lies outside the period of instrument version "
         "{version} ({period}).",
-        "Each version of the instrument was in use for a known period."),
+        "Each version of the instrument was in use for a known period.",
+        rechecked=True),
     "municipality-unknown": Code(
         "error", "Municipality not recognised",
         "'{printed}' does not match any of Sweden's 290 municipalities.",
@@ -204,29 +235,165 @@ CATALOGUE: dict[str, Code] = {
         "The row gives no instrument version; {version} was in use in {year}.",
         "An imported row without instrument_version is taken to use the version in use "
         "in its year (2010-2015: 2010, 2016-2019: 2016, 2020-: 2020)."),
+    # Findings of kompass validate about a file (its JSON, its contract, its data).
+    "json-duplicate-key": Code(
+        "error", "Key given twice",
+        "{path}: the key is given more than once (a reader keeps one of the values, which "
+        "one depends on the reader)",
+        "A key is given twice in one object; JSON readers disagree about which value "
+        "counts.", VALIDATE),
+    "json-non-finite-number": Code(
+        "error", "Number not finite",
+        "{path}: {value} is not a finite number; JSON numbers must be finite",
+        "A number is NaN or ±Infinity (1e309 reads as Infinity): no score, and not JSON.",
+        VALIDATE),
+    "schema-missing-field": Code(
+        "error", "Field missing", "{path}: {problem}",
+        "A field the JSON contract requires is missing.", VALIDATE),
+    "schema-unknown-field": Code(
+        "error", "Unknown field", "{path}: {problem}",
+        "A field the JSON contract does not have (a misspelt or hand-added field).",
+        VALIDATE),
+    "schema-invalid-value": Code(
+        "error", "Invalid value", "{path}: {problem}",
+        "A value of the wrong type or outside its allowed values.", VALIDATE),
+    "schema-version-old": Code(
+        "warning", "Schema version 1",
+        "schema_version 1 keeps no printed tokens: {rebuilt} were rebuilt from the values "
+        "('57,0' as '57'); kompass upgrade {file} writes the file as version 2",
+        "Version 1 files are still read. Their numbers' printed tokens are rebuilt from "
+        "the values, which loses trailing zeros; kompass upgrade writes the file as "
+        "version 2 (re-parse the raw report for the printed tokens).", VALIDATE),
+    "score-not-reported": Code(
+        "error", "Score not its reported value",
+        "{path} is {shown}, but {given}; a score is the summary value, else the first "
+        "value printed",
+        "total.score or an area's score is not the value its reported_scores give (the "
+        "summary value, else the first), the rule kompass parse uses.", VALIDATE),
+    "score-out-of-range": Code(
+        "error", "Score out of range", "{path} is {value}, outside 0–{high}",
+        "A score below 0 or above its maximum, or a negative question value.", VALIDATE),
+    "areas-incomplete": Code(
+        "error", "Areas incomplete", "areas are {numbers}, expected each of 1-8 once",
+        "A report or results summary has each of the eight areas once.", VALIDATE),
+    "area-catalogue-mismatch": Code(
+        "error", "Area not the version's",
+        "area {area} is '{key}' ({name}) in version {version}, the file says "
+        "'{file_key}' ({file_name})",
+        "An area's key or name is not the one the declared instrument version gives it.",
+        VALIDATE),
+    "question-wrong-area": Code(
+        "error", "Question under another area",
+        "question {question} is listed under area {area}",
+        "A question's id names another area than the one it is listed under.", VALIDATE),
+    "achieved-over-max": Code(
+        "error", "Achieved over max",
+        "question {question}: achieved {achieved} exceeds max {max}",
+        "A question's achieved score exceeds its maximum.", VALIDATE),
+    "municipality-code-unknown": Code(
+        "error", "Kommunkod unknown", "kommunkod {code} is not in the SCB list",
+        "The file's kommunkod is none of the 290 municipalities'.", VALIDATE),
+    "municipality-code-mismatch": Code(
+        "error", "Kommunkod, name and county disagree",
+        "kommunkod {code} is {official} ({official_county}), the file says {name} "
+        "({county})",
+        "The kommunkod, name and county of the file describe different municipalities.",
+        VALIDATE),
+    "recorded-contradiction-gone": Code(
+        "error", "Recorded contradiction gone",
+        "the file records {recorded} ({message}), but its data no longer shows it: the "
+        "data was changed after parsing",
+        "A diagnostic the file records about its numbers is not found again in its data.",
+        VALIDATE),
+    "source-checksum-mismatch": Code(
+        "error", "Checksum differs",
+        "{raw} has sha256 {digest}…, the file records {recorded}…; re-run kompass parse",
+        "The raw report's sha256 is not source.sha256: the file was parsed from another "
+        "text.", VALIDATE),
+    "source-not-checked": Code(
+        "info", "Checksum not checked",
+        "{raw} is not there or cannot be read, so source.sha256 was not checked; give "
+        "--raw-dir the folder of the raw reports",
+        "The raw report is not in --raw-dir, so source.sha256 was not compared.",
+        VALIDATE),
+    "source-missing": Code(
+        "error", "Raw report missing",
+        "{raw} is not there or cannot be read, so source.sha256 was not checked; "
+        "--require-raw asks for it",
+        "With --require-raw, a raw report missing from --raw-dir is an error: a checksum "
+        "never compared proves nothing.", VALIDATE),
+    "source-file-not-a-name": Code(
+        "error", "Source file not a name",
+        "source.file is {name!r}, not the bare file name parsing writes; the raw report "
+        "cannot be looked up",
+        "source.file is a path, not the bare file name kompass parse writes.", VALIDATE),
 }
 
 
+
+@dataclass(frozen=True)
+class At:
+    """A line of the source, with its PDF page where there is one: how a message cites
+    a line ('line 463', 'line 463 on page 19')."""
+
+    line: int
+    page: int | None = None
+
+    def __str__(self) -> str:
+        return f"line {self.line}" + (f" on page {self.page}" if self.page else "")
+
+
+def cite(located) -> At:
+    """How a message cites a located value (anything with ``line`` and ``page``)."""
+    return At(located.line, getattr(located, "page", None))
+
+
 @dataclass
-class Diagnostic:
-    """One problem or observation, located in the source."""
+class Problem:
+    """One problem or observation: a catalogue code, its location and the values its
+    message is rendered from. ``severity`` is the catalogue's unless validate makes a
+    re-found check an error of the file; ``note`` is what validate adds to say why."""
 
     code: str
-    severity: str
-    message: str
+    params: dict[str, object] = field(default_factory=dict)
     line: int | None = None
+    page: int | None = None
     area: int | None = None
     question: str | None = None
     year: int | None = None
+    path: str = ""
+    file: str = ""
+    severity: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        self.severity = self.severity or CATALOGUE[self.code].severity
+
+    @property
+    def message(self) -> str:
+        """The message, rendered from the code's template."""
+        values = {"area": self.area, "question": self.question, "year": self.year,
+                  "path": self.path, "file": self.file, **self.params}
+        text = CATALOGUE[self.code].template.format(**values)
+        return f"{text} ({self.note})" if self.note else text
 
     def sort_key(self) -> tuple:
         return (self.line or 0, self.area or 0, self.question or "", self.code, self.message)
 
+    def finding(self) -> dict:
+        """A finding of kompass validate, as its JSON and CSV give it."""
+        return {"code": self.code, "severity": self.severity, "message": self.message,
+                "file": self.file, "path": self.path, "line": self.line}
 
-def make(code: str, *, line: int | None = None, area: int | None = None,
-         question: str | None = None, year: int | None = None, **params: object) -> Diagnostic:
-    """Build a diagnostic from its catalogue entry and the template's parameters."""
-    entry = CATALOGUE[code]
-    values = {"area": area, "question": question, "year": year, **params}
-    return Diagnostic(code, entry.severity, entry.template.format(**values), line, area,
-                      question, year)
+
+def make(code: str, at=None, *, area: int | None = None, question: str | None = None,
+         year: int | None = None, **params: object) -> Problem:
+    """A problem of the catalogue at ``at`` (anything with a line and page: a located
+    value of the report, an :class:`At`, or None)."""
+    return Problem(code, params, line=getattr(at, "line", None),
+                   page=getattr(at, "page", None), area=area, question=question, year=year)
+
+
+def rechecked() -> frozenset[str]:
+    """The codes validate runs again on a file's data."""
+    return frozenset(code for code, entry in CATALOGUE.items() if entry.rechecked)

@@ -35,7 +35,7 @@ _SEPARATOR = re.compile(r"^[\s|:+\-=–—]*$")
 
 
 @dataclass
-class Cell:
+class ScoreCell:
     """One score column of a line: the printed token and a change printed beside it."""
 
     token: str
@@ -49,7 +49,7 @@ class ScoreLine:
     index: int  # 0-based line index
     name: str
     number: int | None
-    cells: list[Cell | None] = field(default_factory=list)  # by column; None = not a score
+    cells: list[ScoreCell | None] = field(default_factory=list)  # by column; None = not a score
     table: bool = False
     end: int = -1  # 0-based line of the score when it stands on a line of its own
 
@@ -127,7 +127,7 @@ def _plain_line(index: int, text: str) -> ScoreLine | None:
         return None
     change = match.group("change")
     return ScoreLine(index, name, number,
-                     [Cell(match.group("score"), compact(change) if change else None)])
+                     [ScoreCell(match.group("score"), compact(change) if change else None)])
 
 
 def _table_line(index: int, cells: list[str]) -> ScoreLine | None:
@@ -146,12 +146,12 @@ def _table_line(index: int, cells: list[str]) -> ScoreLine | None:
     return ScoreLine(index, name, number, scores, table=True)
 
 
-def _cell(text: str) -> Cell | None:
+def _cell(text: str) -> ScoreCell | None:
     match = _CELL_SCORE.match(text.strip())
     if not match:
         return None
     change = match.group("change")
-    return Cell(match.group("score"), compact(change) if change else None)
+    return ScoreCell(match.group("score"), compact(change) if change else None)
 
 
 def _tidy_name(name: str) -> str:
