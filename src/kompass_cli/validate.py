@@ -1,15 +1,15 @@
 """Validate normalised JSON: the schema, then the same checks parsing runs, and more.
 
-A file is checked in three layers. The schema (strict pydantic models) catches missing,
+A file is checked in layers. The schema (strict pydantic models) catches missing,
 unknown and mistyped fields. The catalogue checks catch areas and questions that do not
-belong to the declared instrument version, swapped maxima, impossible scores and a
-kommunkod that does not match the name. The consistency checks that ``kompass parse``
-runs are run again; a contradiction the file does not record among its diagnostics means
-the data was changed after parsing.
+belong where the file puts them, impossible scores and a kommunkod that does not match
+the name. The checks ``kompass parse`` ran on the report are run again on the same
+model (each number with its printed token): a diagnostic the data shows that the file
+does not record, or records otherwise, means the data was changed after parsing.
 
 Diagnostics recorded at parse time describe the report, not the file: they are listed
-as recorded and never count as errors of the file.
-"""
+as recorded and never count as errors of the file. Every finding's code is in the one
+catalogue of :mod:`kompass_cli.diagnostics`."""
 
 from __future__ import annotations
 
