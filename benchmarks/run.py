@@ -123,7 +123,7 @@ def cli_start(runs: int) -> dict[str, float]:
 def parse_times(repeats: int) -> dict[str, float]:
     """Median in-process parse time per bundled report, lexicon loading measured apart."""
     sys.path.insert(0, str(ROOT / "src"))
-    from kompass_cli.pipeline import parse_file
+    from kompass_cli.run.pipeline import parse_file
     from kompass_cli.repair.lexicon import load
 
     started = time.perf_counter()
@@ -221,7 +221,7 @@ def pdf_times(repeats: int) -> dict[str, float]:
     sys.path.insert(0, str(ROOT / "src"))
     import pdfplumber
 
-    from kompass_cli.pipeline import parse_file
+    from kompass_cli.run.pipeline import parse_file
 
     results = {}
     with tempfile.TemporaryDirectory() as folder:

@@ -11,9 +11,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kompass_cli import plots
-from kompass_cli.dataset import load_folder, load_report
-from kompass_cli.municipalities import lookup
+from kompass_cli.analyse import plots
+from kompass_cli.model.dataset import load_folder, load_report
+from kompass_cli.reference.municipalities import lookup
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "normalized"
@@ -35,7 +35,7 @@ def trend() -> None:
 
 def page() -> None:
     """The top of Norsjö's HTML page (kompass report) as Chromium shows it."""
-    from kompass_cli.webpage import page as build
+    from kompass_cli.analyse.webpage import page as build
 
     sys.path.insert(0, str(ROOT))
     from tests.browser import chromium, screenshot

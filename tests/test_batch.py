@@ -11,8 +11,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from kompass_cli import batch
-from kompass_cli.batch import Limits, Parsed, parse_many
+from kompass_cli.run import batch
+from kompass_cli.run.batch import Limits, Parsed, parse_many
 from kompass_cli.cli.main import app
 from tests.conftest import FIXTURES, RAW
 

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 import kompass_cli.cli.summarise  # noqa: F401  (registers the command)
 from kompass_cli.cli.app import app
-from kompass_cli.summary import COLUMNS
+from kompass_cli.analyse.summary import COLUMNS
 from tests.conftest import NORMALIZED
 
 runner = CliRunner()

@@ -6,9 +6,9 @@ import copy
 import json
 from pathlib import Path
 
-from kompass_cli.compare import compare
-from kompass_cli.dataset import load_folder
-from kompass_cli.municipalities import lookup
+from kompass_cli.analyse.compare import compare
+from kompass_cli.model.dataset import load_folder
+from kompass_cli.reference.municipalities import lookup
 from kompass_cli.schemas.report import REPORT_ADAPTER
 from tests.conftest import NORMALIZED
 

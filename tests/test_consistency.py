@@ -6,11 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from kompass_cli.catalog import instrument
-from kompass_cli.consistency import check_report
-from kompass_cli.dataset import load_report
-from kompass_cli.diagnostics import rechecked
-from kompass_cli.rounding import Range, percent_range, printed_range
+from kompass_cli.reference.catalog import instrument
+from kompass_cli.model.consistency import check_report
+from kompass_cli.model.dataset import load_report
+from kompass_cli.model.diagnostics import rechecked
+from kompass_cli.core.rounding import Range, percent_range, printed_range
 from kompass_cli.schemas.common import (
     HistoryPrinted,
     HistoryRow,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kompass_cli.catalog import VERSIONS, instrument
-from kompass_cli.crosswalk import RELATIONS, between, crosswalk_data, step
+from kompass_cli.reference.catalog import VERSIONS, instrument
+from kompass_cli.reference.crosswalk import RELATIONS, between, crosswalk_data, step
 
 PAIRS = list(zip(VERSIONS, VERSIONS[1:]))
 AREAS = set(range(1, 9))

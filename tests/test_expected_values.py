@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from kompass_cli.parsers.match import key
-from kompass_cli.pipeline import parse_file
+from kompass_cli.core.match import key
+from kompass_cli.run.pipeline import parse_file
 from tests.conftest import RAW
 
 # file: area scores 1-8 as printed in the report's summary

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import kompass_cli.cli.export  # noqa: F401  (registers the command)
 from kompass_cli.cli.app import app
-from kompass_cli.export import COLUMN_TYPES, COLUMNS, LEVELS, rows
+from kompass_cli.analyse.export import COLUMN_TYPES, COLUMNS, LEVELS, rows
 from tests.conftest import NORMALIZED, RAW, ROOT
 
 runner = CliRunner()
@@ -22,7 +22,7 @@ STRINGS = [c for c, t in COLUMN_TYPES.items() if t == "string"]
 
 
 def _library_rows(level: str) -> list[dict]:
-    from kompass_cli.dataset import load_report
+    from kompass_cli.model.dataset import load_report
 
     return rows(level, [load_report(NORMALIZED / name) for name in REPORTS])
 
@@ -168,7 +168,7 @@ def test_csv_to_stdout_by_default_with_whole_numbers_as_ints(monkeypatch):
 
 
 def test_nulls_are_empty_in_csv():
-    from kompass_cli.export import to_csv
+    from kompass_cli.analyse.export import to_csv
 
     row = dict.fromkeys(COLUMNS["history"])
     row.update(year=2001, area=1, score=50)
@@ -219,7 +219,7 @@ def test_help_has_an_example():
 
 def test_pdf_rows_carry_their_page(tmp_path):
     """A report read from a PDF exports the page of every value beside its line."""
-    from kompass_cli.pipeline import parse_file
+    from kompass_cli.run.pipeline import parse_file
     from tests import pdf_render
 
     pdf = pdf_render.render(RAW / "lindesberg-2021.txt", tmp_path / "lindesberg.pdf")

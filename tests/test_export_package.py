@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 import kompass_cli.cli.export  # noqa: F401  (registers the command)
 from kompass_cli.cli.app import app
-from kompass_cli.datapackage import descriptions
-from kompass_cli.export import COLUMN_TYPES, COLUMNS, LEVELS
+from kompass_cli.analyse.datapackage import descriptions
+from kompass_cli.analyse.export import COLUMN_TYPES, COLUMNS, LEVELS
 from tests.conftest import NORMALIZED, ROOT
 
 runner = CliRunner()
@@ -118,7 +118,7 @@ def test_frictionless_finds_a_number_written_the_other_way(tmp_path):
 def test_schema_types_and_descriptions():
     package_fields = {}
     for level in LEVELS:
-        from kompass_cli.datapackage import table_schema
+        from kompass_cli.analyse.datapackage import table_schema
 
         package_fields[level] = {f["name"]: f for f in table_schema(level)["fields"]}
     assert package_fields["areas"]["kommunkod"]["type"] == "string"
@@ -164,8 +164,8 @@ def test_readme_shows_the_tested_pandas_read():
 
 
 def test_json_is_an_array_of_the_rows(tmp_path):
-    from kompass_cli.dataset import load_report
-    from kompass_cli.export import rows
+    from kompass_cli.model.dataset import load_report
+    from kompass_cli.analyse.export import rows
 
     out = _export(tmp_path / "findings.json", str(NORMALIZED), "--level", "findings")
     expected = rows("findings", [load_report(p) for p in sorted(NORMALIZED.glob("*.json"))])

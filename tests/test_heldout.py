@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kompass_cli.errors import KompassError
-from kompass_cli.pipeline import parse_file
+from kompass_cli.core.errors import KompassError
+from kompass_cli.run.pipeline import parse_file
 from tests.heldout_measure import findings, findings_f1, numbers
 
 ROOT = Path(__file__).resolve().parents[1]

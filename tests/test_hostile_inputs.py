@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kompass_cli import writer
+from kompass_cli.model import writer
 from kompass_cli.cli.main import app
-from kompass_cli.errors import one_line, quoted
-from kompass_cli.limits import parse_size, parse_timeout
-from kompass_cli.pdf.inflate import StreamTooLarge, _BoundedZlib
-from kompass_cli.sources import read_head
+from kompass_cli.core.errors import one_line, quoted
+from kompass_cli.read.limits import parse_size, parse_timeout
+from kompass_cli.read.pdf.inflate import StreamTooLarge, _BoundedZlib
+from kompass_cli.read.sources import read_head
 from tests import hostile
 from tests.conftest import NORMALIZED, RAW
 
@@ -246,7 +246,7 @@ def test_inflating_is_bounded_but_otherwise_like_zlib():
 
 _ALLOCATING = """
 import sys
-from kompass_cli import batch
+from kompass_cli.run import batch
 
 real = batch.parse_one
 

@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kompass_cli.cli.main import app
-from kompass_cli.dataset import load_report, read_json
-from kompass_cli.errors import KompassError
+from kompass_cli.model.dataset import load_report, read_json
+from kompass_cli.core.errors import KompassError
 from tests.conftest import NORMALIZED, RAW
 
 runner = CliRunner()
@@ -221,7 +221,7 @@ def test_a_source_file_that_is_not_a_bare_name_is_never_opened(tmp_path, name):
 ])
 def test_running_out_of_memory_or_stack_while_reading_names_the_file(tmp_path, monkeypatch,
                                                                      failure, reason):
-    import kompass_cli.dataset as dataset
+    import kompass_cli.model.dataset as dataset
 
     def exhausted(*args, **kwargs):
         raise failure()
@@ -249,7 +249,7 @@ def test_an_integer_of_thousands_of_digits_is_refused_by_name(tmp_path):
 
 
 def test_devices_fifos_and_oversized_files_are_refused_unread(tmp_path, monkeypatch):
-    import kompass_cli.dataset as dataset
+    import kompass_cli.model.dataset as dataset
 
     fifo = tmp_path / "fifo.json"
     os.mkfifo(fifo)  # opening it would wait for a writer for ever
@@ -283,7 +283,7 @@ def test_a_fifo_in_a_folder_is_reported_not_read(tmp_path):
 def test_the_schema_itself_refuses_non_finite_numbers(value, where):
     from pydantic import ValidationError
 
-    from kompass_cli.dataset import json_path
+    from kompass_cli.model.dataset import json_path
     from kompass_cli.schemas.report import REPORT_ADAPTER
 
     document = json.loads((NORMALIZED / "norsjo-2018.json").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kompass_cli import municipalities
+from kompass_cli.reference import municipalities
 
 
 def test_the_list_is_complete():

@@ -13,11 +13,11 @@ from collections import defaultdict
 import pytest
 from typer.testing import CliRunner
 
-from kompass_cli import municipalities
+from kompass_cli.reference import municipalities
 from kompass_cli.cli.main import app
-from kompass_cli.errors import KompassError
-from kompass_cli.municipalities import Ambiguous, resolve, slug, slugs
-from kompass_cli.pipeline import parse_file
+from kompass_cli.core.errors import KompassError
+from kompass_cli.reference.municipalities import Ambiguous, resolve, slug, slugs
+from kompass_cli.run.pipeline import parse_file
 from tests.conftest import RAW
 
 runner = CliRunner()
@@ -133,8 +133,8 @@ def test_lookup_refuses_a_name_that_fits_several():
 
 
 def test_a_report_whose_municipality_is_ambiguous_belongs_to_neither(tmp_path):
-    from kompass_cli.compare import compare
-    from kompass_cli.writer import to_json
+    from kompass_cli.analyse.compare import compare
+    from kompass_cli.model.writer import to_json
 
     text = (RAW / "norsjo-2018.txt").read_text(encoding="utf-8")
     path = tmp_path / "report.txt"

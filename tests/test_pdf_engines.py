@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from kompass_cli.cli.main import app
-from kompass_cli.pdf.glyphs import group_words
+from kompass_cli.read.pdf.glyphs import group_words
 from tests import hostile, pdf_render
 from tests.conftest import FIXTURES, RAW
 

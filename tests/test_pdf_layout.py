@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kompass_cli.pdf.flow import flow
-from kompass_cli.pdf.furniture import drop_furniture
-from kompass_cli.pdf.lines import (
+from kompass_cli.read.pdf.flow import flow
+from kompass_cli.read.pdf.furniture import drop_furniture
+from kompass_cli.read.pdf.lines import (
     TextLine,
     clean_word,
     continues,
@@ -15,8 +15,8 @@ from kompass_cli.pdf.lines import (
     opens_paragraph,
     paragraphs,
 )
-from kompass_cli.pdf.page import PageContent, is_shading
-from kompass_cli.pdf.table import TableBlock
+from kompass_cli.read.pdf.page import PageContent, is_shading
+from kompass_cli.read.pdf.table import TableBlock
 
 
 def _word(text: str, x0: float, top: float, size: float = 10.0) -> dict:

@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 import kompass_cli.cli.plot  # noqa: F401  (registers the commands)
-from kompass_cli import plots
+from kompass_cli.analyse import plots
 from kompass_cli.cli.app import app
-from kompass_cli.dataset import load_folder, load_report
+from kompass_cli.model.dataset import load_folder, load_report
 from tests.conftest import NORMALIZED, ROOT
 
 runner = CliRunner()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kompass_cli import plots
-from kompass_cli.dataset import load_folder
-from kompass_cli.municipalities import lookup
+from kompass_cli.analyse import plots
+from kompass_cli.model.dataset import load_folder
+from kompass_cli.reference.municipalities import lookup
 from tests.conftest import NORMALIZED
 
 

@@ -24,7 +24,7 @@ NORSJO = RAW / "norsjo-2018.txt"
 
 _SLOW_PARSE = """
 import os, time
-from kompass_cli import batch
+from kompass_cli.run import batch
 
 def slow(path, limits):
     # One write per line: the two workers share the pipe, and print's separate writes
@@ -39,7 +39,7 @@ main()
 
 _SLOW_WRITE = """
 import os, sys, time
-from kompass_cli import writer
+from kompass_cli.model import writer
 
 class SlowOs:
     def __getattr__(self, name):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kompass_cli.pipeline import parse_file
+from kompass_cli.run.pipeline import parse_file
 from tests.conftest import RAW
 
 FACTS = {

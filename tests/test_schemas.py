@@ -8,7 +8,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from kompass_cli.catalog import VERSIONS, instrument
+from kompass_cli.reference.catalog import VERSIONS, instrument
 from kompass_cli.schemas.report import REPORT_ADAPTER, REPORT_MODELS
 from tests.conftest import NORMALIZED
 
@@ -80,8 +80,8 @@ def test_every_version_has_a_model():
 def _summary() -> dict:
     from pathlib import Path
 
-    from kompass_cli.pipeline import parse_file
-    from kompass_cli.writer import report_document
+    from kompass_cli.run.pipeline import parse_file
+    from kompass_cli.model.writer import report_document
     from tests.conftest import FIXTURES
 
     page = Path(FIXTURES / "summaries" / "grastorp-2014-webpage.txt")

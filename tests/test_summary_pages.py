@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from kompass_cli.cli.main import app
 from kompass_cli.parsers.registry import SUMMARY_PARSER, choose_parser
-from kompass_cli.pipeline import parse_file
-from kompass_cli.summaries import Given
+from kompass_cli.run.pipeline import parse_file
+from kompass_cli.model.summaries import Given
 from tests.conftest import FIXTURES, NORMALIZED, RAW
 
 runner = CliRunner()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kompass_cli.parsers.base import Located, RawArea, RawReport, Stated
-from kompass_cli.parsers.match import compile_cue, key
-from kompass_cli.textprep.characters import normalise_line
-from kompass_cli.textprep.furniture import furniture_lines
-from kompass_cli.textprep.lines import Prepared, rejoin_paragraphs, restore_lines
+from kompass_cli.core.raw import Located, RawArea, RawReport, Stated
+from kompass_cli.core.match import compile_cue, key
+from kompass_cli.read.text.characters import normalise_line
+from kompass_cli.read.text.furniture import furniture_lines
+from kompass_cli.read.text.lines import Prepared, rejoin_paragraphs, restore_lines
 from tests.conftest import read_lines
 
 
@@ -91,7 +91,7 @@ def test_restore_lines_points_back_at_the_file():
 
 
 def _read(lines: list[str]):
-    from kompass_cli.textprep.digits import read_confused_digits
+    from kompass_cli.read.text.digits import read_confused_digits
 
     prepared, notes = read_confused_digits(Prepared.of(lines))
     return prepared.lines, [(note.code, note.line, note.params.get("read")) for note in notes]
@@ -162,7 +162,7 @@ def test_rows_of_columns_spaced_apart_are_never_joined():
     table = ["1.5 Förutsättningar för politiken" + " " * 20 + "17" + " " * 10 + "30"
              + " " * 10 + "57%",
              " " * 50 + "47" + " " * 10 + "100" + " " * 10 + "47%"]
-    from kompass_cli.textprep.lines import wrap_width
+    from kompass_cli.read.text.lines import wrap_width
 
     assert wrap_width(prose + [""] + table)
     prepared = rejoin_paragraphs(Prepared.of(prose + [""] + table))
@@ -170,7 +170,7 @@ def test_rows_of_columns_spaced_apart_are_never_joined():
 
 
 def test_paragraph_per_line_text_is_not_wrapped():
-    from kompass_cli.textprep.lines import wrap_width
+    from kompass_cli.read.text.lines import wrap_width
 
     for name in ("hallsberg-2008.txt", "lindesberg-2021.txt"):
         assert wrap_width(read_lines(name)) is None
@@ -213,8 +213,8 @@ def test_question_numbers_opening_a_line_read():
 
 def test_a_form_feed_closing_the_last_page_is_no_page():
     """pdftotext ends every page, the last one too, with a form feed."""
-    from kompass_cli.sources import form_feed_starts, split_lines
-    from kompass_cli.textprep.furniture import furniture_lines
+    from kompass_cli.read.sources import form_feed_starts, split_lines
+    from kompass_cli.read.text.furniture import furniture_lines
 
     words = ["styrning", "ledning", "kvalitet", "arbetsliv", "medborgare", "kontroll",
              "effektivitet", "delegation", "samspel", "brukare", "utveckling", "dialog"]

@@ -143,7 +143,7 @@ def test_no_number_can_be_moved_by_one_unnoticed(tmp_path, name):
     """Every printed number of the file, one at a time, one up and one down: each edit
     is an error, including where the file records a contradiction or a rounding gap
     about that very number (its recorded values no longer match)."""
-    from kompass_cli.validate import validate_file
+    from kompass_cli.analyse.validate import validate_file
 
     document = json.loads((NORMALIZED / name).read_text(encoding="utf-8"))
     unnoticed = []
@@ -167,9 +167,9 @@ def test_printed_decimals_the_json_cannot_show_do_not_fail_the_file(tmp_path, na
     re-check as rounding from the JSON; what parse writes, validate accepts."""
     import re
 
-    from kompass_cli.pipeline import parse_file
-    from kompass_cli.validate import validate_file
-    from kompass_cli.writer import to_json
+    from kompass_cli.run.pipeline import parse_file
+    from kompass_cli.analyse.validate import validate_file
+    from kompass_cli.model.writer import to_json
 
     text = (RAW / name.replace(".json", ".txt")).read_text(encoding="utf-8")
     text = re.sub(r"(?<![\d,])(\d+,\d+)(?![\d,])", r"\g<1>0", text)

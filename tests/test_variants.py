@@ -11,7 +11,7 @@ from functools import cache
 
 import pytest
 
-from kompass_cli.pipeline import parse_file
+from kompass_cli.run.pipeline import parse_file
 from tests.conftest import RAW
 from tests.variants.build import variants
 from tests.variants.compare import diagnostic_codes, findings_f1, recovered

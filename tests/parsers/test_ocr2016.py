@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kompass_cli.parsers.base import Note
+from kompass_cli.core.raw import Note
 from kompass_cli.parsers.ocr2016 import Ocr2016Parser, join_lines, text_width
 
 PARSER = Ocr2016Parser()

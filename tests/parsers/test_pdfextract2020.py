@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kompass_cli.parsers.base import Note
+from kompass_cli.core.raw import Note
 from kompass_cli.parsers.pdfextract2020 import (
     PdfExtract2020Parser,
     html_blocks,

@@ -6,8 +6,8 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from kompass_cli.parsers.common import compact
-from kompass_cli.parsers.match import key
+from kompass_cli.core.words import compact
+from kompass_cli.core.match import key
 
 # Diagnostics that describe the input's condition, not the report's content.
 CONDITION_CODES = frozenset({"ocr-repaired", "number-ocr-read"})

@@ -20,7 +20,7 @@ from typing import TypeVar
 import typer
 
 from kompass_cli import __version__
-from kompass_cli.errors import KompassError, one_line
+from kompass_cli.core.errors import KompassError, one_line
 
 # Where the commands look when no path is given: the bundled reports and their JSON.
 DEFAULT_RAW = Path("data/raw")
@@ -158,7 +158,7 @@ def load_data(paths: list[Path] | None):
     """Normalised reports from files and folders (default data/normalized); refused files
     named on stderr. Exit 2 at once when nothing loaded; otherwise the caller exits 2
     after its output (``exit_if_refused``), so the other files still get their result."""
-    from kompass_cli.dataset import load_paths
+    from kompass_cli.model.dataset import load_paths
 
     loaded = load_paths(list(paths or [DEFAULT_DATA]))
     echo_errors(loaded.errors)

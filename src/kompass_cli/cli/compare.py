@@ -11,7 +11,7 @@ from kompass_cli.cli.app import (
     DEFAULT_DATA, app, data_option, exit_if_refused, handles_errors, load_data,
     municipality_argument, note,
 )
-from kompass_cli.errors import KompassError
+from kompass_cli.core.errors import KompassError
 
 
 class Format(str, Enum):
@@ -47,8 +47,8 @@ def compare(
 
     Example: `kompass compare Norsjö --format csv`
     """
-    from kompass_cli.compare import compare as build
-    from kompass_cli.municipalities import identify
+    from kompass_cli.analyse.compare import compare as build
+    from kompass_cli.reference.municipalities import identify
 
     found = identify(municipality)
     loaded = load_data(data)
@@ -64,14 +64,14 @@ def compare(
 def _json(comparison) -> None:
     import json
 
-    from kompass_cli.compare import to_dict
+    from kompass_cli.analyse.compare import to_dict
 
     typer.echo(json.dumps(to_dict(comparison), ensure_ascii=False, indent=2))
 
 
 def _csv(comparison) -> None:
     from kompass_cli.cli.render import write_csv
-    from kompass_cli.compare import CSV_COLUMNS, to_rows
+    from kompass_cli.analyse.compare import CSV_COLUMNS, to_rows
 
     write_csv(CSV_COLUMNS, to_rows(comparison))
     note(f"note: {comparison.caveat}")
@@ -83,7 +83,7 @@ def _table(comparison) -> None:
     from rich.table import Table
 
     from kompass_cli.cli.render import print_table
-    from kompass_cli.compare import conflict_text
+    from kompass_cli.analyse.compare import conflict_text
 
     m = comparison.municipality
     console = Console(highlight=False)

@@ -12,7 +12,7 @@ import typer
 from kompass_cli.cli.app import app, echo_errors, exit_if_refused, handles_errors
 
 if TYPE_CHECKING:
-    from kompass_cli.diffing import Difference
+    from kompass_cli.analyse.diffing import Difference
 
 _CELL_LIMIT = 80
 
@@ -49,9 +49,9 @@ def diff(
 
     Example: `kompass diff data/normalized/norsjo-2018.json other.json`
     """
-    from kompass_cli.dataset import load_files
-    from kompass_cli.diffing import diff_reports
-    from kompass_cli.errors import KompassError
+    from kompass_cli.model.dataset import load_files
+    from kompass_cli.analyse.diffing import diff_reports
+    from kompass_cli.core.errors import KompassError
 
     if lines and output_format is not Format.json:
         raise typer.BadParameter("--lines needs --format json", param_hint="'--lines'")

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
-from kompass_cli.errors import KompassError
+from kompass_cli.core.errors import KompassError
 
 
 class Level(str, Enum):
@@ -69,8 +69,8 @@ def export(
 
     Example: `kompass export --level questions --format csv --locale sv --out questions.csv`
     """
-    from kompass_cli.export import BINARY_FORMATS, check_locale, render, rows
-    from kompass_cli.writer import write_atomic, write_bytes_atomic
+    from kompass_cli.analyse.export import BINARY_FORMATS, check_locale, render, rows
+    from kompass_cli.model.writer import write_atomic, write_bytes_atomic
 
     chosen = _format(output_format, out)
     check_locale(chosen, locale.value)
@@ -94,7 +94,7 @@ def export(
         return
     package = None
     if datapackage and chosen not in BINARY_FORMATS:
-        from kompass_cli.datapackage import package_text
+        from kompass_cli.analyse.datapackage import package_text
 
         package = package_text(out, level.value, chosen, locale.value)
     if isinstance(data, bytes):
@@ -102,7 +102,7 @@ def export(
     else:
         write_atomic(out, data)
     if package is not None:
-        from kompass_cli.datapackage import FILE_NAME
+        from kompass_cli.analyse.datapackage import FILE_NAME
 
         write_atomic(out.parent / FILE_NAME, package)
     note(f"{out}: {len(table)} {level.value} rows from {len(loaded.reports)} reports"
@@ -128,7 +128,7 @@ def _print_table(level: str, table: list[dict]) -> None:
     from rich.table import Table
 
     from kompass_cli.cli.render import print_table
-    from kompass_cli.export import COLUMNS
+    from kompass_cli.analyse.export import COLUMNS
 
     shown = Table()
     for column in COLUMNS[level]:

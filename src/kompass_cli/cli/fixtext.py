@@ -40,8 +40,8 @@ def fix_text(
 
     Example: `kompass fix-text data/raw/norsjo-2018.txt --explain`
     """
-    from kompass_cli.limits import limits_from_options
-    from kompass_cli.workers import run_one
+    from kompass_cli.read.limits import limits_from_options
+    from kompass_cli.read.workers import run_one
 
     limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
     text, steps = run_one(partial(_read_and_repair, limits=limits), Path(path), limits)
@@ -58,7 +58,7 @@ def fix_text(
 def _read_and_repair(path: Path, limits):
     """A file read as kompass reads it (any encoding, or a PDF), and its repaired text."""
     from kompass_cli.repair import repair
-    from kompass_cli.sources import read_source
+    from kompass_cli.read.sources import read_source
 
     source = read_source(path, limits.max_bytes, limits.max_pages, limits.engine)
     return repair("".join(line + "\n" for line in source.lines))

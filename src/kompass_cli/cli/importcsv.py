@@ -32,8 +32,8 @@ def import_csv(
 
     Example: `kompass import results.csv --out data/normalized`
     """
-    from kompass_cli.importing import import_csv as run
-    from kompass_cli.writer import output_name, to_json, write_atomic
+    from kompass_cli.analyse.importing import import_csv as run
+    from kompass_cli.model.writer import output_name, to_json, write_atomic
 
     result = run(csv_file)
     for reason in result.refused:

@@ -50,7 +50,7 @@ def list_holdings(
 def render_holdings(documents, output_format: str) -> None:
     """The municipality-year rows of these documents as a table, JSON or CSV (the bars
     of summarise have no meaning here and print the table)."""
-    from kompass_cli.holdings import holdings
+    from kompass_cli.analyse.holdings import holdings
 
     renderer = {"json": _json, "csv": _csv}.get(output_format, _table)
     renderer(holdings(documents))
@@ -58,7 +58,7 @@ def render_holdings(documents, output_format: str) -> None:
 
 def _csv(rows) -> None:
     from kompass_cli.cli.render import write_csv
-    from kompass_cli.holdings import COLUMNS
+    from kompass_cli.analyse.holdings import COLUMNS
 
     write_csv(COLUMNS, [{k: "; ".join(v) if isinstance(v, list) else v
                          for k, v in row.items()} for row in rows])

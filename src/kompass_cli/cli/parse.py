@@ -23,8 +23,8 @@ from kompass_cli.cli.app import (
     is_quiet,
     note,
 )
-from kompass_cli.errors import KompassError
-from kompass_cli.inputs import expand_inputs
+from kompass_cli.core.errors import KompassError
+from kompass_cli.read.inputs import expand_inputs
 
 
 @app.command()
@@ -68,10 +68,10 @@ def parse(
 
     Example: `kompass parse data/raw/norsjo-2018.txt --out -`
     """
-    from kompass_cli.summaries import Given
+    from kompass_cli.model.summaries import Given
 
-    from kompass_cli.batch import default_jobs
-    from kompass_cli.limits import limits_from_options
+    from kompass_cli.run.batch import default_jobs
+    from kompass_cli.read.limits import limits_from_options
 
     limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
     given = Given(year, municipality)
@@ -105,7 +105,7 @@ def _require_folder(out: Path) -> None:
 
 
 def _print_single(paths: list[Path], limits, given) -> None:
-    from kompass_cli.batch import parse_many
+    from kompass_cli.run.batch import parse_many
 
     if len(paths) != 1:
         raise KompassError(f"--out - prints one report, but {len(paths)} inputs were given")
@@ -117,7 +117,7 @@ def _print_single(paths: list[Path], limits, given) -> None:
 
 def _run(paths: list[Path], jobs: int, limits, show_progress: bool, given):
     """Parse all inputs; a progress bar on a terminal, none when piped or quiet."""
-    from kompass_cli.batch import parse_many
+    from kompass_cli.run.batch import parse_many
 
     if not (show_progress and sys.stderr.isatty() and len(paths) > 1):
         return _report_errors(parse_many(paths, jobs, limits, given=given))
@@ -139,7 +139,7 @@ def _report_errors(results):
 def _write(results, out_dir: Path) -> list:
     """Write each parsed report atomically, in input order; one that fails is reported
     and the others are still written."""
-    from kompass_cli.writer import write_atomic
+    from kompass_cli.model.writer import write_atomic
 
     written = []
     for result in results:
@@ -202,7 +202,7 @@ def _summary(written: list, out_dir: Path, refused: int) -> None:
     from rich.table import Table
 
     from kompass_cli.cli.render import print_table
-    from kompass_cli.errors import one_line
+    from kompass_cli.core.errors import one_line
 
     table = Table(title="kompass parse", title_justify="left")
     for column in ("input", "written", "municipality", "version", "total", "err/warn/info"):

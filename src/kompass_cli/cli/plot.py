@@ -10,7 +10,7 @@ from kompass_cli.cli.app import (
     app, data_option, exit_if_refused, handles_errors, load_data, municipality_argument,
     note,
 )
-from kompass_cli.errors import KompassError
+from kompass_cli.core.errors import KompassError
 
 plot_app = typer.Typer(
     name="plot",
@@ -42,8 +42,8 @@ def profile(
     Example: `kompass plot profile data/normalized/norsjo-2018.json --against-mean
     data/normalized --out norsjo.png`
     """
-    from kompass_cli import plots
-    from kompass_cli.dataset import load_document
+    from kompass_cli.analyse import plots
+    from kompass_cli.model.dataset import load_document
 
     if against is not None and against_mean:
         raise KompassError("give --against or --against-mean, not both")
@@ -79,8 +79,8 @@ def trend(
 
     Example: `kompass plot trend Norsjö --out norsjo-trend.png`
     """
-    from kompass_cli import plots
-    from kompass_cli.municipalities import identify
+    from kompass_cli.analyse import plots
+    from kompass_cli.reference.municipalities import identify
 
     _check_suffix(out)
     found = identify(municipality)

@@ -10,7 +10,7 @@ from kompass_cli.cli.app import (
     app, data_option, exit_if_refused, handles_errors, load_data, municipality_argument,
     note,
 )
-from kompass_cli.errors import KompassError
+from kompass_cli.core.errors import KompassError
 
 
 @app.command()
@@ -29,9 +29,9 @@ def report(
 
     Example: `kompass report Norsjö --out norsjo.html`
     """
-    from kompass_cli.municipalities import identify
-    from kompass_cli.webpage import page
-    from kompass_cli.writer import write_atomic
+    from kompass_cli.reference.municipalities import identify
+    from kompass_cli.analyse.webpage import page
+    from kompass_cli.model.writer import write_atomic
 
     if out.suffix.lower() not in (".html", ".htm"):
         raise KompassError("writes an HTML page; name the output .html", str(out))

@@ -27,7 +27,7 @@ def schema(
 
     Example: `kompass schema --version 2020 > report-2020.schema.json`
     """
-    from kompass_cli.jsonschema import combined_text, versions, write_schemas
+    from kompass_cli.model.schema_export import combined_text, versions, write_schemas
 
     if out is not None:
         for path in write_schemas(out):

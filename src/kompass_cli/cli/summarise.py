@@ -63,7 +63,7 @@ def summarise(
 
     Example: `kompass summarise data/normalized --format csv`
     """
-    from kompass_cli.summary import summarise as build
+    from kompass_cli.analyse.summary import summarise as build
 
     loaded = load_data(paths)
     if by is By.evaluation:
@@ -77,7 +77,7 @@ def summarise(
 
 def _csv(rows) -> None:
     from kompass_cli.cli.render import write_csv
-    from kompass_cli.summary import COLUMNS
+    from kompass_cli.analyse.summary import COLUMNS
 
     records = [row.to_dict() for row in rows]
     for record in records:

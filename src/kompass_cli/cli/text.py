@@ -32,8 +32,8 @@ def text(
 
     Example: `kompass text report.pdf --numbers`
     """
-    from kompass_cli.limits import limits_from_options
-    from kompass_cli.workers import read_limited
+    from kompass_cli.read.limits import limits_from_options
+    from kompass_cli.read.workers import read_limited
 
     limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
     source = read_limited(path, limits)

@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 
 from kompass_cli.cli.app import DEFAULT_DATA, app, echo_errors, handles_errors, note
-from kompass_cli.errors import KompassError
-from kompass_cli.inputs import expand_inputs
+from kompass_cli.core.errors import KompassError
+from kompass_cli.read.inputs import expand_inputs
 
 
 @app.command()
@@ -31,7 +31,7 @@ def upgrade(
 
     Example: `kompass upgrade data/normalized`
     """
-    from kompass_cli.upgrade import upgrade_file
+    from kompass_cli.analyse.upgrade import upgrade_file
 
     if out is not None and not out.is_dir():
         raise KompassError("is not a folder; give --out an existing folder", str(out))

@@ -9,8 +9,8 @@ from pathlib import Path
 import typer
 
 from kompass_cli.cli.app import DEFAULT_DATA, DEFAULT_RAW, app, echo_errors, handles_errors
-from kompass_cli.errors import KompassError
-from kompass_cli.inputs import expand_inputs
+from kompass_cli.core.errors import KompassError
+from kompass_cli.read.inputs import expand_inputs
 
 
 class Format(str, Enum):
@@ -53,7 +53,7 @@ def validate(
 
     Example: `kompass validate data/normalized --format json`
     """
-    from kompass_cli.validate import SEVERITY_RANK, validate_file
+    from kompass_cli.analyse.validate import SEVERITY_RANK, validate_file
 
     files, unreadable = expand_inputs(paths or [DEFAULT_DATA], (".json",))
     results = []

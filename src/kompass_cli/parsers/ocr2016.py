@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kompass_cli.numbers import parse_number, parse_percent
-from kompass_cli.parsers.base import (
+from kompass_cli.core.numbers import parse_number, parse_percent
+from kompass_cli.core.raw import (
     HISTORY_TABLE,
     QUESTION_TABLE,
     SUMMARY,
@@ -27,7 +27,7 @@ from kompass_cli.parsers.base import (
     RawReport,
     Stated,
 )
-from kompass_cli.parsers.common import (
+from kompass_cli.core.words import (
     compact,
     find_first,
     find_interviewees,
@@ -38,7 +38,7 @@ from kompass_cli.parsers.common import (
     names_kommunkompassen,
     read_evaluation_date,
 )
-from kompass_cli.parsers.match import compile_cue
+from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.vocabulary import phrases
 
 _NUMBER = r"\d+(?:,\d+)?"

@@ -18,8 +18,8 @@ import html
 import re
 from functools import cache
 
-from kompass_cli.numbers import parse_number, parse_percent
-from kompass_cli.parsers.base import (
+from kompass_cli.core.numbers import parse_number, parse_percent
+from kompass_cli.core.raw import (
     AREA_HEADER,
     AREA_TEXT,
     HEADLINE,
@@ -33,7 +33,7 @@ from kompass_cli.parsers.base import (
     RawReport,
     Stated,
 )
-from kompass_cli.parsers.common import (
+from kompass_cli.core.words import (
     compact,
     find_first,
     find_interviewees,
@@ -42,7 +42,7 @@ from kompass_cli.parsers.common import (
     names_kommunkompassen,
     read_evaluation_date,
 )
-from kompass_cli.parsers.match import compile_cue
+from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.vocabulary import alternatives, is_one_of
 
 _NUM = r"\d+(?:,\d+)?"

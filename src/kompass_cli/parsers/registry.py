@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kompass_cli.errors import NotAReport
-from kompass_cli.parsers.base import LayoutParser
-from kompass_cli.parsers.common import names_kommunkompassen
+from kompass_cli.core.errors import NotAReport
+from kompass_cli.core.raw import LayoutParser
+from kompass_cli.core.words import names_kommunkompassen
 from kompass_cli.parsers.ocr2016 import Ocr2016Parser
 from kompass_cli.parsers.pdfextract2020 import PdfExtract2020Parser
 from kompass_cli.parsers.summary import SummaryPageParser

@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kompass_cli import municipalities
-from kompass_cli.catalog import VERSIONS, all_instruments, extends_area_name, matches_area
-from kompass_cli.errors import NotAReport
-from kompass_cli.numbers import parse_number
-from kompass_cli.parsers.base import SUMMARY, LayoutParser, Located, Note, RawArea, RawReport, Stated
-from kompass_cli.parsers.common import EVALUATION_CUE, find_month_year, fold
+from kompass_cli.reference import municipalities
+from kompass_cli.reference.catalog import VERSIONS, all_instruments, extends_area_name, matches_area
+from kompass_cli.core.errors import NotAReport
+from kompass_cli.core.numbers import parse_number
+from kompass_cli.core.raw import SUMMARY, LayoutParser, Located, Note, RawArea, RawReport, Stated
+from kompass_cli.core.words import EVALUATION_CUE, find_month_year, fold
 from kompass_cli.parsers.summarylines import (
     ScoreLine,
     header_of,
@@ -31,7 +31,7 @@ from kompass_cli.parsers.summarylines import (
     read_line,
     read_pair,
 )
-from kompass_cli.versions import detect_version
+from kompass_cli.reference.versions import detect_version
 
 PARSER_NAME = "summary-page"
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kompass_cli.parsers.common import compact, fold
+from kompass_cli.core.words import compact, fold
 
 # A printed score token: '61', '54,5', '54.5'.
 SCORE = r"\d{1,3}(?:[.,]\d{1,2})?"

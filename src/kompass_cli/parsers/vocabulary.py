@@ -12,7 +12,7 @@ import io
 from functools import cache
 from importlib import resources
 
-from kompass_cli.parsers.match import same
+from kompass_cli.core.match import same
 
 
 @cache

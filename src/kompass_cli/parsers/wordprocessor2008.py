@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.numbers import parse_number, parse_percent
-from kompass_cli.parsers.base import (
+from kompass_cli.core.numbers import parse_number, parse_percent
+from kompass_cli.core.raw import (
     AREA_TEXT,
     OVERVIEW_TABLE,
     SUMMARY,
@@ -23,7 +23,7 @@ from kompass_cli.parsers.base import (
     RawReport,
     Stated,
 )
-from kompass_cli.parsers.common import (
+from kompass_cli.core.words import (
     compact,
     find_first,
     find_interviewees,
@@ -31,7 +31,7 @@ from kompass_cli.parsers.common import (
     names_kommunkompassen,
     read_evaluation_date,
 )
-from kompass_cli.parsers.match import compile_cue
+from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.vocabulary import alternatives, is_one_of
 
 _TITLE = compile_cue(rf"^\s*{alternatives('title')}\s+(.+?)\s*$")

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Discriminator, Tag, TypeAdapter, create_model
 
-from kompass_cli.catalog import VERSIONS, instrument
+from kompass_cli.reference.catalog import VERSIONS, instrument
 from kompass_cli.schemas.common import AreaBase, InstrumentBase, ReportBase
 from kompass_cli.schemas.summary import SummaryArea, SummaryBase
 
