@@ -4,21 +4,16 @@ A problem is data: a code, a location (line and page of the source, JSON path, a
 question, year, file) and the values its message is rendered from. Each code has one
 severity, a title, a message template and an explanation, so that the JSON, the
 terminal, ``kompass validate`` and the README all say the same thing. Parsing raises
-the diagnostics a report carries; ``kompass validate`` raises findings about a file,
-with codes from the same catalogue.
+the diagnostics a report carries; ``kompass validate`` raises findings about a file.
 
-Severities:
-- ``error``: a value cannot be trusted or is missing (the data is incomplete), or a
-  file breaks the contract.
-- ``warning``: the report contradicts itself in a way rounding does not explain.
-- ``info``: worth knowing, nothing wrong (rounding explains a gap, a name from an older
-  version of the instrument, a split the parser had to infer).
+Severities: ``error``, a value cannot be trusted or is missing, or a file breaks the
+contract; ``warning``, the report contradicts itself beyond rounding; ``info``, worth
+knowing, nothing wrong (rounding explains a gap, an older area name, an inferred split).
 
 A check that ``kompass parse`` records and ``kompass validate`` runs again
 (``rechecked``) has one severity in the report; validate makes it an error of the
-*file* only when the file's data shows it and its diagnostics do not record it (the
-data was changed after parsing), whatever its severity in the report.
-"""
+*file* only when the file's data and its recorded diagnostics disagree (the data was
+changed after parsing), whatever its severity in the report."""
 
 from __future__ import annotations
 
@@ -381,9 +376,10 @@ class Problem:
         return (self.line or 0, self.area or 0, self.question or "", self.code, self.message)
 
     def finding(self) -> dict:
-        """A finding of kompass validate, as its JSON and CSV give it."""
+        """A finding of kompass validate, as its JSON gives it (CSV: the first six)."""
         return {"code": self.code, "severity": self.severity, "message": self.message,
-                "file": self.file, "path": self.path, "line": self.line}
+                "file": self.file, "path": self.path, "line": self.line, "page": self.page,
+                "area": self.area, "question": self.question, "year": self.year}
 
 
 def make(code: str, at=None, *, area: int | None = None, question: str | None = None,
