@@ -43,6 +43,14 @@ def test_every_code_the_readme_names_is_in_the_catalogue_and_back():
     assert documented == set(CATALOGUE)
 
 
+def test_the_readme_marks_the_codes_validate_checks_again():
+    from kompass_cli.model.diagnostics import rechecked
+
+    marked = set(re.findall(r"^\| `([a-z-]+)` \| \w+ \| .*\*\(rechecked\)\* \|$",
+                            _section("## Diagnostics"), re.MULTILINE))
+    assert marked == rechecked()
+
+
 def test_every_code_the_package_raises_is_in_the_catalogue():
     source = "\n".join(path.read_text(encoding="utf-8")
                        for path in (ROOT / "src" / "kompass_cli").rglob("*.py"))
