@@ -10,6 +10,7 @@ from kompass_cli.reference.catalog import instrument
 from kompass_cli.model.consistency import check_report
 from kompass_cli.model.dataset import load_report
 from kompass_cli.model.diagnostics import rechecked
+from kompass_cli.core.raw import QUESTION_TABLE, SUMMARY
 from kompass_cli.core.rounding import Range, percent_range, printed_range
 from kompass_cli.schemas.common import (
     HistoryPrinted,
@@ -21,7 +22,6 @@ from kompass_cli.schemas.common import (
 )
 from tests.conftest import NORMALIZED
 
-QUESTION_TABLE, SUMMARY = "question-table", "summary"
 YEARS = {"2008": 2008, "2010": 2012, "2016": 2018, "2020": 2021}
 
 

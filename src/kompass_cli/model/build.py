@@ -63,7 +63,7 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
         instrument=INSTRUMENT_MODELS[version](name="Kommunkompassen", version=version),
         municipality=municipality, evaluation=_evaluation(raw),
         total=m.Total(score=score_of(raw.totals), max=800,
-                      reported_scores=reported(raw.totals, source)),
+                      reported_scores=_reported(raw.totals, source)),
         areas=[_area(area, inst, source) for area in sorted(raw.areas, key=lambda a: a.number)],
         history=[_history(row, source) for row in sorted(raw.history, key=lambda r: r.year)],
         diagnostics=[],
@@ -113,7 +113,7 @@ def _value(stated: Stated | None):
     return None if stated is None else stated.value
 
 
-def reported(stated: list[Stated], source: SourceInfo) -> list[m.ReportedScore]:
+def _reported(stated: list[Stated], source: SourceInfo) -> list[m.ReportedScore]:
     return [m.ReportedScore(value=s.value, printed=s.text, where=s.where, line=s.line,
                             page=source.page(s.line)) for s in stated]
 
@@ -162,7 +162,7 @@ def _area(area: RawArea, inst: Instrument, source: SourceInfo) -> m.AreaBase:
     return AREA_MODELS[inst.version](
         number=area.number, key=spec.key, name=spec.name, name_in_source=area.name_in_source,
         line=area.line, page=source.page(area.line), score=score_of(area.scores), max=100,
-        reported_scores=reported(area.scores, source),
+        reported_scores=_reported(area.scores, source),
         other_names=_printed(area.other_names, source),
         questions=[_question(q, source) for q in area.questions],
         strengths=[m.Finding(text=f.text, line=f.line, page=source.page(f.line))
