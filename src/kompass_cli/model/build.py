@@ -58,7 +58,21 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
     inst = instrument(version)
     repairs = repairs or Repairs()
     municipality, found = _municipality(raw, source, diacritics_reliable=not repairs.applied)
-    report = REPORT_MODELS[version](
+    report = _report(raw, inst, source, repairs, municipality)
+    found += check_report(report, inst, year_at=source.at(raw.year.line))
+    found += _catalogue_checks(raw, inst, source)
+    found += [from_note(note, source) for note in raw.notes]
+    found += _date_checks(raw, source)
+    if repairs.applied:
+        found.append(d.make("ocr-repaired", changes=repairs.changes))
+    return report.model_copy(update={"diagnostics": diagnostics(found)})
+
+
+def _report(raw: RawReport, inst: Instrument, source: SourceInfo, repairs: Repairs,
+            municipality: m.Municipality) -> m.ReportBase:
+    """The report model of the version, every part as printed, no diagnostics yet."""
+    version = inst.version
+    return REPORT_MODELS[version](
         schema_version=SCHEMA_VERSION, doc_kind=DOC_KIND,
         instrument=INSTRUMENT_MODELS[version](name="Kommunkompassen", version=version),
         municipality=municipality, evaluation=_evaluation(raw),
@@ -69,15 +83,7 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
         diagnostics=[],
         repairs=m.Repairs(applied=repairs.applied, fixes=dict(sorted(repairs.fixes.items()))),
         source=m.Source(file=source.file, sha256=source.sha256, format=source.format,
-                        parser=raw.parser,
-                        pages=max(source.pages) if source.pages else None))
-    found += check_report(report, inst, year_at=source.at(raw.year.line))
-    found += _catalogue_checks(raw, inst, source)
-    found += [from_note(note, source) for note in raw.notes]
-    found += _date_checks(raw, source)
-    if repairs.applied:
-        found.append(d.make("ocr-repaired", changes=repairs.changes))
-    return report.model_copy(update={"diagnostics": diagnostics(found)})
+                        parser=raw.parser, pages=max(source.pages) if source.pages else None))
 
 
 def diagnostics(found: list[d.Problem]) -> list[m.Diagnostic]:
