@@ -18,7 +18,7 @@ from kompass_cli.model.legacy import to_version_2
 from kompass_cli.run.pipeline import parse_file
 from kompass_cli.analyse.validate import validate_file
 from kompass_cli.model.writer import to_json
-from tests.conftest import NORMALIZED, RAW
+from tests.conftest import FIXTURES, NORMALIZED, RAW
 
 runner = CliRunner()
 NAMES = ["hallsberg-2008.json", "lindesberg-2021.json", "norsjo-2018.json"]
@@ -153,3 +153,17 @@ def test_upgrade_refuses_unreadable_json_with_one_line(tmp_path):
     result = runner.invoke(app, ["upgrade", str(path)])
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert "nested too deeply" in result.stderr
+
+
+def test_a_results_summary_of_version_1_only_changes_its_version(tmp_path):
+    page = tmp_path / "grastorp.txt"
+    page.write_text((FIXTURES / "summaries" / "grastorp-2014-webpage.txt").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    written = to_json(parse_file(page))
+    path = tmp_path / "grastorp-2014-summary.json"
+    path.write_text(written.replace('"schema_version": "2"', '"schema_version": "1"'),
+                    encoding="utf-8")
+    findings = validate_file(path, None).findings
+    assert [(f.code, f.params["rebuilt"]) for f in findings] == [("schema-version-old", 0)]
+    assert runner.invoke(app, ["upgrade", str(path)]).exit_code == 0
+    assert path.read_text(encoding="utf-8") == written

@@ -254,8 +254,8 @@ CATALOGUE: dict[str, Code] = {
         "A value of the wrong type or outside its allowed values.", VALIDATE),
     "schema-version-old": Code(
         "warning", "Schema version 1",
-        "schema_version 1 keeps no printed tokens: {rebuilt} were rebuilt from the values "
-        "('57,0' as '57'); kompass upgrade {file} writes the file as version 2",
+        "schema_version is 1: read as version 2, {rebuilt} printed tokens rebuilt from "
+        "the values ('57,0' as '57'); kompass upgrade {file} writes the file as version 2",
         "Version 1 files are still read. Their numbers' printed tokens are rebuilt from "
         "the values, which loses trailing zeros; kompass upgrade writes the file as "
         "version 2 (re-parse the raw report for the printed tokens).", VALIDATE),
