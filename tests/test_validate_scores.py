@@ -179,3 +179,45 @@ def test_printed_decimals_the_json_cannot_show_do_not_fail_the_file(tmp_path, na
     written = tmp_path / name
     written.write_text(to_json(parse_file(source)), encoding="utf-8")
     assert validate_file(written, None).findings == []
+
+
+def _tokens(document: dict) -> list[tuple]:
+    """The JSON path of every printed token of a report's numbers."""
+    paths = [("total", "reported_scores", i, "printed")
+             for i in range(len(document["total"]["reported_scores"]))]
+    for a, area in enumerate(document["areas"]):
+        paths += [("areas", a, "reported_scores", i, "printed")
+                  for i in range(len(area["reported_scores"]))]
+        paths += [("areas", a, "questions", q, "printed", name, "text")
+                  for q, question in enumerate(area["questions"])
+                  for name in ("achieved", "max", "percent") if question["printed"][name]]
+    for h, row in enumerate(document["history"]):
+        paths += [("history", h, "printed", "scores", n, "text") for n in row["printed"]["scores"]]
+        paths += [("history", h, "printed", "total", "text")] if row["printed"]["total"] else []
+    return paths
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_no_printed_token_can_be_moved_by_one_unnoticed(tmp_path, name):
+    """A token that no longer reads as its value ('13' made '14', '54,5' made '53,5') is
+    an error too: the value and its print say different numbers."""
+    import re
+
+    from kompass_cli.analyse.validate import validate_file
+
+    document = json.loads((NORMALIZED / name).read_text(encoding="utf-8"))
+    unnoticed = []
+    for path in _tokens(document):
+        for delta in (1, -1):
+            edited = json.loads(json.dumps(document))
+            node = edited
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = re.sub(r"\d+", lambda m: str(int(m.group()) + delta),
+                                    node[path[-1]], count=1)
+            target = tmp_path / name
+            target.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+            codes = {f.code for f in validate_file(target, None).findings}
+            if "printed-value-mismatch" not in codes:
+                unnoticed.append((path, delta))
+    assert len(_tokens(document)) > 100 and unnoticed == []

@@ -27,6 +27,7 @@ from kompass_cli.model.consistency import check_report, primary, reported_scores
 from kompass_cli.model.dataset import JsonDocument, json_path, number_word, read_json
 from kompass_cli.model.diagnostics import Problem, rechecked
 from kompass_cli.core.errors import KompassError
+from kompass_cli.core.numbers import printed_value
 from kompass_cli.core.rounding import fmt
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.schemas.report import DOCUMENT_ADAPTER
@@ -87,6 +88,7 @@ def validate_file(path: Path, raw_dir: Path | None, require_raw: bool = False) -
     result.recorded = report_document(report)["diagnostics"]
     result.findings += (_score_findings(report, file)
                         + _range_findings(report, file)
+                        + _token_findings(report, file)
                         + _catalogue_findings(report, file)
                         + consistency_findings(report, file, exact)
                         + _municipality_findings(report, file)
@@ -204,6 +206,39 @@ def _range_findings(report: ReportBase, file: str) -> list[Problem]:
                     path=path, file=file)
             for path, value, high in values
             if value is not None and (value < 0 or (high is not None and value > high))]
+
+
+def _token_findings(report: ReportBase, file: str) -> list[Problem]:
+    """Each reported number is the number its printed token reads: a value edited
+    without its token (or the token without its value) is found here."""
+    return [Problem("printed-value-mismatch", {"value": fmt(value), "printed": token},
+                    path=path, file=file)
+            for path, value, token in _tokens(report)
+            if value is not None and printed_value(token) not in (None, value)]
+
+
+def _tokens(report: ReportBase) -> list[tuple[str, object, str]]:
+    """(JSON path, value, printed token) of every number that keeps its token."""
+    found = [(f"total.reported_scores[{i}].value", s.value, s.printed)
+             for i, s in enumerate(report.total.reported_scores)]
+    for a, area in enumerate(report.areas):
+        here = f"areas[{a}]"
+        if not hasattr(area, "reported_scores"):  # a results summary's area
+            found.append((f"{here}.score", area.score, area.printed))
+            continue
+        found += [(f"{here}.reported_scores[{i}].value", s.value, s.printed)
+                  for i, s in enumerate(area.reported_scores)]
+        found += [(f"{here}.questions[{q}].{name}", getattr(question, name),
+                   getattr(question.printed, name).text)
+                  for q, question in enumerate(area.questions)
+                  for name in ("achieved", "max", "percent")
+                  if getattr(question.printed, name) is not None]
+    for h, row in enumerate(getattr(report, "history", [])):
+        found += [(f"history[{h}].scores.{n}", row.scores.get(n), token.text)
+                  for n, token in row.printed.scores.items()]
+        if row.printed.total is not None:
+            found.append((f"history[{h}].total", row.total, row.printed.total.text))
+    return found
 
 
 def consistency_findings(report: ReportBase, file: str, exact: bool = True,

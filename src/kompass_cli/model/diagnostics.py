@@ -268,6 +268,10 @@ CATALOGUE: dict[str, Code] = {
     "score-out-of-range": Code(
         "error", "Score out of range", "{path} is {value}, outside 0–{high}",
         "A score below 0 or above its maximum, or a negative question value.", VALIDATE),
+    "printed-value-mismatch": Code(
+        "error", "Value not its printed token", "{path} is {value}, printed as '{printed}'",
+        "A reported number and the token it was printed as say different numbers: one of "
+        "them was changed after parsing.", VALIDATE),
     "areas-incomplete": Code(
         "error", "Areas incomplete", "areas are {numbers}, expected each of 1-8 once",
         "A report or results summary has each of the eight areas once.", VALIDATE),
