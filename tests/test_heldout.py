@@ -25,8 +25,15 @@ HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 FLOORS = {
     "hallsberg-2008--ocr-swe.txt": (9, 120, 0.0),
     "hallsberg-2008--ocr-eng-degraded.txt": None,
-    "lindesberg-2021--ocr-swe.txt": (71, 114, 0.0),
+    "lindesberg-2021--ocr-swe.txt": (79, 114, 0.0),
+    "lindesberg-2021--ocr-eng-degraded.txt": None,
+    "lindesberg-2021--ocr-swe-psm4-200.txt": (79, 114, 0.0),
+    "lindesberg-2021--ocr-swe-psm6-300.txt": None,
     "lindesberg-2021--lo-raw.txt": (114, 114, 0.0),
+    "lindesberg-2021--lo-default.txt": (114, 114, 0.0),
+    "lindesberg-2021--lo-layout.txt": (114, 114, 1.0),
+    "lindesberg-2021--dejavu-layout.txt": (114, 114, 0.98),
+    "lindesberg-2021--tight-layout.txt": (114, 114, 0.98),
     "norsjo-2018--ocr-swe.txt": (115, 171, 0.53),
 }
 
@@ -57,3 +64,30 @@ def test_variant_keeps_its_numbers_and_findings(variant):
     same = sum(1 for key, value in expected.items() if got.get(key) == value)
     assert same >= least
     assert findings_f1(findings(golden), findings(report)) >= least_f1
+
+
+def _diagnosed(report: dict) -> set[tuple]:
+    return {(d["code"], d["area"], d["question"]) for d in report["diagnostics"]}
+
+
+@pytest.mark.parametrize("variant", ["lindesberg-2021--lo-layout.txt",
+                                     "lindesberg-2021--dejavu-layout.txt",
+                                     "lindesberg-2021--tight-layout.txt"])
+def test_laid_out_text_gives_the_clean_diagnostics(variant):
+    report = parse_file(HELDOUT / variant).model_dump(mode="json")
+    assert _diagnosed(report) == _diagnosed(_golden(variant))
+
+
+@pytest.mark.parametrize("variant", ["lindesberg-2021--lo-raw.txt",
+                                     "lindesberg-2021--lo-default.txt",
+                                     "lindesberg-2021--ocr-swe.txt",
+                                     "lindesberg-2021--ocr-swe-psm4-200.txt"])
+def test_findings_without_column_positions_are_flagged_not_guessed(variant):
+    """Text in reading order and OCR lose the findings tables' columns: no area gets a
+    finding that may stand in the wrong column, and every area says so."""
+    report = parse_file(HELDOUT / variant).model_dump(mode="json")
+    assert all(not area["strengths"] and not area["improvements"] for area in report["areas"])
+    lost = sorted(d["area"] for d in report["diagnostics"] if d["code"] == "findings-columns-lost")
+    assert lost == list(range(1, 9))
+    assert all(d["severity"] == "warning" for d in report["diagnostics"]
+               if d["code"] == "findings-columns-lost")

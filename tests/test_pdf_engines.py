@@ -183,3 +183,19 @@ def test_words_are_grouped_as_pdfplumber_groups_them(chars):
     expected = [{key: word[key] for key in ("text", "x0", "x1", "top", "bottom", "size")}
                 for word in WordExtractor(extra_attrs=["size"]).extract_words(plumber)]
     assert group_words(glyphs) == expected
+
+
+def test_a_line_keeps_one_box_however_pdfium_boxes_its_glyphs():
+    """pdfium's box of a glyph taller than its font's ascent ('å' in DejaVu Sans)
+    reaches higher, and in fonts LibreOffice embeds a comma's or a space's box is a
+    sliver at the baseline: every character of the line gets the line's box."""
+    from kompass_cli.read.pdf.pdfium_source import _even_tops
+
+    line = [("p", 10, 540.16, 15, 547.65, 7.5), ("å", 15, 539.26, 20, 547.65, 7.5),
+            (",", 20, 545.1, 22, 547.65, 7.5), (" ", 22, 545.1, 24, 547.65, 7.5),
+            ("K", 24, 540.16, 29, 547.65, 7.5), ("y", 29, 540.16, 33, 547.9, 7.5)]
+    below = [("N", 10, 550.0, 15, 557.5, 7.5), ("ä", 15, 549.1, 20, 557.5, 7.5)]
+    even = _even_tops(line + below)
+    assert {(g[2], g[4]) for g in even[:6]} == {(540.16, 547.65)}
+    assert {(g[2], g[4]) for g in even[6:]} == {(550.0, 557.5)}
+    assert [g[0] for g in even] == [g[0] for g in line + below]

@@ -51,16 +51,8 @@ def test_every_number_is_recovered(typeset, stem, name):
     assert got == total
 
 
-# pdfium's character boxes in the embedded DejaVu font put one word of a shaded findings
-# table in a column of its own, where pdfplumber's do not: a known difference of the
-# engines, kept visible here until the boxes are made to agree.
-_ENGINE_DIFFERS = {"lindesberg-2021-shaded-dejavu"}
-
-
-@pytest.mark.parametrize(("stem", "name"), [
-    pytest.param(stem, name, marks=pytest.mark.xfail(name in _ENGINE_DIFFERS, strict=True,
-                                                     reason="pdfium and pdfplumber differ"))
-    for (stem, _), name in zip(CASES, IDS)], ids=IDS)
+@pytest.mark.parametrize(("stem", "name"), [(stem, name) for (stem, _), name in
+                                            zip(CASES, IDS)], ids=IDS)
 def test_findings_are_the_same(typeset, stem, name):
     """F1 of the findings as sets: at least 0.98. A list whose items follow each other
     with nothing between them leaves one kind of break in doubt, an item of two

@@ -169,6 +169,41 @@ def test_rows_of_columns_spaced_apart_are_never_joined():
     assert prepared.lines[-2:] == table
 
 
+def test_lines_set_in_from_the_margin_are_never_joined():
+    """Text extracted by layout: a line of a table's right column stands alone, set in
+    from the margin; a line of the left column after it is no continuation of it."""
+    words = "Kommunen arbetar aktivt med dialog och information till invånarna".split()
+    prose = [" ".join((words * 200)[i:i + 9]) for i in range(0, 9 * 150, 9)]
+    cells = [" " * 20 + " ".join(words * 2)[:60], "Samarbete med skolan", " " * 20 + "planen"]
+    from kompass_cli.read.text.lines import wrap_width
+
+    assert wrap_width(prose + [""] + cells)
+    prepared = rejoin_paragraphs(Prepared.of(prose + [""] + cells))
+    assert prepared.lines[-3:] == cells
+
+
+def test_scores_on_lines_of_their_own_are_not_page_numbers():
+    """Numbers alone on a line that rise in large steps (scores printed beside a list,
+    some at a page's edge) are not page numbers; page numbers rise one by one."""
+    from kompass_cli.read.sources import form_feed_starts, split_lines
+
+    def body(page: int) -> list[str]:
+        names = ("Arboga", "Boden", "Dorotea", "Eda", "Falun")
+        return [f"{_WORDS[k % 7]} i {names[page]} och {_WORDS[(page + k) % 7]}"
+                for k in range(12)]
+
+    pages = ["\n".join(body(n)[:6] + [score] + body(n)[6:])
+             for n, score in enumerate(("46", "51", "61"))]
+    pages += ["\n".join([score] + body(n)) for n, score in enumerate(("64", "72"), 3)]
+    text = "\n\f".join(pages)
+    lines = split_lines(text)
+    assert furniture_lines(lines, form_feed_starts(text)) == set()
+    numbered = "\n\f".join(page + f"\n{number}" for number, page in enumerate(pages, 3))
+    lines = split_lines(numbered)
+    found = {lines[i] for i in furniture_lines(lines, form_feed_starts(numbered))}
+    assert found == {"3", "4", "5", "6", "7"}
+
+
 def test_paragraph_per_line_text_is_not_wrapped():
     from kompass_cli.read.text.lines import wrap_width
 

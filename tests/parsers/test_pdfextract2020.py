@@ -7,12 +7,9 @@ from pathlib import Path
 import pytest
 
 from kompass_cli.core.raw import Note
-from kompass_cli.parsers.pdfextract2020 import (
-    PdfExtract2020Parser,
-    html_blocks,
-    split_run_together,
-    strip_html,
-)
+from kompass_cli.parsers.findings2020 import split_run_together
+from kompass_cli.parsers.htmlcells import html_blocks, strip_html
+from kompass_cli.parsers.pdfextract2020 import PdfExtract2020Parser
 
 PARSER = PdfExtract2020Parser()
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -493,7 +490,8 @@ def test_percent_whose_sign_ocr_read_as_digits_is_not_read_but_flagged():
     assert rows == [("1.1", 6, 20, None), ("1.2", 32, 80, 40)]
     assert [(s.value, s.where, s.line) for s in area.scores] == [
         (38, "area-header", 5), (38, "overview-table", 10)]
-    assert report.notes == []  # the missing percent is flagged by the consistency checks
+    # the missing percent is flagged by the consistency checks; the section has no findings
+    assert [note.code for note in report.notes] == ["findings-missing"]
 
 
 def test_score_centred_beside_the_bullets_keeps_the_bullets_after_it():
@@ -502,3 +500,41 @@ def test_score_centred_beside_the_bullets_keeps_the_bullets_after_it():
     (area,) = PARSER.parse(text.splitlines()).areas
     assert [(s.value, s.line) for s in area.scores] == [(72, 5)]
     assert [q.title for q in area.questions] == ["Strategier för arbetslivet", "Arbetsmiljö"]
+
+
+SCANNED = """Kommunkompassen Analys av Testby
+Område 2 Samhällsutveckling..... : (ie
+Område 2°’Samhällsutveckling
+
+Rubriker - : aa . Oo Poäng
+
+» Strategi för hållbar utveckling
+
++ Social hållbarhet - . . . . 42
+
+. Ekologisk hållbarhet
+
+Allmänt
+
+2. Samhällsutveckling Uppnått Max = |Procent
+2.1 Strategiskt arbete 7 15 47%
+2.2 Social hållbarhet | 13 | 30 43%
+42 [100 [42%
+"""
+
+
+def test_scan_specks_between_cells_and_headings_are_read_through():
+    """A scan reads specks and table rules as short tokens: between the number and the
+    name of a heading, between a box's header cells, before its score, and as bars or
+    brackets between a table's cells. A contents line with dot leaders is no heading,
+    whatever a scan made of its page number."""
+    report = PARSER.parse(SCANNED.splitlines())
+    (area,) = report.areas
+    assert (area.number, area.name_in_source, area.line) == (2, "Samhällsutveckling", 3)
+    assert [(s.value, s.where, s.line) for s in area.scores] == [
+        (42, "area-header", 9), (42, "overview-table", 18)]
+    assert [(q.id, q.achieved and q.achieved.value, q.max and q.max.value) for q in
+            area.questions] == [("2.1", 7, 15), ("2.2", 13, 30), ("2.3", None, None)]
+    assert [t.text for q in area.questions for t in q.other_titles] == [
+        "Strategi för hållbar utveckling", "Social hållbarhet"]
+    assert area.questions[2].title == "Ekologisk hållbarhet"

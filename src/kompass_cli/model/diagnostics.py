@@ -208,6 +208,20 @@ CATALOGUE: dict[str, Code] = {
         "items run together, was inferred from the wording, not from the layout.",
         "The report's layout does not mark every item or column; kompass splits them by "
         "wording. Check these lists against the report when precision matters."),
+    "findings-columns-lost": Code(
+        "warning", "Findings not read: columns lost",
+        "Area {area}: the findings table has lost its columns, so its strengths cannot "
+        "be told from its improvements; none are read.",
+        "The table prints strengths and improvements side by side, but this text gives "
+        "the two columns' words one after the other or on one line without their "
+        "positions (text extracted in reading order, or OCR). kompass does not guess "
+        "which column an item was printed in: the area's findings are left out. Extract "
+        "the text with its layout (pdftotext -layout) or parse the PDF itself."),
+    "findings-missing": Code(
+        "warning", "Findings missing",
+        "Area {area}: no strengths or improvements were found.",
+        "The area's section has no findings table that could be read (its heading "
+        "damaged or left out, or the table empty), so the area has no findings."),
     "area-name-variant": Code(
         "info", "Area name read as a longer variant",
         "Area {area}: '{printed}' is read as '{expected}' of instrument version {version} "

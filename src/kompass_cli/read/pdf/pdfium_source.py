@@ -14,7 +14,8 @@ What pdfium reports differently from pdfminer is put the way pdfminer has it:
   hyphen again;
 * a character's box is pdfium's loose box (the font's ascent to descent, the
   advance wide), the same height for every character of a font and size, as
-  pdfminer's is. So the type size is asked for only when that height or the baseline
+  pdfminer's is (a glyph taller than the ascent gets its line's top, see
+  ``_even_tops``). So the type size is asked for only when that height or the baseline
   changes from one character to the next: each call into pdfium costs as much as
   Python's own work on the character.
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from kompass_cli.read.pdf.glyphs import Glyph, GlyphPage, Shape, classify, quarter_turn, upright
@@ -65,7 +67,9 @@ def read(page) -> GlyphPage:
     if mixed:
         turn = max(sorted(set(char_turns)), key=char_turns.count, default=0)
         chars = [glyph for glyph, its in zip(chars, char_turns) if its == turn]
-    return upright(GlyphPage(right - left, top - bottom, chars, shapes), turn)
+    page = upright(GlyphPage(right - left, top - bottom, chars, shapes), turn)
+    page.chars = _even_tops(page.chars)
+    return page
 
 
 def _chars(pdfium, raw, box: tuple[float, float], with_turns: bool,
@@ -101,6 +105,43 @@ def _chars(pdfium, raw, box: tuple[float, float], with_turns: bool,
         return chars, turns
     finally:
         pdfium.FPDFText_ClosePage(textpage)
+
+
+def _even_tops(chars: list[Glyph]) -> list[Glyph]:
+    """Every run of characters on one line in one size given the box most of them have.
+
+    The page is upright, so a line runs across. pdfium's loose box is the font's ascent
+    to descent for most fonts, as pdfminer's
+    box is, but it reaches higher for a glyph taller than the ascent (the ring of 'å' in
+    DejaVu Sans), and in some embedded fonts (DejaVu Sans as LibreOffice embeds it) it
+    follows each glyph: a comma's or a space's box is a sliver at the baseline. Such a
+    character would stand apart from its neighbours as a line of its own, splitting
+    words and taking the spaces between them. A run is the characters in content order
+    whose size is the same and whose boxes overlap their run's first one.
+    """
+    runs: list[list[Glyph]] = []
+    for glyph in chars:
+        if runs and _same_line(runs[-1][0], glyph):
+            runs[-1].append(glyph)
+        else:
+            runs.append([glyph])
+    even: list[Glyph] = []
+    for run in runs:
+        (top, bottom), _ = Counter((glyph[2], glyph[4]) for glyph in run).most_common(1)[0]
+        even += [(glyph[0], glyph[1], top, glyph[3], bottom, glyph[5]) for glyph in run]
+    return even
+
+
+# How far apart (in sizes) the bottoms of two characters on one line may be.
+_BASELINE_SLACK = 0.25
+
+
+def _same_line(first: Glyph, glyph: Glyph) -> bool:
+    """Whether ``glyph`` sits on the line of ``first``: one size, overlapping boxes,
+    bottoms close."""
+    size = first[5]
+    return (glyph[5] == size and abs(glyph[4] - first[4]) <= _BASELINE_SLACK * size
+            and glyph[2] < first[4] and first[2] < glyph[4])
 
 
 def _texts(pdfium, textpage, count: int) -> str:

@@ -29,6 +29,10 @@ PAGE_NUMBER = re.compile(r"^(?:sida|page|s\.)?\s*[-–]?\s*\d{1,4}\s*[-–]?"
 # Lines near a page break that may hold a header or footer.
 _EDGE_LINES = 2
 _MIN_REPEATS = 3
+# Page numbers rise by one a page; by at most this much typically, pages lacking theirs,
+# and never by more than one past this many pages without a number in a row.
+_LARGEST_PAGE_STEP = 2
+_PAGES_WITHOUT_NUMBER = 4
 _LONGEST_TITLE = 120  # a running title is one short line
 _SHORTEST_FRAME = 2  # consonants a running title keeps at least
 # A number, also as OCR misprints it ('l0o'), standing apart from any word.
@@ -106,41 +110,69 @@ def _counted_page_numbers(lines: list[str]) -> set[int]:
     """Lines that are nothing but a page number, when those numbers count up.
 
     The longest run of such lines whose numbers rise is taken, so that a lone number
-    elsewhere (a year on the cover) neither joins it nor hides it.
+    elsewhere (a year on the cover) neither joins it nor hides it. Pages are numbered
+    one by one (a page may lack its number), so numbers that rise in larger steps are
+    not page numbers: a score printed on a line of its own in a few sections ('38',
+    '44', '59') also rises.
     """
-    numbered = [(i, int(re.search(r"\d+", line).group())) for i, line in enumerate(lines)
-                if "\t" not in line and PAGE_NUMBER.match(line.strip())]
+    numbered = _numbered(lines, range(len(lines)))
     rising = _longest_rising(numbered)
-    if len(rising) >= _MIN_REPEATS and len(rising) * 5 >= len(numbered) * 3:
+    if len(rising) >= _MIN_REPEATS and len(rising) * 5 >= len(numbered) * 3 \
+            and _one_by_one(rising, numbered):
         return set(rising)
     return set()
 
 
+def _numbered(lines: list[str], indexes) -> list[tuple[int, int]]:
+    """(index, number) of the lines among ``indexes`` that read as a page number."""
+    return [(i, int(re.search(r"\d+", lines[i]).group())) for i in indexes
+            if "\t" not in lines[i] and PAGE_NUMBER.match(lines[i].strip())]
+
+
+def _one_by_one(rising: list[int], numbered: list[tuple[int, int]]) -> bool:
+    """Whether the numbers of these lines rise as pages do, mostly by one."""
+    values = dict(numbered)
+    steps = [values[b] - values[a] for a, b in zip(rising, rising[1:])]
+    return bool(steps) and median(steps) <= _LARGEST_PAGE_STEP
+
+
 def _longest_rising(numbered: list[tuple[int, int]]) -> list[int]:
-    """Line indexes of the longest subsequence whose numbers strictly rise."""
+    """Line indexes of the longest subsequence whose numbers rise as pages do: each by
+    one, or by a few where pages lack their number."""
     best: list[list[int]] = []
     for position, (index, value) in enumerate(numbered):
-        before = [best[k] for k in range(position) if numbered[k][1] < value]
+        before = [best[k] for k in range(position)
+                  if 0 < value - numbered[k][1] <= _PAGES_WITHOUT_NUMBER + 1]
         best.append(max(before, key=len, default=[]) + [index])
     return max(best, key=len, default=[])
 
 
 def _at_page_breaks(lines: list[str], page_starts: list[int]) -> set[int]:
-    """Edge lines of pages that are page numbers or repeat on half of the pages."""
+    """Edge lines of pages that are page numbers or repeat on half of the pages.
+
+    Page numbers count up one by one; a number alone at the edge of a page that does not
+    (a score printed on a line of its own) is no page number.
+    """
     # A form feed closing the last page marks a start past the last line.
     bounds = sorted({0, len(lines), *(start for start in page_starts if start < len(lines))})
     pages = [(start, stop) for start, stop in zip(bounds, bounds[1:]) if stop > start]
     edges: dict[str, set[int]] = defaultdict(set)
     pages_with: dict[str, set[int]] = defaultdict(set)
     found: set[int] = set()
+    at_edges: set[int] = set()
     for page, (start, stop) in enumerate(pages):
         filled = [i for i in range(start, stop) if lines[i].strip()]
         for index in set(filled[:_EDGE_LINES] + filled[-_EDGE_LINES:]):
+            at_edges.add(index)
             if PAGE_NUMBER.match(lines[index].strip()):
-                found.add(index)
+                continue  # a number alone is a page number only where they count up
             key = repeat_key(lines[index])
             edges[key].add(index)
             pages_with[key].add(page)
+    numbered = _numbered(lines, sorted(at_edges))
+    rising = _longest_rising(numbered)
+    if _one_by_one(rising, numbered):
+        found.update(rising)
     needed = max(2, (len(pages) + 1) // 2)
     for key, indexes in edges.items():
         if len(pages_with[key]) >= needed:

@@ -18,9 +18,10 @@ from kompass_cli.core.raw import RawReport
 JOINING_WORDS = ("och", "eller", "samt", "respektive")
 _BROKEN_END = re.compile(r"[^\W\d_]-$")
 _LOWER_START = re.compile(r"^[^\W\d_A-ZÅÄÖ]")
-# Columns laid out with spaces (text extracted by layout): a wide gap inside the line, or
-# a line of numbers alone. Such a line is a table row, never a wrapped paragraph's part.
-_SPACED_COLUMNS = re.compile(r"\S {3,}\S|^[\d\s,.%]+$")
+# Columns laid out with spaces (text extracted by layout): a wide gap inside the line, a
+# line of numbers alone, or a line set in from the margin (a cell of a column to the
+# right). Such a line is a table row, never a wrapped paragraph's part.
+_SPACED_COLUMNS = re.compile(r"\S {3,}\S|^[\d\s,.%]+$|^ {3,}\S")
 # A line that opens a list item or a numbered entry ('2.1 …', '3. …', '3 Tydlighet …')
 # starts afresh; a number that merely begins a line of prose ('20 grupper') does not.
 _ITEM_START = re.compile(
@@ -52,12 +53,15 @@ def rejoin_paragraphs(prepared: Prepared) -> Prepared:
     is the word's own ('medborgar- och') and stays. A paragraph is wrapped when the text
     has a wrap width (see ``wrap_width``) and the next line's first word would not have
     fitted on the line. Table rows (tabs, or columns spaced apart), list items and blank
-    lines are never joined.
+    lines are never joined, and nothing is joined onto the line right below a row of
+    spaced columns: it is the table's next row, whose cells text extraction may have
+    set one space apart.
     """
     width = wrap_width(prepared.lines)
     lines: list[str] = []
     origin: list[int] = []
     printed_length = 0  # of the last line as printed, before anything was joined to it
+    below_columns = above_columns = False
     for line, number in zip(prepared.lines, prepared.origin):
         previous = lines[-1].rstrip() if lines else ""
         following = line.strip()
@@ -65,12 +69,15 @@ def rejoin_paragraphs(prepared: Prepared) -> Prepared:
             first_word = following.split()[0]
             lines[-1] = (f"{previous} {following}" if first_word in JOINING_WORDS
                          else previous[:-1] + following)
-        elif width and _wrapped(previous, printed_length, following, width):
+        elif width and not below_columns and _wrapped(previous, printed_length,
+                                                      line.rstrip(), width):
             lines[-1] = f"{previous} {following}"
         else:
             lines.append(line)
             origin.append(number)
+            below_columns = above_columns
         printed_length = len(line.rstrip())
+        above_columns = bool(_SPACED_COLUMNS.search(line.rstrip()))
     return Prepared(lines, origin)
 
 
@@ -92,12 +99,12 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def _wrapped(previous: str, printed_length: int, following: str, width: int) -> bool:
-    """Whether ``following`` continues the paragraph of ``previous`` (wrapped there)."""
-    if not previous or not following or "\t" in previous or "\t" in following:
+    """Whether ``following`` (as printed) continues the paragraph of ``previous``."""
+    if not previous or not following.strip() or "\t" in previous or "\t" in following:
         return False
     if _SPACED_COLUMNS.search(previous) or _SPACED_COLUMNS.search(following):
         return False
-    if _ITEM_START.match(following):
+    if _ITEM_START.match(following.strip()):
         return False
     return printed_length + 1 + len(following.split()[0]) > width
 
