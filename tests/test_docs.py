@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.model.diagnostics import CATALOGUE, PARSE, VALIDATE
+from kompass_cli.model.codes import CATALOGUE, PARSE, VALIDATE
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
