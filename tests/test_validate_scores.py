@@ -143,28 +143,17 @@ def test_no_number_can_be_moved_by_one_unnoticed(tmp_path, name):
     """Every printed number of the file, one at a time, one up and one down: each edit
     is an error, including where the file records a contradiction or a rounding gap
     about that very number (its recorded values no longer match)."""
-    from kompass_cli.analyse.validate import validate_file
-
     document = json.loads((NORMALIZED / name).read_text(encoding="utf-8"))
-    unnoticed = []
-    for path in _numbers(document):
-        for delta in (1, -1):
-            edited = json.loads(json.dumps(document))
-            node = edited
-            for key in path[:-1]:
-                node = node[key]
-            node[path[-1]] += delta
-            target = tmp_path / name
-            target.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
-            if not any(f.severity == "error" for f in validate_file(target, None).findings):
-                unnoticed.append((path, delta))
+    unnoticed = _unnoticed(tmp_path / name, document, _numbers(document),
+                           lambda value, delta: value + delta,
+                           lambda findings: any(f.severity == "error" for f in findings))
     assert len(_numbers(document)) > 100 and unnoticed == []
 
 
 @pytest.mark.parametrize("name", REPORTS)
 def test_printed_decimals_the_json_cannot_show_do_not_fail_the_file(tmp_path, name):
-    """'6,0' is written 6: a contradiction parse found with the printed decimals may
-    re-check as rounding from the JSON; what parse writes, validate accepts."""
+    """'6,0' is written 6 but keeps its token '6,0', so a contradiction parse found
+    with the printed decimals re-checks the same: what parse writes, validate accepts."""
     import re
 
     from kompass_cli.run.pipeline import parse_file
@@ -203,21 +192,29 @@ def test_no_printed_token_can_be_moved_by_one_unnoticed(tmp_path, name):
     an error too: the value and its print say different numbers."""
     import re
 
+    document = json.loads((NORMALIZED / name).read_text(encoding="utf-8"))
+    unnoticed = _unnoticed(
+        tmp_path / name, document, _tokens(document),
+        lambda token, delta: re.sub(r"\d+", lambda m: str(int(m.group()) + delta), token,
+                                    count=1),
+        lambda findings: "printed-value-mismatch" in {f.code for f in findings})
+    assert len(_tokens(document)) > 100 and unnoticed == []
+
+
+def _unnoticed(target, document: dict, paths: list[tuple], edit, caught) -> list[tuple]:
+    """Each path edited alone, by one up and one down, written to ``target`` and
+    validated: the edits whose findings ``caught`` does not accept."""
     from kompass_cli.analyse.validate import validate_file
 
-    document = json.loads((NORMALIZED / name).read_text(encoding="utf-8"))
     unnoticed = []
-    for path in _tokens(document):
+    for path in paths:
         for delta in (1, -1):
             edited = json.loads(json.dumps(document))
             node = edited
             for key in path[:-1]:
                 node = node[key]
-            node[path[-1]] = re.sub(r"\d+", lambda m: str(int(m.group()) + delta),
-                                    node[path[-1]], count=1)
-            target = tmp_path / name
+            node[path[-1]] = edit(node[path[-1]], delta)
             target.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
-            codes = {f.code for f in validate_file(target, None).findings}
-            if "printed-value-mismatch" not in codes:
+            if not caught(validate_file(target, None).findings):
                 unnoticed.append((path, delta))
-    assert len(_tokens(document)) > 100 and unnoticed == []
+    return unnoticed
