@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from kompass_cli.repair import repair  # noqa: E402
-from kompass_cli.repair.fixes import apply_fixes  # noqa: E402
+from kompass_cli.repair.engine import apply_fixes  # noqa: E402
 from kompass_cli.repair.lexicon import load  # noqa: E402
 
 RAW = ROOT / "data" / "raw"

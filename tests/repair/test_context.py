@@ -45,11 +45,24 @@ def test_a_cue_outweighs_weak_evidence():
     assert choose("har", readings, Around("", ""), stats, cue="här") == "här"
 
 
-def test_only_close_readings_that_were_counted_contend():
+def test_only_close_readings_contend_and_one_must_have_been_counted():
     stats = _stats()
     assert contenders("har", {"har": -1.5, "här": -2.1}, stats) == {"har": -1.5, "här": -2.1}
     assert contenders("har", {"har": -1.5, "här": -4.0}, stats) == {}  # far behind
-    assert contenders("har", {"har": -1.5, "hår": -2.0}, stats) == {}  # never counted
+    # One reading counted in written text is enough; one counted only in help texts is not.
+    assert contenders("har", {"har": -1.5, "hår": -2.0}, stats) == {"har": -1.5, "hår": -2.0}
+    help_only = Statistics(stats.readings, stats.unigrams, stats.total, {})
+    assert contenders("har", {"har": -1.5, "hår": -2.0}, help_only) == {}
+    assert contenders("bor", {"bor": -1.5, "bör": -2.0}, stats) == {}  # neither counted
+
+
+def test_the_counted_reading_speaks_when_its_rival_was_never_counted():
+    # 'hår' is more frequent here but never counted: it has no evidence either way.
+    stats = _stats()
+    readings = {"här": -2.1, "hår": -1.9}
+    assert choose("har", readings, Around("det", "arbetet"), stats) == "här"
+    assert choose("har", readings, Around("vi", "gjort"), stats) == "hår"
+    assert choose("har", readings, Around("", ""), stats) == "hår"
 
 
 def test_shipped_statistics_leave_the_test_part_out_and_a_report_can_be_left_out():
@@ -68,6 +81,6 @@ def test_counted_context_restores_a_pair_no_rule_covers(monkeypatch):
     assert out == "Kommunen ser det som en del av vårt eget arbete."
     assert [s.after for s in steps] == ["vårt"]
     # Without counted context (and without the decisions memoised with it), frequency.
-    monkeypatch.setattr("kompass_cli.repair.fixes.contenders", lambda *args: {})
+    monkeypatch.setattr("kompass_cli.repair.diacritics.contenders", lambda *args: {})
     monkeypatch.setattr(load(), "memo", {})
     assert repair(text, detect=False)[0] == text

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 import kompass_cli.cli.fixtext  # noqa: F401  (registers the command)
 from kompass_cli.cli.app import app
 from kompass_cli.repair import looks_damaged, repair, replay
-from kompass_cli.repair.fixes import FIXES
+from kompass_cli.repair.engine import FIXES
 from tests.conftest import RAW
 
 
@@ -28,6 +28,23 @@ def test_ocr_report_is_damaged_and_replays():
     assert steps and replay(text, steps) == out
     assert out.count("\n") == text.count("\n")
     assert {s.fix for s in steps} <= set(FIXES)
+
+
+def test_every_fix_has_one_signature_token_and_work():
+    import inspect
+
+    for name, fix in FIXES.items():
+        assert list(inspect.signature(fix).parameters) == ["token", "work"], name
+
+
+def test_a_hyphenated_word_is_joined_by_one_token_over_the_line_break():
+    text = "Kommunen har en tydlig kommun-\nkompass for arbetet.\n"
+    out, steps = repair(text, detect=False)
+    assert out.split("\n")[:2] == ["Kommunen har en tydlig kommunkompass", "för arbetet."]
+    assert [(s.fix, s.line, s.before, s.after) for s in steps[:2]] == [
+        ("rejoin_hyphenation", 1, "kommun-", "kommunkompass"),
+        ("rejoin_hyphenation", 2, "kompass ", "")]
+    assert replay(text, steps) == out
 
 
 def test_a_fix_switched_off_by_name_makes_no_steps():

@@ -19,7 +19,7 @@ from kompass_cli.reference.catalog import (
 )
 from kompass_cli.model.consistency import check_report, score_of
 from kompass_cli.core.errors import NotAReport
-from kompass_cli.repair.policy import Repairs
+from kompass_cli.repair.policy import RepairTally
 from kompass_cli.core.raw import Located, RawArea, RawQuestion, RawReport, Stated
 from kompass_cli.schemas import common as m
 from kompass_cli.schemas.report import AREA_MODELS, INSTRUMENT_MODELS, REPORT_MODELS
@@ -49,14 +49,14 @@ class SourceInfo:
         return None if line is None else d.At(line, self.page(line))
 
 
-def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = None,
+def build_report(raw: RawReport, source: SourceInfo, repairs: RepairTally | None = None,
                  ) -> m.ReportBase:
     """Assemble the report model of one parsed text, check it against itself and the
     instrument, and record what the checks find."""
     _require_complete(raw)
     version = detect_version(raw)
     inst = instrument(version)
-    repairs = repairs or Repairs()
+    repairs = repairs or RepairTally()
     municipality, found = _municipality(raw, source, diacritics_reliable=not repairs.applied)
     report = _report(raw, inst, source, repairs, municipality)
     found += check_report(report, inst, year_at=source.at(raw.year.line))
@@ -68,7 +68,7 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: Repairs | None = N
     return report.model_copy(update={"diagnostics": diagnostics(found)})
 
 
-def _report(raw: RawReport, inst: Instrument, source: SourceInfo, repairs: Repairs,
+def _report(raw: RawReport, inst: Instrument, source: SourceInfo, repairs: RepairTally,
             municipality: m.Municipality) -> m.ReportBase:
     """The report model of the version, every part as printed, no diagnostics yet."""
     version = inst.version

@@ -2,7 +2,7 @@
 
 ``repair(text)`` returns the repaired text and the steps that made it; ``replay`` applies
 the steps to the original again; ``looks_damaged`` tells whether a text needs repair at
-all. Every fix is a named function in ``fixes.FIXES``; the method, its measured
+all. Every fix is a named function in ``engine.FIXES``; the method, its measured
 accuracy and its known errors are in docs/repair.md.
 """
 

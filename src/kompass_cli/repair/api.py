@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kompass_cli.repair.detect import looks_damaged
-from kompass_cli.repair.fixes import apply_fixes
+from kompass_cli.repair.engine import apply_fixes
 from kompass_cli.repair.lexicon import load
 from kompass_cli.repair.steps import Step
 

@@ -13,8 +13,9 @@ its own diacritics is still evidence.
 A reading is chosen by naive Bayes: its prior (the lexicon's frequency, mixed with its
 share in written text) times, for each neighbour, how much more often that neighbour
 goes with this reading than with any word. The few grammatical cues of ``rules.py``
-('två år', 'bör vara') are one more piece of evidence, worth RULE_WEIGHT. Where a close
-reading was never counted, frequency decides alone, as it did without context.
+('två år', 'bör vara') are one more piece of evidence, worth RULE_WEIGHT. A close
+reading that was never counted has no evidence of its own, but the counted ones still
+speak: 'att påstå' is the verb although the counted text never had the food 'pasta'.
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ FULL_COUNT = 5
 # and the web ('bör' is rarer than 'bor' there, not in reports).
 COUNTED_SHARE = 0.3
 # Context decides only among readings within this much (log10) of the most frequent
-# one, and only when each of them was counted at least once: an unseen reading has no
-# evidence to weigh against a seen one's.
+# one, and only when each was counted, or at least one in written text (not only in a
+# source of NOT_PRIOR: help texts alone would make 'Fortsätt' of every 'Fortsatt' that
+# starts a sentence).
 CONTENDERS = 2.0
 # What a grammatical cue of ``rules.py`` is worth (log10: a hundred times): the counts
 # overturn it only where their evidence is strong ('det hela är' is no year).
@@ -130,26 +132,35 @@ class Statistics:
 
 def contenders(form: str, readings: dict[str, float], stats: Statistics) -> dict[str, float]:
     """The readings context may choose between (see CONTENDERS), or {} when frequency
-    decides alone: one reading is far ahead, or a close one was never counted."""
-    seen = stats.readings.get(form, {})
+    decides alone: one reading is far ahead, or the close ones were not counted enough."""
+    seen, written = stats.readings.get(form, {}), stats.prior.get(form, {})
     top = max(readings.values(), default=0.0)
     close = {r: p for r, p in readings.items() if p > top - CONTENDERS}
-    return close if len(close) > 1 and all(r in seen for r in close) else {}
+    counted = all(r in seen for r in close) or any(r in written for r in close)
+    return close if len(close) > 1 and counted else {}
 
 
 def choose(form: str, readings: dict[str, float], around: Around, stats: Statistics,
            cue: str | None = None) -> str:
     """The reading with the best prior (log10 frequency, see COUNTED_SHARE) times the
     evidence of its neighbours, among ``contenders``; the reading a grammatical cue
-    names (``rules.py``) counts RULE_WEIGHT more."""
+    names (``rules.py``) counts RULE_WEIGHT more.
+
+    A reading never counted has no evidence, neither for nor against it; the evidence
+    of the others is scaled by the rarest counted one (FULL_COUNT), and the prior is the
+    lexicon's frequency alone, since a share in the counted text would hold the reading
+    it never saw against it.
+    """
     seen = stats.prior.get(form, {})
     total = sum(seen.values()) + 0.5 * len(readings)
     counts = stats.readings.get(form, {})
-    weight = min(1.0, min(counts.get(r, (0,))[0] for r in readings) / FULL_COUNT)
+    counted = [counts[r][0] for r in readings if r in counts]
+    weight = min(1.0, min(counted) / FULL_COUNT) if counted else 0.0
+    share = COUNTED_SHARE if len(counted) == len(readings) else 0.0
 
     def score(reading: str) -> float:
-        counted = math.log10((seen.get(reading, 0) + 0.5) / total)
-        return ((1 - COUNTED_SHARE) * readings[reading] + COUNTED_SHARE * counted
+        prior = math.log10((seen.get(reading, 0) + 0.5) / total)
+        return ((1 - share) * readings[reading] + share * prior
                 + weight * stats.evidence(form, reading, around) + (RULE_WEIGHT if reading == cue else 0))
 
     return max(readings, key=score)

@@ -85,7 +85,7 @@ class Lexicon:
     # word in lower case is never read as one ('ange' is the verb 'ange').
     names: frozenset[str] = frozenset()
     segments: dict[str, tuple] = field(default_factory=dict)
-    # Per-word decisions of the fixes (see fixes.Work), kept across texts.
+    # Per-word decisions of the fixes (see evidence.Work), kept across texts.
     memo: dict[str, dict] = field(default_factory=dict)
     # Domain sources left out; the context statistics leave out the same.
     excludes: frozenset[str] = frozenset()

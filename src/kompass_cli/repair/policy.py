@@ -28,8 +28,9 @@ _DIACRITIC = re.compile("[åäöÅÄÖ]")
 
 
 @dataclass
-class Repairs:
-    """Whether the text was repaired, and how many changes each fix made."""
+class RepairTally:
+    """Whether a report's text was repaired while parsing, and how many changes each fix
+    made; the output's ``schemas.common.Repairs`` is written from it."""
 
     applied: bool = False
     fixes: Counter = field(default_factory=Counter)
@@ -46,15 +47,15 @@ def plainly_clean(lines: list[str]) -> bool:
     return bool(words) and with_diacritics >= CLEAN_DIACRITIC_SHARE * len(words)
 
 
-def repair_report_text(lines: list[str], raw: RawReport) -> Repairs:
+def repair_report_text(lines: list[str], raw: RawReport) -> RepairTally:
     """Repair the titles and findings of a damaged report in place; clean ones untouched."""
     if plainly_clean(lines):
-        return Repairs()
+        return RepairTally()
     from kompass_cli.repair import looks_damaged
 
     if not looks_damaged("\n".join(lines)):
-        return Repairs()
-    repairs = Repairs(applied=True)
+        return RepairTally()
+    repairs = RepairTally(applied=True)
     for area in raw.areas:
         for question in area.questions:
             question.title = _repaired(question.title, repairs)
@@ -63,7 +64,7 @@ def repair_report_text(lines: list[str], raw: RawReport) -> Repairs:
     return repairs
 
 
-def _repaired(text: str, repairs: Repairs) -> str:
+def _repaired(text: str, repairs: RepairTally) -> str:
     from kompass_cli.repair import repair
 
     fixed, steps = repair(text, detect=False)
