@@ -10,7 +10,10 @@ by the project's own generators:
   with the Swedish model;
 * ``ocr-eng-degraded.txt``: rendered at 150 dpi, blurred, noised and turned by 0.6
   degrees with Pillow, read by Tesseract with the English model (which has no å, ä, ö,
-  as in old scans).
+  as in old scans);
+* other settings of the same tools (``OCR_VARIANTS``, ``TYPESETTINGS``): Tesseract's
+  page segmentation modes 4 and 6 at 200 and 300 dpi, and a sans-serif typesetting
+  (``lo-sans``: DejaVu Sans 10 pt) with its own text and OCR variants.
 
 Needs the Debian packages ``libreoffice-writer-nogui`` (or ``libreoffice-writer``),
 ``poppler-utils``, ``tesseract-ocr`` and ``tesseract-ocr-swe``, plus Pillow and
@@ -59,15 +62,21 @@ def missing_tools() -> list[str]:
 
 # --- HTML typesetting --------------------------------------------------------------
 
-def to_html(text: str, title: str) -> str:
+TYPESETTINGS = {  # name: (body font, body size in pt); cells are 1.5 pt smaller
+    "lo": ("Liberation Serif", 11.0),
+    "lo-sans": ("DejaVu Sans", 10.0),
+}
+
+
+def to_html(text: str, title: str, font: str = "Liberation Serif", size: float = 11.0) -> str:
     """A report text as an HTML page LibreOffice typesets like a word processor.
 
     Runs of tab-separated lines become tables (a cell that holds HTML blocks keeps
     them), list lines become lists, other lines paragraphs; markdown bold is bold.
     """
     out = [f"<html><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
-           "<style>body{font-family:'Liberation Serif';font-size:11pt}"
-           "td{font-size:9.5pt;vertical-align:top} table{border-collapse:collapse}"
+           f"<style>body{{font-family:'{font}';font-size:{size:g}pt}}"
+           f"td{{font-size:{size - 1.5:g}pt;vertical-align:top}} table{{border-collapse:collapse}}"
            "</style></head><body>"]
     lines = text.splitlines()
     index = 0
@@ -121,19 +130,21 @@ def _run(*args: str, cwd: Path | None = None) -> None:
                    stderr=subprocess.DEVNULL, timeout=1800)
 
 
-def typeset(raw: Path, folder: Path) -> Path:
-    """``raw`` as LibreOffice Writer typesets its HTML version: ``folder/lo.pdf``."""
-    page = folder / "lo.html"
-    page.write_text(to_html(raw.read_text(encoding="utf-8"), raw.stem), encoding="utf-8")
+def typeset(raw: Path, folder: Path, name: str = "lo") -> Path:
+    """``raw`` as LibreOffice Writer typesets its HTML version: ``folder/<name>.pdf``."""
+    page = folder / f"{name}.html"
+    font, size = TYPESETTINGS[name]
+    page.write_text(to_html(raw.read_text(encoding="utf-8"), raw.stem, font, size),
+                    encoding="utf-8")
     with tempfile.TemporaryDirectory() as profile:
         _run("soffice", f"-env:UserInstallation=file://{profile}", "--headless",
              "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
              "--outdir", str(folder), str(page))
     page.unlink()
-    return folder / "lo.pdf"
+    return folder / f"{name}.pdf"
 
 
-def ocr(pdf: Path, out: Path, language: str, dpi: int, degrade: bool) -> None:
+def ocr(pdf: Path, out: Path, language: str, dpi: int, degrade: bool, psm: int = 3) -> None:
     """Tesseract's reading of ``pdf`` rendered at ``dpi``, pages joined by form feeds."""
     from PIL import Image, ImageFilter
 
@@ -144,7 +155,7 @@ def ocr(pdf: Path, out: Path, language: str, dpi: int, degrade: bool) -> None:
             if degrade:
                 _degrade(image_path, random.Random(number), Image, ImageFilter)
             result = subprocess.run(["tesseract", str(image_path), "-", "-l", language,
-                                     "--psm", "3"], capture_output=True, text=True,
+                                     "--psm", str(psm)], capture_output=True, text=True,
                                     check=True, timeout=600)
             pages.append(result.stdout.rstrip("\f\n"))
     out.write_text("\n\f".join(pages) + "\n", encoding="utf-8")
@@ -161,9 +172,13 @@ def _degrade(path: Path, rng: random.Random, Image, ImageFilter) -> None:
     image.rotate(angle, resample=Image.BICUBIC, fillcolor=255).save(path)
 
 
-OCR_VARIANTS = {  # name: (Tesseract language, dpi, degraded)
-    "ocr-swe": ("swe", 150, False),
-    "ocr-eng-degraded": ("eng", 150, True),
+OCR_VARIANTS = {  # name: (typesetting, Tesseract language, dpi, degraded, page segmentation)
+    "ocr-swe": ("lo", "swe", 150, False, 3),
+    "ocr-eng-degraded": ("lo", "eng", 150, True, 3),
+    "ocr-swe-psm4-200": ("lo", "swe", 200, False, 4),
+    "ocr-swe-psm6-300": ("lo", "swe", 300, False, 6),
+    "sans-ocr-swe": ("lo-sans", "swe", 150, False, 3),
+    "sans-ocr-eng-psm4-200": ("lo-sans", "eng", 200, False, 4),
 }
 
 
@@ -178,12 +193,15 @@ def generate(cache: Path = CACHE, only: set[str] | None = None, jobs: int = 2) -
     for raw in sorted(RAW.glob("*.txt")):
         folder = cache / raw.stem
         folder.mkdir(parents=True, exist_ok=True)
-        pdf = typeset(raw, folder)
-        for mode in ("layout", "raw"):
-            _run("pdftotext", f"-{mode}", "-enc", "UTF-8", str(pdf),
-                 str(folder / f"lo-{mode}.txt"))
-        tasks += [(pdf, folder / f"{name}.txt", *settings)
-                  for name, settings in OCR_VARIANTS.items() if not only or name in only]
+        pdfs = {}
+        for typesetting in TYPESETTINGS:
+            pdfs[typesetting] = pdf = typeset(raw, folder, typesetting)
+            for mode in ("layout", "raw"):
+                _run("pdftotext", f"-{mode}", "-enc", "UTF-8", str(pdf),
+                     str(folder / f"{typesetting}-{mode}.txt"))
+        tasks += [(pdfs[typesetting], folder / f"{name}.txt", *settings)
+                  for name, (typesetting, *settings) in OCR_VARIANTS.items()
+                  if not only or name in only]
     with ThreadPoolExecutor(jobs) as pool:
         for done in pool.map(lambda task: ocr(*task) or task[1], tasks):
             print(f"generated {done}", file=sys.stderr, flush=True)

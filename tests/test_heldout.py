@@ -25,16 +25,22 @@ HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 FLOORS = {
     "hallsberg-2008--ocr-swe.txt": (9, 120, 0.0),
     "hallsberg-2008--ocr-eng-degraded.txt": None,
-    "lindesberg-2021--ocr-swe.txt": (79, 114, 0.0),
+    "lindesberg-2021--ocr-swe.txt": (113, 114, 0.0),
     "lindesberg-2021--ocr-eng-degraded.txt": None,
-    "lindesberg-2021--ocr-swe-psm4-200.txt": (79, 114, 0.0),
+    "lindesberg-2021--ocr-swe-psm4-200.txt": (113, 114, 0.0),
     "lindesberg-2021--ocr-swe-psm6-300.txt": None,
     "lindesberg-2021--lo-raw.txt": (114, 114, 0.0),
     "lindesberg-2021--lo-default.txt": (114, 114, 0.0),
     "lindesberg-2021--lo-layout.txt": (114, 114, 1.0),
     "lindesberg-2021--dejavu-layout.txt": (114, 114, 0.98),
     "lindesberg-2021--tight-layout.txt": (114, 114, 0.98),
-    "norsjo-2018--ocr-swe.txt": (115, 171, 0.53),
+    "norsjo-2018--ocr-swe.txt": (170, 171, 1.0),
+    "norsjo-2018--ocr-swe-psm4-200.txt": (170, 171, 1.0),
+    "norsjo-2018--ocr-eng-degraded.txt": (158, 171, 0.75),
+    "norsjo-2018--sans-ocr-swe.txt": (170, 171, 1.0),
+    "norsjo-2018--lo-sans-layout.txt": (171, 171, 1.0),
+    "norsjo-2018--ocr-swe-psm6-300.txt": (170, 171, 1.0),
+    "norsjo-2018--sans-ocr-eng-psm4-200.txt": (171, 171, 1.0),
 }
 
 

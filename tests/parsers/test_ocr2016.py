@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from kompass_cli.core.raw import Note
-from kompass_cli.parsers.ocr2016 import Ocr2016Parser, join_lines, text_width
+from kompass_cli.parsers.interleave import text_width
+from kompass_cli.parsers.ocr2016 import Ocr2016Parser
+from kompass_cli.parsers.ocrlines import join_lines
 
 PARSER = Ocr2016Parser()
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -238,3 +238,29 @@ def same(text: str, phrase: str) -> bool:
 @cache
 def _phrase_key(phrase: str) -> tuple[str, int]:
     return key(phrase), allowed_errors(phrase)
+
+
+# How many words of a text's opening are compared with an opening phrase.
+_OPENING_WORDS = 4
+
+
+def opens_with(text: str, phrases) -> bool:
+    """Whether ``text`` opens with one of ``phrases`` as whole words, as OCR may print it.
+
+    For the first words of an item ('Béttre rutiner …' opens with 'bättre'), compared by
+    ``key`` with a, o and e merged besides: in short words OCR confuses them beyond
+    the usual marks ('é' for 'ä'), and an opening is too short to match with errors.
+    """
+    words = re.findall(r"[a-z]+", _vowel_blind(text[:60]))[:_OPENING_WORDS]
+    opening = " ".join(words)
+    return any(opening == wanted or opening.startswith(wanted + " ")
+               for wanted in _blind_phrases(tuple(phrases)))
+
+
+def _vowel_blind(text: str) -> str:
+    return re.sub(r"[aoe]", "a", key(text))
+
+
+@cache
+def _blind_phrases(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_vowel_blind(phrase) for phrase in phrases)

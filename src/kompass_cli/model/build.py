@@ -63,6 +63,9 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: RepairTally | None
     found += _catalogue_checks(raw, inst, source)
     found += [from_note(note, source) for note in raw.notes]
     found += _date_checks(raw, source)
+    if not raw.totals:
+        # A report (a summary need not print one) whose total was not read says so.
+        found.append(d.make("total-missing"))
     if repairs.applied:
         found.append(d.make("ocr-repaired", changes=repairs.changes))
     return report.model_copy(update={"diagnostics": diagnostics(found)})

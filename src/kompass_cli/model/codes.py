@@ -185,7 +185,9 @@ CATALOGUE: dict[str, Code] = {
         "'{printed}' stands where a number is printed and was read as {read}.",
         "OCR prints O for 0, l, I or | for 1, S for 5. Where a table column or a "
         "'… poäng' sentence must hold a number and each misread character has a single "
-        "digit reading, the number is read and this note says so."),
+        "digit reading, the number is read and this note says so. So it does where a % "
+        "sign was read as digits ('8526' for 85%), achieved and max ran together or a "
+        "question id was damaged, and exactly one reading fits the table row."),
     "number-ocr-unreadable": Code(
         "warning", "Number not readable",
         "'{printed}' stands where a number is printed but cannot be read with certainty; "

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from functools import cache
 from importlib import resources
 
-from kompass_cli.core.match import same
+from kompass_cli.core.match import opens_with, same, strip_marks
 
 
 @cache
@@ -35,3 +36,14 @@ def is_one_of(text: str, role: str) -> bool:
     """Whether ``text`` is, as a whole, one of a role's phrases (``match.same``)."""
     return any(same(text, phrase) for phrase in phrases(role))
 
+
+
+def folded_alternatives(role: str) -> str:
+    """A regular expression matching any phrase of a role in folded text (``fold``):
+    for sentences read from the folded text of a whole section."""
+    return "(?:" + "|".join(re.escape(strip_marks(phrase)) for phrase in phrases(role)) + ")"
+
+
+def opens_as(text: str, role: str) -> bool:
+    """Whether ``text`` opens with one of a role's phrases (``match.opens_with``)."""
+    return opens_with(text, phrases(role))

@@ -8,19 +8,23 @@ from kompass_cli.read.text.characters import normalise_lines
 from kompass_cli.read.text.digits import read_confused_digits
 from kompass_cli.read.text.furniture import furniture_lines
 from kompass_cli.read.text.lines import Prepared, rejoin_paragraphs
+from kompass_cli.read.text.percentsign import read_percent_signs
 
 
 def prepare(source: SourceText, lines: list[str]) -> tuple[Prepared, list[Note]]:
     """The source's ``lines`` (as read, unreadable numbers blanked) with compatibility
     characters replaced; in text input, page furniture dropped; digits printed through
-    scanner confusions read where a number must stand (with a note each).
+    scanner confusions read where a number must stand, and a percent sign read as
+    digits at the end of a table row (with a note each).
 
     A PDF's furniture is dropped by the PDF reader from the page geometry.
     """
     prepared = Prepared.of(normalise_lines(lines))
     if source.format == "text":
         prepared = prepared.without(furniture_lines(prepared.lines, source.page_starts))
-    return read_confused_digits(prepared)
+    prepared, notes = read_confused_digits(prepared)
+    prepared, signs = read_percent_signs(prepared)
+    return prepared, notes + signs
 
 
 def for_layout(prepared: Prepared, parser: LayoutParser, source: SourceText) -> Prepared:
