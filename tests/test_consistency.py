@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from kompass_cli.reference.catalog import instrument
-from kompass_cli.model.consistency import check_report
+from kompass_cli.model.consistency import check_report, unprinted_questions
 from kompass_cli.model.dataset import load_report
 from kompass_cli.model.diagnostics import rechecked
 from kompass_cli.core.raw import QUESTION_TABLE, SUMMARY
@@ -158,3 +158,27 @@ def test_the_checks_find_on_a_written_file_what_parsing_recorded(name):
     recorded = [(d.code, d.severity, d.message, d.line, d.area, d.question, d.year)
                 for d in report.diagnostics if d.code in rechecked()]
     assert sorted(again, key=str) == sorted(recorded, key=str) and recorded
+
+
+def test_area_without_any_question_of_its_catalogue_is_an_error():
+    # Instrument 2008 lists three questions for area 1; an area read with none of them
+    # (its question table lost) must not pass as clean.
+    area = RawArea(1, "x", 7, [Stated(57, SUMMARY, 1)])
+    diags = unprinted_questions(RawReport("p", areas=[area]), instrument("2008"))
+    assert [(d.code, d.severity, d.area, d.line) for d in diags] == [
+        ("area-questions-missing", "error", 1, 7)]
+    assert "none of the 3 questions" in diags[0].message
+    assert "question-missing" not in _codes(RawReport("p", areas=[area]), version="2008")
+
+
+def test_area_printing_some_questions_names_each_missing_one():
+    area = RawArea(1, "x", 7, [Stated(40, SUMMARY, 1)],
+                   questions=[_question("1.1", 26, 40, 65)])
+    report = RawReport("p", areas=[area])
+    assert _codes(report, version="2008").count("question-missing") == 2
+    assert unprinted_questions(report, instrument("2008")) == []
+
+
+def test_a_version_whose_catalogue_lists_no_questions_asks_for_none():
+    area = RawArea(1, "x", 7, [Stated(57, SUMMARY, 1)])
+    assert unprinted_questions(RawReport("p", areas=[area]), instrument("2010")) == []

@@ -209,3 +209,35 @@ def test_a_table_running_on_without_its_header_is_one_table():
     pages = [PageContent(1, 595, 842, [], [first]), PageContent(2, 595, 842, [], [other])]
     assert flow(pages).lines == ["Styrkor\tFörbättringsmöjligheter", "Öppna KS\tStrategi", "",
                                  "1.1\tHur?\t40"]
+
+
+def _placed(text: str, x0: float, x1: float, top: float) -> dict:
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 9.5, "size": 9.5}
+
+
+def test_a_narrow_gutter_at_the_edge_of_aligned_numbers_is_a_column():
+    """A borderless table whose wrapped title column ends a little over half a type
+    size before its numbers (flush left, all starting at one x): the numbers keep a
+    column of their own instead of joining the titles."""
+    from kompass_cli.read.pdf.columns import unruled_tables
+
+    words = []
+    rows = [("1.1", ["Hur informeras medborgarna", "om det?"], "40", "26"),
+            ("1.2", ["Hur främjas medborgarnas", "engagemang?"], "40", "24"),
+            ("1.3", ["Hur informeras medborgarna", "om resultat?"], "20", "7")]
+    for index, (key, title, maximum, own) in enumerate(rows):
+        top = 100 + 30 * index
+        words.append(_placed(key, 59, 71, top))
+        for line, text in enumerate(title):
+            x = 148.6
+            for word in text.split():
+                width = 5.0 * len(word)
+                right = min(x + width, 244.7)  # the column's widest line ends at 244.7
+                words.append(_placed(word, x, right, top + 11 * line))
+                x = right + 2.4
+        words.append(_placed(maximum, 250.1, 259.6, top))
+        words.append(_placed(own, 302.8, 312.3, top))
+    free, tables = unruled_tables(words, 1)
+    assert not free
+    cells = [row.split("\t") for row in tables[0].rows]
+    assert [cell[2:] for cell in cells] == [["40", "26"], ["40", "24"], ["20", "7"]]

@@ -135,17 +135,24 @@ def test_control_character_in_a_number_is_not_a_confusion():
     assert "1\x002" in lines[0]
 
 
-def test_wrapped_paragraphs_rejoined_lists_and_tables_not():
-    words = "Kommunen arbetar aktivt med dialog och information till invånarna".split()
-    paragraph = []
-    line = ""
-    for word in words * 12:
+_PROSE = "Kommunen arbetar aktivt med dialog och information till invånarna"
+
+
+def _wrapped_at_60() -> list[str]:
+    """A paragraph of prose wrapped at 60 characters."""
+    paragraph, line = [], ""
+    for word in _PROSE.split() * 12:
         if len(line) + 1 + len(word) > 60:
             paragraph.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
-    paragraph.append(line)
+    return paragraph + [line]
+
+
+def test_wrapped_paragraphs_rejoined_lists_and_tables_not():
+    words = _PROSE.split()
+    paragraph = _wrapped_at_60()
     text = paragraph + ["", "- en punkt", "- en till", "", "1\tOffentlighet\t57"]
     text = text * 6
     prepared = rejoin_paragraphs(Prepared.of(text))
@@ -258,3 +265,23 @@ def test_a_form_feed_closing_the_last_page_is_no_page():
     lines = split_lines(text)
     found = furniture_lines(lines, form_feed_starts(text))
     assert {lines[i] for i in found} == {"1", "2", "3", "4"}
+
+
+def test_a_heading_set_left_of_a_hanging_indented_list_is_not_joined_to_it():
+    paragraph = _wrapped_at_60()[:-1]
+    items = ["     •    Deltar i projekt kring utveckling av dialog och",
+             "          dialogkultur via bl.a. Ungdomsråd och grupper.",
+             "Förbättringsområden",
+             "     •    En kort punkt med text som nästan fyller raden.",
+             "Styrkor"]
+    text = (paragraph + [""] + items + [""]) * 4
+    joined = rejoin_paragraphs(Prepared.of(text)).lines
+    assert "Förbättringsområden" in joined and "Styrkor" in joined
+
+
+def test_a_short_heading_after_a_sentence_is_not_joined_to_it():
+    paragraph = _wrapped_at_60()
+    text = (paragraph[:-2] + ["och budgeten för detta ändamål i den allra längsta meningen.",
+                              "Styrkor", "• Hög grad av decentralisering."]) * 5
+    joined = rejoin_paragraphs(Prepared.of(text)).lines
+    assert joined.count("Styrkor") == 5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,78 @@ def test_findings_text(report):
     assert report.areas[6].improvements[-1].text == (
         "Finns en jantekultur? Det kan i så fall vara hämmande för utvecklingsarbetet i stort. "
         "Arbeta för att bryta kulturen om den är ett problem.")
+
+
+def _values(parsed):
+    """(id, max, achieved, percent) of every question, with the findings of every area."""
+    questions = sorted((q.id, *(None if v is None else v.value
+                                for v in (q.max, q.achieved, q.percent)))
+                       for area in parsed.areas for q in area.questions)
+    found = [(a.number, [f.text for f in a.strengths], [f.text for f in a.improvements])
+             for a in parsed.areas]
+    return questions, found
+
+
+def _spread(line: str) -> str:
+    """A question-table row as a PDF's column grid gives it: an empty cell after every
+    filled one, as when the grid has more columns than the table."""
+    if "\t" not in line or not re.match(r"^\t*[1-8](?:\.\d)?\t", line):
+        return line
+    return "\t".join(cell + "\t" if cell else cell for cell in line.split("\t"))
+
+
+@pytest.mark.parametrize("shape", ["one-space", "expanded", "pdf-grid"])
+def test_question_table_read_in_other_cell_shapes(report, shape):
+    from tests.conftest import read_lines
+    lines = read_lines("hallsberg-2008.txt")
+    start = next(i for i, line in enumerate(lines) if "max-poäng" in line) - 2
+    table = lines[start:]
+    if shape == "one-space":
+        table = [re.sub(r"\t+", " ", line) for line in table]
+    elif shape == "expanded":
+        table = [line.expandtabs(8) for line in table]
+    else:
+        table = [_spread(line) for line in table]
+    assert _values(PARSER.parse(lines[:start] + table)) == _values(report)
+
+
+def test_scanned_bullets_open_items_and_wrapped_lines_continue_them(report):
+    from tests.conftest import read_lines
+    lines, marks = [], iter(["+", "«", "* ", "e", "+»", "o"] * 200)
+    for line in read_lines("hallsberg-2008.txt"):
+        bullet = re.match(r"^- \*\*(.+)\*\*$", line)
+        if not bullet:
+            lines.append(line)
+            continue
+        words = bullet.group(1).split()
+        half = max(1, len(words) // 2)  # wrapped onto a second line, as a scan keeps it
+        lines += [f"{next(marks)} {' '.join(words[:half])}", " ".join(words[half:]), ""]
+    lines = [line for line in lines if line.strip() != "-"]
+    assert _values(PARSER.parse(lines))[1] == _values(report)[1]
+
+
+def test_a_lost_total_row_and_a_misread_heading_digit_show(tmp_path):
+    from kompass_cli.run.pipeline import parse_file
+    from tests.conftest import RAW
+
+    text = (RAW / "hallsberg-2008.txt").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^TOTALT\t463$", "", text)
+    text = text.replace("Område 2 Tillgänglighet", "Område 3Tillgänglighet", 1)
+    path = tmp_path / "hallsberg-2008.txt"
+    path.write_text(text, encoding="utf-8")
+    report = parse_file(path).model_dump(mode="json")
+    codes = {(d["code"], d["severity"], d["area"]) for d in report["diagnostics"]}
+    assert ("total-missing", "warning", None) in codes
+    assert ("area-number-from-questions", "warning", 2) in codes
+    assert report["areas"][1]["score"] == 54.5 and report["total"]["score"] is None
+
+
+def test_a_score_sentence_wrapped_before_its_points_word(report):
+    from tests.conftest import read_lines
+    lines = []
+    for line in read_lines("hallsberg-2008.txt"):
+        cut = re.search(r"uppnår kommunen \d+(?:,\d+)? (?=poäng)", line)
+        lines += [line[:cut.end()].rstrip(), line[cut.end():]] if cut else [line]
+    parsed = PARSER.parse(lines)
+    assert [[s.value for s in a.scores] for a in parsed.areas] == \
+        [[s.value for s in a.scores] for a in report.areas]

@@ -17,7 +17,7 @@ from kompass_cli.reference.catalog import (
     matches_area,
     older_version_naming,
 )
-from kompass_cli.model.consistency import check_report, score_of
+from kompass_cli.model.consistency import check_report, score_of, unprinted_questions
 from kompass_cli.core.errors import NotAReport
 from kompass_cli.repair.policy import RepairTally
 from kompass_cli.core.raw import Located, RawArea, RawQuestion, RawReport, Stated
@@ -60,6 +60,7 @@ def build_report(raw: RawReport, source: SourceInfo, repairs: RepairTally | None
     municipality, found = _municipality(raw, source, diacritics_reliable=not repairs.applied)
     report = _report(raw, inst, source, repairs, municipality)
     found += check_report(report, inst, year_at=source.at(raw.year.line))
+    found += unprinted_questions(report, inst)
     found += _catalogue_checks(raw, inst, source)
     found += [from_note(note, source) for note in raw.notes]
     found += _date_checks(raw, source)

@@ -110,6 +110,19 @@ CATALOGUE: dict[str, Code] = {
         "Area {area}: question {question} of instrument version {version} is not printed.",
         "The catalogue of the version lists a question that the report does not print.",
         rechecked=True),
+    "area-questions-missing": Code(
+        "error", "Area without its questions",
+        "Area {area}: none of the {count} questions of instrument version {version} "
+        "was found.",
+        "The catalogue of the version lists the area's questions, but none was read: "
+        "the report's question table (or the area's list of questions) is missing or "
+        "could not be read, so the area score cannot be checked against its questions."),
+    "area-number-from-questions": Code(
+        "warning", "Area heading's number misread",
+        "Area {area}: the section's heading prints {printed}, but every question it "
+        "lists is numbered {area}.N; read as area {area}.",
+        "A scanned heading's digit disagrees with the ids of all the questions the "
+        "section lists; the section is taken as the area those ids name."),
     "area-missing": Code(
         "error", "Area missing",
         "Area {area} ({name}) was not found in the report.",

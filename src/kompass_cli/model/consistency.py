@@ -202,6 +202,20 @@ def _max_checks(area, instrument: Instrument) -> list[d.Problem]:
     return found
 
 
+def unprinted_questions(report, instrument: Instrument) -> list[d.Problem]:
+    """Areas of a report that print none of the questions their catalogue lists: an
+    error, since the question table was lost (or could not be read) and an empty list
+    must not pass for a clean read. A results summary has no questions to print, so
+    only reports are asked."""
+    found = []
+    for area in report.areas:
+        count = len(instrument.area(area.number).questions)
+        if count and not area.questions:
+            found.append(d.make("area-questions-missing", area, area=area.number,
+                                count=count, version=instrument.version))
+    return found
+
+
 def _sum_check(area) -> list[d.Problem]:
     """Questions' achieved scores against the area score of the same table, else the summary."""
     scored = [q for q in getattr(area, "questions", []) if q.achieved is not None]

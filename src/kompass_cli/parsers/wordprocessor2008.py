@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.core.numbers import parse_number, parse_percent
+from kompass_cli.core.numbers import parse_number
 from kompass_cli.core.raw import (
     AREA_TEXT,
-    OVERVIEW_TABLE,
     SUMMARY,
     LayoutParser,
     Located,
+    Note,
     RawArea,
     RawQuestion,
     RawReport,
@@ -32,20 +32,29 @@ from kompass_cli.core.words import (
     read_evaluation_date,
 )
 from kompass_cli.core.match import compile_cue
+from kompass_cli.parsers.overview2008 import TABLE_TITLE, read_overview_table, table_start
 from kompass_cli.parsers.vocabulary import alternatives, is_one_of
+from kompass_cli.read.text.lines import heading_after_sentence
 
-_TITLE = compile_cue(rf"^\s*{alternatives('title')}\s+(.+?)\s*$")
-_AREA_HEADING = compile_cue(r"^{{Område}}\s+([1-8])\s+(\S.*)$")
+# The cover title; a scan may put specks before it (': 7 ‘Analys av …').
+_TITLE = compile_cue(rf"^[^\w]{{0,3}}(?:\d[^\w]{{1,3}})?{alternatives('title')}\s+(.+?)\s*$")
+# 'Område 3 Tydlighet …'; a scan may put a speck before it ('‘ Område 1'), a stop or
+# dash beside the number ('Område-5.Kontroll') or lose the space after it.
+_AREA_HEADING = compile_cue(
+    r"^(?:[^\w\s-]{1,2}\s*)?{{Område}}[\s.-]+([1-8])(?:[\s.]+|(?=[A-ZÅÄÖ]))(\S.*)$")
 _SUMMARY_ROW = re.compile(r"^([1-8])\s+([^\t]+?)\t(\d+(?:,\d+)?)\s*$")
 _SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\t(\d+(?:,\d+)?)\s*$")
 # The same rows in a text whose tabs were lost (OCR): cells apart by spaces only.
-_SPACED_SUMMARY_ROW = re.compile(r"^([1-8])\s+(\D+?)\s+(\d+(?:,\d+)?)\s*$")
+# A scan may add a speck before the row or a rule after it ("'6 Personalpolitik 66 |").
+_SPACED_SUMMARY_ROW = re.compile(r"^[^\w\s]?([1-8])\s+(\D+?)\s+(\d+(?:,\d+)?)\s*\|?\s*$")
 _SPACED_SUMMARY_TOTAL = compile_cue(r"^{{TOTALT}}\s+(\d+(?:,\d+)?)\s*$")
-_NUM = r"\d+(?:,\d+)?"
-_SPACED_QUESTION = re.compile(
-    rf"(?:^|(?<=\s))([1-8]\.\d{{1,2}})\s+(\S.*?)\s+({_NUM})\s+({_NUM})\s+({_NUM}\s*%)(?=\s|$)")
-# A list item starts with a dash in saved text, with a bullet glyph in a PDF.
-_ITEM = r"[-•▪●◦]\s+"
+# A list item starts with a dash in saved text, with a bullet glyph in a PDF, and with
+# what a scanner makes of a bullet ('+', '«', '»', '*', '°', '©', a lone 'e' or 'o'),
+# one or two of them, a stray full stop or comma after them, the space after them
+# sometimes lost before a capital. Markdown bold ('**') is not a bullet.
+_GLYPH = r"(?:[-–•▪●◦+«»°·■©¢=]|\*(?!\*))"
+_ITEM = (rf"(?:{_GLYPH}{{1,2}}[.,]?(?:\s+|(?=[A-ZÅÄÖ]))"
+         r"|[eo]\s+(?=[A-ZÅÄÖ]))")
 _LISTED_QUESTION = re.compile(rf"^{_ITEM}([1-8]\.\d)\s+(\S.*)$")
 # 'Inom området … uppnår kommunen 57 poäng': points, and just before them the
 # municipality as subject of a score verb. The points are found first (a number
@@ -59,9 +68,7 @@ _SUBJECT_REACH = 40  # characters before the points where the subject and verb s
 # The header of the closing question table, and its title row.
 _TABLE_HEADER = compile_cue(
     rf"{alternatives('overview-max')}\s+{alternatives('overview-own')}")
-_TABLE_TITLE = compile_cue(rf"^\s*{alternatives('overview-title')}")
 _BULLET = re.compile(rf"^{_ITEM}(.*)$")
-_QUESTION_ID = re.compile(r"^[1-8]\.\d$")
 _EVALUATOR = compile_cue(
     r"^([A-ZÅÄÖ][\wåäöé&@|-]+(?: [A-ZÅÄÖ][\wåäöé&@|-]+)+),\s*(.*{{kommun|Landsting|Regioner}}.*)$")
 
@@ -91,9 +98,9 @@ class WordProcessor2008Parser(LayoutParser):
         report = RawReport(parser=self.name)
         report.municipality = _municipality(lines)
         _read_evaluation(lines, report)
-        areas, repeats = _read_area_sections(lines)
+        areas, repeats = _read_area_sections(lines, report.notes)
         _read_summary_table(lines, areas, report)
-        _read_overview_table(lines, areas)
+        read_overview_table(lines, areas)
         report.areas = sorted([*areas.values(), *repeats], key=lambda area: area.number)
         return report
 
@@ -123,7 +130,8 @@ def _evaluators(lines: list[str]) -> list[Located]:
     return found
 
 
-def _read_area_sections(lines: list[str]) -> tuple[dict[int, RawArea], list[RawArea]]:
+def _read_area_sections(lines: list[str], notes: list[Note]
+                        ) -> tuple[dict[int, RawArea], list[RawArea]]:
     """Each 'Område N' section: heading, listed questions, score sentence, findings.
 
     Returns the first section of each area, and any later section for the same area
@@ -134,10 +142,11 @@ def _read_area_sections(lines: list[str]) -> tuple[dict[int, RawArea], list[RawA
     areas: dict[int, RawArea] = {}
     repeats: list[RawArea] = []
     for position, (start, match) in enumerate(starts):
-        stop = starts[position + 1][0] if position + 1 < len(starts) else _table_start(lines)
+        stop = starts[position + 1][0] if position + 1 < len(starts) else table_start(lines)
         number = int(match.group(1))
         area = RawArea(number, compact(match.group(2)), start + 1)
         _read_section_body(lines, start + 1, stop, area)
+        number = _number_from_questions(area, notes)
         if number in areas:
             repeats.append(area)
         else:
@@ -145,12 +154,19 @@ def _read_area_sections(lines: list[str]) -> tuple[dict[int, RawArea], list[RawA
     return areas, repeats
 
 
-def _table_start(lines: list[str]) -> int:
-    """The closing question table begins at its title row; the last section ends there."""
-    for index, line in enumerate(lines):
-        if _TABLE_TITLE.match(line):
-            return index
-    return len(lines)
+def _number_from_questions(area: RawArea, notes: list[Note]) -> int:
+    """The section's area number; where the heading's digit disagrees with the ids of
+    all the questions it lists (two or more, one area's), a scan misread the heading
+    ('Område 3Tillgänglighet' over 2.1-2.6): the ids tell, with a note."""
+    listed = {question.id.split(".")[0] for question in area.questions}
+    if len(area.questions) < 2 or len(listed) != 1:
+        return area.number
+    number = int(listed.pop())
+    if number != area.number:
+        notes.append(Note("area-number-from-questions", area.line,
+                          {"printed": area.number}, area=number))
+        area.number = number
+    return number
 
 
 def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -> None:
@@ -161,7 +177,7 @@ def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -
         question = _LISTED_QUESTION.match(line)
         if question:
             listed.append(RawQuestion(question.group(1), compact(question.group(2)), index + 1))
-        for points in _score_statements(line):
+        for points in _score_statements(_with_next_word(lines, index)):
             area.scores.append(Stated(parse_number(points), AREA_TEXT, index + 1, points))
         heading = line.strip()
         if is_one_of(heading, "strengths-heading"):
@@ -169,6 +185,13 @@ def _read_section_body(lines: list[str], start: int, stop: int, area: RawArea) -
         elif is_one_of(heading, "improvements-heading"):
             area.improvements = _bullets_after(lines, index + 1, stop)
     area.questions = listed
+
+
+def _with_next_word(lines: list[str], index: int) -> str:
+    """A line with the first word of the next: a sentence may wrap between a score and
+    its 'poäng' ('uppnår kommunen 38' / 'poäng.'), which then stays on this line."""
+    following = lines[index + 1].split() if index + 1 < len(lines) else []
+    return f"{lines[index]} {following[0]}" if following else lines[index]
 
 
 def _score_statements(line: str) -> list[str]:
@@ -184,29 +207,51 @@ def _score_statements(line: str) -> list[str]:
 def _bullets_after(lines: list[str], start: int, stop: int) -> list[Located]:
     """The bullet list right under a heading: one item per '- **…**' line.
 
-    Blank lines between items (a page break, a dropped footer) do not end the list;
-    the first line that is not an item does.
+    Blank lines between items (a page break, a dropped footer) do not end the list; a
+    line right under an item's line, without a bullet, continues the item (a scan
+    keeps the item's wrapped lines) unless it is a heading of the layout (text from a
+    PDF sets the next heading right under the list); the first other line that is not
+    an item ends the list.
     """
     items: list[Located] = []
+    follows_item = False
     for index in range(start, stop):
         stripped = lines[index].strip()
         if not stripped:
+            follows_item = False
             continue
         bullet = _BULLET.match(stripped)
-        if not bullet:
+        if bullet:
+            items.append(Located(_item_text(bullet.group(1)), index + 1))
+        elif (follows_item and not _is_heading(stripped)
+              and not heading_after_sentence(items[-1].text, stripped)):
+            last = items[-1]
+            items[-1] = Located(compact(f"{last.text} {_item_text(stripped)}"), last.line)
+        else:
             break
-        text = compact(bullet.group(1).replace("**", ""))
-        items.append(Located(text, index + 1))
+        follows_item = True
     return items
 
 
+def _is_heading(line: str) -> bool:
+    """A heading the layout prints: findings, an area section, the question table."""
+    return bool(is_one_of(line, "strengths-heading") or is_one_of(line, "improvements-heading")
+                or _AREA_HEADING.match(line) or TABLE_TITLE.match(line))
+
+
+def _item_text(text: str) -> str:
+    """An item's words without their markdown bold."""
+    return compact(text.replace("**", ""))
+
+
 def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: RawReport) -> None:
-    """'Tabell 1': the summary of results the total is built from."""
+    """'Tabell 1': the summary of results the total is built from (before the closing
+    question table, whose area rows look alike once their tabs are lost)."""
     row_pattern, total_pattern = ((_SPACED_SUMMARY_ROW, _SPACED_SUMMARY_TOTAL)
                                   if _tabless(lines) else (_SUMMARY_ROW, _SUMMARY_TOTAL))
-    for index, line in enumerate(lines):
+    for index, line in enumerate(lines[:table_start(lines)]):
         row = row_pattern.match(line)
-        if row and int(row.group(1)) in areas:
+        if row and int(row.group(1)) in areas and parse_number(row.group(3)) <= 100:
             area = areas[int(row.group(1))]
             area.scores.insert(0, Stated(parse_number(row.group(3)), SUMMARY, index + 1,
                                          row.group(3)))
@@ -220,65 +265,6 @@ def _read_summary_table(lines: list[str], areas: dict[int, RawArea], report: Raw
                                         total.group(1)))
 
 
-def _read_overview_table(lines: list[str], areas: dict[int, RawArea]) -> None:
-    """The closing two-column table: every question with max, own score and percent.
-
-    Without tabs, each question is found by its id and the three numbers ending it.
-    """
-    tabless = _tabless(lines)
-    for index in range(_table_start(lines), len(lines)):
-        if tabless:
-            for match in _SPACED_QUESTION.finditer(lines[index]):
-                _read_overview_cell(list(match.groups()), index + 1, areas)
-            continue
-        cells = lines[index].split("\t")
-        for half in (cells[:5], cells[5:10]):
-            if len(half) < 2:
-                continue
-            _read_overview_cell(half, index + 1, areas)
-
-
 def _tabless(lines: list[str]) -> bool:
     """Whether the text lost its tabs (as OCR output does), so cells are spaced apart."""
     return not any("\t" in line for line in lines)
-
-
-def _read_overview_cell(half: list[str], line: int, areas: dict[int, RawArea]) -> None:
-    """One half row: an area header ('2', name) or a question (id, title, max, own, %)."""
-    half = half + [""] * (5 - len(half))
-    key, title, maximum, achieved, percent = (cell.strip() for cell in half)
-    if key.isdigit() and title and int(key) in areas:
-        area = areas[int(key)]
-        name = compact(title)
-        if name != area.name_in_source and all(n.text != name for n in area.other_names):
-            area.other_names.append(Located(name, line))
-        return
-    if not _QUESTION_ID.match(key) or int(key[0]) not in areas:
-        return
-    question = _question_for(areas[int(key[0])], key, line)
-    printed = compact(title)
-    if question.title and question.title != printed:
-        question.other_titles.insert(0, Located(question.title, question.line))
-    question.title, question.line = printed, line
-    question.max = _cell_value(maximum, parse_number, line)
-    question.achieved = _cell_value(achieved, parse_number, line)
-    question.percent = _cell_value(percent, parse_percent, line)
-
-
-def _cell_value(cell: str, reader, line: int) -> Stated | None:
-    """A number cell as printed; an unreadable cell is no value (the build flags it)."""
-    try:
-        return Stated(reader(cell), OVERVIEW_TABLE, line, cell)
-    except ValueError:
-        return None
-
-
-def _question_for(area: RawArea, question_id: str, line: int) -> RawQuestion:
-    """The question listed in the area section, or a new one if the section omits it."""
-    for question in area.questions:
-        if question.id == question_id:
-            return question
-    question = RawQuestion(question_id, "", line)
-    area.questions.append(question)
-    area.questions.sort(key=lambda q: int(q.id.split(".")[1]))
-    return question

@@ -13,6 +13,7 @@ ends the block.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from kompass_cli.read.pdf.lines import (
@@ -36,6 +37,11 @@ NARROW_GUTTER = 0.45
 TABLE_LEADING = 2.6
 # Within a row, lines are at most this many font sizes apart.
 ROW_LEADING = 1.4
+
+# A number column's edge: this many numbers aligned on it, within this many points.
+ALIGNED_NUMBERS = 3
+ALIGNMENT = 0.75
+_NUMBER = re.compile(r"^\d+(?:[,.]\d+)?%?$")
 
 Line = list[dict]
 
@@ -114,7 +120,19 @@ def _block_from(lines: list[Line], start: int, floor: int,
     size = max(_size(line) for line in block)
     return first, stop, [(left, right) for left, right in _gutters(block, NARROW_GUTTER)
                          if right - left >= MIN_GUTTER * size or
-                         any(left < b and right > a for a, b in gutters)]
+                         any(left < b and right > a for a, b in gutters) or
+                         _aligns_numbers(block, left, right)]
+
+
+def _aligns_numbers(lines: list[Line], left: float, right: float) -> bool:
+    """Whether a narrow gutter is the edge of a number column: at least
+    ``ALIGNED_NUMBERS`` numbers start at its right side (set flush left) or end at its
+    left side (flush right). A title column wrapped close to the numbers beside it
+    leaves only such a gutter, narrower than a word processor's usual padding."""
+    numbers = [word for line in lines for word in line if _NUMBER.match(clean_word(word["text"]))]
+    starts = sum(1 for word in numbers if abs(word["x0"] - right) <= ALIGNMENT)
+    ends = sum(1 for word in numbers if abs(word["x1"] - left) <= ALIGNMENT)
+    return max(starts, ends) >= ALIGNED_NUMBERS
 
 
 def _gutters(lines: list[Line], least: float = MIN_GUTTER) -> list[tuple[float, float]]:

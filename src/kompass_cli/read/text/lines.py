@@ -45,6 +45,10 @@ class Prepared:
         return Prepared([self.lines[i] for i in kept], [self.origin[i] for i in kept])
 
 
+# A heading is a line of at most this many words.
+_HEADING_WORDS = 3
+
+
 def rejoin_paragraphs(prepared: Prepared) -> Prepared:
     """Rejoin what a scan broke: words hyphenated at line ends, and wrapped paragraphs.
 
@@ -53,7 +57,8 @@ def rejoin_paragraphs(prepared: Prepared) -> Prepared:
     is the word's own ('medborgar- och') and stays. A paragraph is wrapped when the text
     has a wrap width (see ``wrap_width``) and the next line's first word would not have
     fitted on the line. Table rows (tabs, or columns spaced apart), list items and blank
-    lines are never joined, and nothing is joined onto the line right below a row of
+    lines are never joined, nor is a short heading after a sentence's end, and nothing
+    is joined onto the line right below a row of
     spaced columns: it is the table's next row, whose cells text extraction may have
     set one space apart.
     """
@@ -104,9 +109,19 @@ def _wrapped(previous: str, printed_length: int, following: str, width: int) -> 
         return False
     if _SPACED_COLUMNS.search(previous) or _SPACED_COLUMNS.search(following):
         return False
-    if _ITEM_START.match(following.strip()):
+    if _ITEM_START.match(following.strip()) or heading_after_sentence(previous,
+                                                                      following.strip()):
         return False
     return printed_length + 1 + len(following.split()[0]) > width
+
+
+def heading_after_sentence(previous: str, following: str) -> bool:
+    """A short capitalised line without a sentence's end after a line that ends one: a
+    heading ('Styrkor', 'Förbättringsområden'), not the paragraph's wrapped last words
+    (which end with the paragraph's full stop)."""
+    words = following.split()
+    return (previous[-1:] in ".!?:" and len(words) <= _HEADING_WORDS
+            and following[:1].isupper() and following[-1:] not in ".!?:,;")
 
 
 def restore_lines(raw: RawReport, origin: list[int]) -> None:
