@@ -1,6 +1,6 @@
 """Measure what kompass costs on this machine, in one run, against its budgets.
 
-    python benchmarks/run.py [--quick]
+    python benchmarks/run.py [--quick] [--pdf]
 
 Prints a table (measure, value, budget, status) and writes benchmarks/results/run.json.
 Ratios measured in the same run are what count: these machines are noisy, so every
@@ -282,6 +282,56 @@ def pdf_memory() -> dict[str, float]:
     return results
 
 
+def pages_memory(copies: tuple[int, ...] = (1, 12, 23, 46)) -> dict[str, float]:
+    """Peak memory (PSS) of `kompass text` and `kompass parse` with pdfium against the
+    page count: PDFs of 1, 12, 23 and 46 copies of Hallsberg (about 21 to 980 pages).
+    Reading stays flat with the page count, its text aside."""
+    sys.path.insert(0, str(ROOT))
+    import pypdfium2
+
+    from tests.pdf_render import render
+
+    text = (RAW / "hallsberg-2008.txt").read_text(encoding="utf-8")
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for count in copies:
+            (folder / "copies.txt").write_text(text * count, encoding="utf-8")
+            path = render(folder / "copies.txt", folder / f"copies-{count}.pdf")
+            document = pypdfium2.PdfDocument(path)
+            pages = len(document)
+            document.close()
+            for command in ("text", "parse"):
+                _, peak, _ = _peak_run(_command(command, path, folder, "pdfium"))
+                results[f"{pages} pages pdfium {command} peak PSS (MB)"] = peak
+            path.unlink()
+    return results
+
+
+def _pdf_only(repeats: int) -> None:
+    """--pdf: the PDF rows alone (speed per engine, memory against the page count),
+    written to benchmarks/results/pdf.json."""
+    pdf, big, pages = pdf_times(repeats), pdf_memory(), pages_memory()
+    rows = _pdf_rows(pdf) + [(key, f"{value:.0f} MB", "<= 400 MB", value <= 400)
+                             for key, value in {**big, **pages}.items()
+                             if key.endswith("(MB)")]
+    _print(rows)
+    target = RESULTS.with_name("pdf.json")
+    target.write_text(json.dumps({"pdf_s": pdf, "big_pdf": big, "pages_memory": pages,
+                                  "budgets": [dict(zip(("measure", "value", "budget", "met"), r))
+                                              for r in rows]},
+                                 ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {target.relative_to(ROOT)}")
+
+
+def _print(rows: list[tuple[str, str, str, bool | None]]) -> None:
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'value':>12}  {'budget':>12}  status")
+    for measure, value, budget, met in rows:
+        status = "n/a" if met is None else "met" if met else "MISSED"
+        print(f"{measure:<{width}}  {value:>12}  {budget:>12}  {status}")
+
+
 def budgets(start: dict, parse: dict, many: dict, count: int, pdf: dict,
             big: dict) -> list[tuple[str, str, str, bool | None]]:
     """(measure, value, budget, met) rows."""
@@ -338,17 +388,18 @@ def _pdf_rows(pdf: dict) -> list[tuple[str, str, str, bool | None]]:
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--quick", action="store_true", help="fewer runs and a batch of 60")
+    options.add_argument("--pdf", action="store_true",
+                         help="only the PDF measures, with memory against the page count")
     args = options.parse_args()
     runs, repeats, count, pdf_repeats, batch_runs = ((3, 5, 60, 2, 1) if args.quick
                                                      else (9, 21, 300, 5, 3))
+    if args.pdf:
+        _pdf_only(pdf_repeats)
+        return
     start, parse, many = cli_start(runs), parse_times(repeats), batch(count, batch_runs)
     pdf, big = pdf_times(pdf_repeats), pdf_memory()
     rows = budgets(start, parse, many, count, pdf, big)
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'value':>12}  {'budget':>12}  status")
-    for measure, value, budget, met in rows:
-        status = "n/a" if met is None else "met" if met else "MISSED"
-        print(f"{measure:<{width}}  {value:>12}  {budget:>12}  {status}")
+    _print(rows)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"cli_start_s": start, "parse_s": parse, "batch": many,
                                    "pdf_s": pdf, "big_pdf": big,

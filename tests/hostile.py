@@ -73,3 +73,14 @@ def text_pdf(line: str) -> bytes:
 def bomb_pdf(size: int = 4 * 1024 ** 3) -> bytes:
     """A PDF whose page content is a double Flate bomb of ``size`` bytes."""
     return pdf(flate_bomb(size), "/Filter [/FlateDecode /FlateDecode]")
+
+
+def form_bomb_pdf(size: int = 4 * 1024 ** 3) -> bytes:
+    """A PDF whose page draws a form XObject whose content is a double Flate bomb of
+    ``size`` bytes, beside a line of text."""
+    body = flate_bomb(size)
+    form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Length %d "
+            b"/Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(body) + body
+            + b"\nendstream")
+    return pdf(b"q /X0 Do Q BT /F1 12 Tf 72 770 Td (Kommunkompassen) Tj ET",
+               extra={5: form}, resources=b"/XObject << /X0 5 0 R >>")

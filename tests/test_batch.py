@@ -9,6 +9,7 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kompass_cli.run import batch
@@ -81,6 +82,26 @@ def _fragile_parse_one(path, limits):
     if "bug" in path.name:
         raise ValueError("a bug met on this file")
     return Parsed(path, json="{}\n", name=path.name + ".json", summary=None)
+
+
+def _aborting_parse_one(path, limits):
+    """What pdfium does where an allocation fails: abort the process."""
+    if "abort" in path.name:
+        faulthandler.disable()
+        os.abort()
+    return Parsed(path, json="{}\n", name=path.name + ".json", summary=None)
+
+
+@pytest.mark.parametrize(("memory", "reason"), [
+    (256 * 1024 ** 2, "needed more than 256 MiB of memory; raise the limit with "
+                      "--max-memory if the file is genuine"),
+    (0, "stopped the process reading it (killed by SIGABRT)")])
+def test_an_abort_under_a_memory_ceiling_is_that_ceiling(tmp_path, monkeypatch, memory,
+                                                         reason):
+    monkeypatch.setattr(batch, "parse_one", _aborting_parse_one)
+    paths = [tmp_path / name for name in ("abort.pdf", "b.txt")]
+    results = parse_many(paths, 1, Limits(timeout=30, max_memory=memory))
+    assert [r.error for r in results] == [f"{paths[0]}: {reason}", None]
 
 
 def test_a_crash_or_a_bug_on_one_file_is_that_files_refusal(tmp_path, monkeypatch):

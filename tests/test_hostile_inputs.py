@@ -232,6 +232,21 @@ def test_text_reads_a_bomb_under_the_same_limits(tmp_path):
     assert "a decompression bomb?" in result.stderr
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_bomb_inside_a_drawn_form_is_refused_by_either_engine(tmp_path, engine):
+    """pdfium inflates a form's content where no ceiling can stop it (and aborts where
+    memory runs out): the form is inflated under the ceiling first."""
+    bomb = tmp_path / "form.pdf"
+    bomb.write_bytes(hostile.form_bomb_pdf())
+    result = runner.invoke(app, ["text", str(bomb), "--max-memory", "256M",
+                                 "--pdf-engine", engine])
+    assert result.exit_code == 2
+    [line] = _lines(result.stderr)
+    assert line.startswith(f"error: {bomb}: is not a readable PDF (a compressed stream "
+                           f"expands past ")
+    assert line.endswith("a decompression bomb?); raise --max-memory if the file is genuine")
+
+
 def test_inflating_is_bounded_but_otherwise_like_zlib():
     data = b"Kommunkompassen " * 1000
     bounded = _BoundedZlib(1 << 20)

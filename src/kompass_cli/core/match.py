@@ -80,7 +80,7 @@ def key(text: str) -> str:
     share one key. Not for numbers: '1' and '0' become letters here.
     """
     folded = strip_marks(text.replace("é", "\x00")).replace("\x00", "é")
-    return re.sub(r"rn", "m", folded.translate(_KEY_TABLE))
+    return folded.translate(_KEY_TABLE).replace("rn", "m")
 
 
 def allowed_errors(phrase: str) -> int:
@@ -183,16 +183,36 @@ def compile_cue(template: str, prose: bool = False) -> CuePattern:
                       regex.compile(exact, flags), quick, None if prose else SHORT_LINE)
 
 
+# Lines whose matches each pattern remembers: the layouts try a pattern on the same
+# lines when they score the text and again when they read it.
+_REMEMBERED = 4096
+_UNSEEN = object()
+# Raised by ``forget``: a pattern remembers only what it found since.
+_since = 0
+
+
+def forget() -> None:
+    """Let every pattern forget what it found: called before each text is read, so
+    nothing is kept from one text to the next."""
+    global _since
+    _since += 1
+
+
 class CuePattern:
     """A cue pattern: tried through confusions first, with errors only where it may match.
 
     Matching with errors is slow on long lines; a line that holds none of the
-    phrases' pieces (see ``_chunks``) cannot match and is ruled out at once.
+    phrases' pieces (see ``_chunks``) cannot match and is ruled out at once. What
+    ``match``, ``search`` and ``finditer`` found on a line is remembered (for the last
+    ``_REMEMBERED`` lines and calls).
     """
 
     def __init__(self, fuzzy: regex.Pattern, exact: regex.Pattern,
                  quick: re.Pattern | None, longest: int | None) -> None:
         self.fuzzy, self.exact, self.quick, self.longest = fuzzy, exact, quick, longest
+        # What match, search and finditer found, by line
+        self._found: tuple[dict, dict, dict] = ({}, {}, {})
+        self._since = _since
 
     def _may(self, text: str) -> bool:
         return self._short(text) and (self.quick is None or bool(self.quick.search(text)))
@@ -200,8 +220,29 @@ class CuePattern:
     def _short(self, text: str) -> bool:
         return self.longest is None or len(text) <= self.longest
 
+    def _remembered(self, kind: int, text: str, find):
+        """``find(text)``, or what it gave when last asked (``kind``: 0 for match, 1
+        for search, 2 for finditer) on ``text``."""
+        if self._since != _since:
+            self._found = ({}, {}, {})
+            self._since = _since
+        found = self._found[kind]
+        answer = found.get(text, _UNSEEN)
+        if answer is _UNSEEN:
+            if len(found) >= _REMEMBERED:
+                found.clear()
+            answer = found[text] = find(text)
+        return answer
+
     def match(self, text: str):
         """Anchored at the start, so tried with errors at once (only one place to try)."""
+        if self._since == _since:  # the common case, without a call
+            answer = self._found[0].get(text, _UNSEEN)
+            if answer is not _UNSEEN:
+                return answer
+        return self._remembered(0, text, self._match)
+
+    def _match(self, text: str):
         return self.exact.match(text) or (self.fuzzy.match(text) if self._short(text) else None)
 
     def fullmatch(self, text: str):
@@ -209,6 +250,9 @@ class CuePattern:
             self.fuzzy.fullmatch(text) if self._short(text) else None)
 
     def search(self, text: str):
+        return self._remembered(1, text, self._search)
+
+    def _search(self, text: str):
         return self.exact.search(text) or (self.fuzzy.search(text) if self._may(text) else None)
 
     def in_any(self, lines: list[str]) -> bool:
@@ -217,7 +261,10 @@ class CuePattern:
             self.fuzzy.search(line) for line in lines if self._may(line))
 
     def finditer(self, text: str):
-        return self.fuzzy.finditer(text) if self._may(text) else iter(())
+        return iter(self._remembered(2, text, self._finditer))
+
+    def _finditer(self, text: str) -> list:
+        return list(self.fuzzy.finditer(text)) if self._may(text) else []
 
 
 def closest(text: str, phrases) -> str:

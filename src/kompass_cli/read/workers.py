@@ -166,6 +166,7 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(tasks_in, results_out, *setup),
                                        daemon=True)
         self.pipe_ends = (tasks_in, results_out)
+        self.max_memory = setup[1].max_memory
         self.alive = True
         self.index: int | None = None
         self.item = None
@@ -210,8 +211,13 @@ class _Worker:
         return Refusal(f"{self.item}: {reason}")
 
     def _death(self) -> str:
+        """Why the worker died. Native code (pdfium) aborts the process where an
+        allocation fails, where Python would raise MemoryError: under a memory
+        ceiling, an abort is that ceiling reached."""
         self.process.join(1)
         code = self.process.exitcode
+        if code == -signal.SIGABRT and self.max_memory:
+            return memory_refusal(self.max_memory)
         if code is not None and code < 0:
             return f"stopped the process reading it (killed by {signal.Signals(-code).name})"
         return f"stopped the process reading it (exit status {code})"

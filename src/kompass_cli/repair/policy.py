@@ -24,7 +24,8 @@ from kompass_cli.core.raw import RawReport
 CLEAN_DIACRITIC_SHARE = 0.10
 
 _WORD = re.compile(r"[^\W\d_]+")
-_DIACRITIC = re.compile("[åäöÅÄÖ]")
+# A word's first å, ä or ö and the rest of the word: found once per such word.
+_WORD_WITH_DIACRITIC = re.compile(r"[åäöÅÄÖ][^\W\d_]*")
 
 
 @dataclass
@@ -42,9 +43,10 @@ class RepairTally:
 
 def plainly_clean(lines: list[str]) -> bool:
     """Cheap first look: enough words with diacritics means nothing was lost."""
-    words = [w for line in lines for w in _WORD.findall(line)]
-    with_diacritics = sum(1 for w in words if _DIACRITIC.search(w))
-    return bool(words) and with_diacritics >= CLEAN_DIACRITIC_SHARE * len(words)
+    text = "\n".join(lines)
+    words = len(_WORD.findall(text))
+    with_diacritics = len(_WORD_WITH_DIACRITIC.findall(text))
+    return words > 0 and with_diacritics >= CLEAN_DIACRITIC_SHARE * words
 
 
 def repair_report_text(lines: list[str], raw: RawReport) -> RepairTally:

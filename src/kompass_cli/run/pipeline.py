@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kompass_cli.model.build import SourceInfo, build_report
+from kompass_cli.core import match
 from kompass_cli.core.errors import NotAReport
 from kompass_cli.core.numbers import blank_unreadable_numbers
 from kompass_cli.repair.policy import repair_report_text
@@ -30,6 +31,7 @@ def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
                engine: str = DEFAULT_ENGINE) -> ReportBase:
     """The report or results summary in ``path``; raises KompassError with the file
     named on bad input. ``engine`` reads a PDF's characters (see pdf.document)."""
+    match.forget()  # each text is matched on its own
     source = read_source(path, max_bytes, max_pages, engine)
     lines, unreadable = blank_unreadable_numbers(source.lines)
     try:

@@ -44,12 +44,11 @@ def read_pdf(data: bytes, path: Path, max_pages: int = DEFAULT_MAX_PAGES,
 
     limit = guard_pdfminer()
     try:
-        document = _open_tree(data)
-        count = _page_count(document)
+        count, leaves = _page_counts(data, max_pages, limit if engine == "pdfium" else None)
         if count > max_pages:
             raise _too_long(path, max_pages, count)
-        if engine == "pdfium":
-            return _read_with_pdfium(data, document, count, path, (max_pages, limit))
+        if leaves is not None:
+            return _read_with_pdfium(data, (count, leaves), path, max_pages)
         return _read_with_pdfplumber(data, count, path, max_pages)
     except KompassError:
         raise
@@ -66,23 +65,19 @@ def _read_with_pdfplumber(data: bytes, count: int, path: Path, max_pages: int) -
         return _read_pages(pages(pdf), count, path, max_pages)
 
 
-def _read_with_pdfium(data: bytes, document, count: int, path: Path,
-                      limits: tuple[int, int]) -> PdfText:
-    """pdfium trusts the declared page count, so the page tree's leaves are counted
-    first: more than the limit is refused. A file pdfium cannot read, or whose page
-    count it does not agree with (a false /Count), is read with pdfplumber, which walks
-    the tree: so a damaged file meets the same verdict whichever engine is chosen.
-
-    pdfium inflates streams where no ceiling can stop it, so the pages' content
-    streams are inflated first under pdfminer's ceiling (``inflate.check_expansion``).
-    ``limits`` are the page limit and that ceiling.
+def _read_with_pdfium(data: bytes, counts: tuple[int, int], path: Path,
+                      max_pages: int) -> PdfText:
+    """pdfium trusts the declared page count, so the page tree's leaves were counted
+    first (``counts``: the declared count and the leaves). A file pdfium cannot read,
+    or whose page count it does not agree with (a false /Count), is read with
+    pdfplumber, which walks the tree: so a damaged file meets the same verdict whichever
+    engine is chosen.
     """
     import pypdfium2
 
     from kompass_cli.read.pdf.pdfium_source import pages
 
-    max_pages, ceiling = limits
-    leaves = _leaf_count(document, max_pages, ceiling)
+    count, leaves = counts
     if leaves > max_pages:
         raise _too_long(path, max_pages)
     try:
@@ -92,11 +87,23 @@ def _read_with_pdfium(data: bytes, document, count: int, path: Path,
     try:
         if len(pdf) != leaves:
             return _read_with_pdfplumber(data, count, path, max_pages)
-        return _read_pages(pages(pdf), count, path, max_pages)
+        return _read_pages(pages(pdf, data), count, path, max_pages)
     except pypdfium2.PdfiumError:  # a page pdfium cannot load
         return _read_with_pdfplumber(data, count, path, max_pages)
     finally:
         pdf.close()
+
+
+def _page_counts(data: bytes, max_pages: int, ceiling: int | None) -> tuple[int, int | None]:
+    """The page tree's declared count and, given the inflation ``ceiling`` (for pdfium),
+    the pages it really holds (see ``_leaf_count``). pdfminer keeps every object it has
+    read, so its document is let go here, before any page is read.
+    """
+    document = _open_tree(data)
+    count = _page_count(document)
+    if ceiling is None or count > max_pages:
+        return count, None
+    return count, _leaf_count(document, max_pages, ceiling)
 
 
 def _open_tree(data: bytes):
@@ -118,18 +125,22 @@ def _page_count(document) -> int:
 
 def _leaf_count(document, max_pages: int, ceiling: int) -> int:
     """The pages the page tree really holds, counted up to one over the limit; each
-    page's content streams are checked against the inflation ceiling on the way."""
+    page's content streams and forms are checked against the inflation ceiling on
+    the way.
+
+    pdfium inflates streams where no ceiling can stop it, so they are inflated here
+    first under pdfminer's ceiling (``inflate.check_page``): a Flate bomb meets the
+    same refusal with either engine."""
     from itertools import islice
 
     from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdftypes import resolve1
 
-    from kompass_cli.read.pdf.inflate import check_expansion
+    from kompass_cli.read.pdf.inflate import check_page
 
     count = 0
+    checked: set[int] = set()
     for page in islice(PDFPage.create_pages(document), max_pages + 1):
-        for stream in page.contents:
-            check_expansion(resolve1(stream), ceiling)
+        check_page(page, ceiling, checked)
         count += 1
     return count
 
@@ -155,25 +166,33 @@ def _refusal(error: Exception, path: Path) -> Exception:
 
 
 def _read_pages(pages, count: int, path: Path, max_pages: int) -> PdfText:
-    """Every page read and released in turn; the limit holds even if /Count lied."""
-    from kompass_cli.read.pdf.flow import flow
-    from kompass_cli.read.pdf.furniture import drop_furniture
-    from kompass_cli.read.pdf.page import read_page
+    """Every page read and released in turn; the limit holds even if /Count lied.
 
-    contents = []
+    Only each page's lines and tables are kept, compactly (``pagestore``), so memory
+    stays flat with the page count: the text aside, a long document costs what a short
+    one does.
+    """
+    from kompass_cli.read.pdf.flow import Measures, flow_pages
+    from kompass_cli.read.pdf.page import read_page
+    from kompass_cli.read.pdf.pagestore import PageStore
+
+    store = PageStore()
     for number, page in enumerate(pages, start=1):
         if number > max_pages:
             raise _too_long(path, max_pages)
-        contents.append(read_page(page, number))
-    if not contents:
+        store.add(read_page(page, number))
+        del page  # the characters go before the next page is read
+    if not len(store):
         raise KompassError("is not a readable PDF (damaged or truncated: no pages "
                            "found)", str(path))
-    if not any(content.lines or content.tables for content in contents):
+    if not store.has_text:
         raise KompassError("has no text layer (a scanned image?); run OCR on it first, "
                            "for example with ocrmypdf, and parse the result", str(path))
-    drop_furniture(contents)
-    text = flow(contents)
-    return PdfText(text.lines, text.pages, max(count, len(contents)))
+    measures = Measures()
+    for content in store.pages():
+        measures.add(content)
+    text = flow_pages(store.pages(), measures)
+    return PdfText(text.lines, text.pages, max(count, len(store)))
 
 
 def _too_long(path: Path, max_pages: int, count: int | None = None) -> KompassError:

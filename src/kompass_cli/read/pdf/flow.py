@@ -11,6 +11,7 @@ continues it, and the repeated header is dropped, not read as a row.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -44,9 +45,18 @@ class FlowText:
 
 def flow(pages: list[PageContent]) -> FlowText:
     """The text of all pages in reading order, top to bottom, page by page."""
-    margin = _left_margin(pages)
-    pitch = _line_pitch(pages)
-    widths = {page.number: page.width for page in pages}
+    measures = Measures()
+    for page in pages:
+        measures.add(page)
+    return flow_pages(pages, measures)
+
+
+def flow_pages(pages: Iterable[PageContent], measures: Measures) -> FlowText:
+    """The text of ``pages`` (taken one at a time, in order) in reading order, with the
+    text column and line pitch ``measures`` found over all of them."""
+    margin = measures.left_margin()
+    pitch = measures.line_pitch()
+    widths = measures.widths
     out = FlowText()
     joiner = Joiner(lambda number: widths[number] - margin)
     carry: _Carry | None = None  # a table that runs to its page's end
@@ -119,26 +129,48 @@ def _blanks(distance: float, pitch: float) -> int:
     return max(0, min(MAX_BLANKS, round(distance / pitch) - 1))
 
 
-def _left_margin(pages: list[PageContent]) -> float:
-    """Where most free lines start: the text column's left edge.
+class Measures:
+    """What the flow needs to know of all pages before it reads the first: where the
+    text column starts (``left_margin``), the commonest line pitch (``line_pitch``) and
+    each page's width. Pages are added one at a time and not kept."""
 
-    The right edge is taken as symmetric to it; a wrapped line reaches it, a line that
-    ends a paragraph need not.
-    """
-    starts = Counter(round(line.x0) for page in pages for line in page.lines)
-    return float(starts.most_common(1)[0][0]) if starts else 0.0
+    def __init__(self) -> None:
+        self.starts: Counter[int] = Counter()
+        self.distances: Counter[float] = Counter()
+        self.sizes: Counter[float] = Counter()
+        self.widths: dict[int, float] = {}
 
-
-def _line_pitch(pages: list[PageContent]) -> float:
-    """The commonest distance between consecutive lines of a paragraph."""
-    distances: Counter[float] = Counter()
-    sizes: list[float] = []
-    for page in pages:
+    def add(self, page: PageContent) -> None:
+        self.widths[page.number] = page.width
+        self.starts.update(round(line.x0) for line in page.lines)
         for before, after in pairwise(page.lines):
             distance = after.top - before.top
-            sizes.append(after.size)
+            self.sizes[after.size] += 1
             if 0 < distance <= PARAGRAPH_LEADING * max(before.size, after.size):
-                distances[round(distance, 1)] += 1
-    if distances:
-        return distances.most_common(1)[0][0]
-    return 1.2 * (sorted(sizes)[len(sizes) // 2] if sizes else 10.0)
+                self.distances[round(distance, 1)] += 1
+
+    def left_margin(self) -> float:
+        """Where most free lines start: the text column's left edge.
+
+        The right edge is taken as symmetric to it; a wrapped line reaches it, a line
+        that ends a paragraph need not.
+        """
+        return float(self.starts.most_common(1)[0][0]) if self.starts else 0.0
+
+    def line_pitch(self) -> float:
+        """The commonest distance between consecutive lines of a paragraph; without
+        one, 1.2 times the median type size."""
+        if self.distances:
+            return self.distances.most_common(1)[0][0]
+        return 1.2 * (_median(self.sizes) if self.sizes else 10.0)
+
+
+def _median(counted: Counter[float]) -> float:
+    """The value at the middle (the upper one of an even count) of the counted values
+    in sorted order."""
+    middle = sum(counted.values()) // 2
+    for value in sorted(counted):
+        middle -= counted[value]
+        if middle < 0:
+            return value
+    raise ValueError("no values")

@@ -4,11 +4,15 @@ A line counts as furniture when it sits in the top or bottom band of its page an
 either is a page number ('12', 'Sida 3', 'Sida 3 av 20', '- 3 -') or repeats, digits
 aside, in that band on at least half of the pages. Body text never repeats that way,
 and a header left in would split paragraphs and sections wherever a page breaks.
+
+What repeats is decided from each page's signature (``band_keys``: the keys of the
+few lines in its bands), so a long document need not keep its pages to decide it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from kompass_cli.read.pdf.lines import TextLine
 from kompass_cli.read.pdf.page import PageContent
@@ -20,12 +24,35 @@ BAND = 0.09
 
 def drop_furniture(pages: list[PageContent]) -> None:
     """Remove headers, footers and page numbers from every page's free lines."""
-    repeated = _repeated_keys(pages)
+    repeated = repeated_keys(band_keys(page) for page in pages)
     for page in pages:
-        page.lines = [line for line in page.lines
-                      if not (_in_band(line, page) and
-                              (PAGE_NUMBER.match(line.text.strip()) or
-                               _key(line) in repeated))]
+        drop_page_furniture(page, repeated)
+
+
+def band_keys(page: PageContent) -> frozenset[str]:
+    """A page's signature: the keys of its lines in the top and bottom bands."""
+    return frozenset(_key(line) for line in page.lines if _in_band(line, page))
+
+
+def repeated_keys(signatures: Iterable[frozenset[str]]) -> set[str]:
+    """Band lines that recur on at least half of the pages (and on two at least), from
+    every page's ``band_keys`` in turn."""
+    seen: Counter[str] = Counter()
+    pages = 0
+    for keys in signatures:
+        seen.update(keys)
+        pages += 1
+    needed = max(2, (pages + 1) // 2)
+    return {key for key, count in seen.items() if count >= needed}
+
+
+def drop_page_furniture(page: PageContent, repeated: set[str]) -> None:
+    """Remove from one page's free lines its page numbers and the ``repeated`` lines
+    of its bands."""
+    page.lines = [line for line in page.lines
+                  if not (_in_band(line, page) and
+                          (PAGE_NUMBER.match(line.text.strip()) or
+                           _key(line) in repeated))]
 
 
 def _key(line: TextLine) -> str:
@@ -34,12 +61,3 @@ def _key(line: TextLine) -> str:
 
 def _in_band(line: TextLine, page: PageContent) -> bool:
     return line.top < BAND * page.height or line.top > (1 - BAND) * page.height
-
-
-def _repeated_keys(pages: list[PageContent]) -> set[str]:
-    """Band lines that recur on at least half of the pages (and on two at least)."""
-    seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({_key(line) for line in page.lines if _in_band(line, page)})
-    needed = max(2, (len(pages) + 1) // 2)
-    return {key for key, count in seen.items() if count >= needed}

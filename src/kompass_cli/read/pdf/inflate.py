@@ -113,3 +113,35 @@ def check_expansion(stream, limit: int) -> None:
             data = _BoundedInflater(limit).decompress(data)
         except zlib.error:
             return
+
+
+def check_page(page, limit: int, checked: set[int]) -> None:
+    """``check_expansion`` on a pdfminer page's content streams and on the form
+    XObjects it draws (forms within forms too): pdfium inflates all of them to read
+    the page's text. ``checked`` holds the forms already checked, so a form shared by
+    many pages is inflated once."""
+    from pdfminer.pdftypes import resolve1
+
+    for stream in page.contents:
+        check_expansion(resolve1(stream), limit)
+    for form in _forms(page.resources, checked):
+        check_expansion(form, limit)
+
+
+def _forms(resources, checked: set[int]):
+    """The form XObjects of a resource dictionary and of their own resources, each
+    object once."""
+    from pdfminer.pdftypes import PDFStream, dict_value, resolve1
+    from pdfminer.psparser import LIT
+
+    pending = [resources]
+    while pending:
+        xobjects = dict_value(resolve1(dict_value(pending.pop()).get("XObject")))
+        for reference in xobjects.values():
+            form = resolve1(reference)
+            if not isinstance(form, PDFStream) or form.get("Subtype") is not LIT("Form") \
+                    or id(form) in checked:
+                continue
+            checked.add(id(form))
+            yield form
+            pending.append(form.get("Resources"))

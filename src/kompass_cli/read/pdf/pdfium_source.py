@@ -39,14 +39,31 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
 
 
-def pages(document) -> Iterator[GlyphPage]:
-    """Each page of an open ``pypdfium2.PdfDocument`` read upright, closed after use."""
-    for index in range(len(document)):
-        page = document[index]
-        try:
-            yield read(page)
-        finally:
-            page.close()
+# pdfium keeps what it has parsed of a document (some kilobytes a page) until the
+# document is closed, so a long one is read from a fresh copy every so many pages.
+REOPEN_EVERY = 100
+
+
+def pages(document, data: bytes) -> Iterator[GlyphPage]:
+    """Each page of an open ``pypdfium2.PdfDocument`` read from ``data``, read upright
+    and closed after use; past every ``REOPEN_EVERY`` pages, from a fresh copy."""
+    import pypdfium2
+
+    current = document
+    try:
+        for index in range(len(document)):
+            if index and index % REOPEN_EVERY == 0:
+                if current is not document:
+                    current.close()
+                current = pypdfium2.PdfDocument(data)
+            page = current[index]
+            try:
+                yield read(page)
+            finally:
+                page.close()
+    finally:
+        if current is not document:
+            current.close()
 
 
 def read(page) -> GlyphPage:

@@ -70,7 +70,8 @@ def rejoin_paragraphs(prepared: Prepared) -> Prepared:
     for line, number in zip(prepared.lines, prepared.origin):
         previous = lines[-1].rstrip() if lines else ""
         following = line.strip()
-        if _BROKEN_END.search(previous) and _LOWER_START.match(following):
+        if previous.endswith("-") and _BROKEN_END.search(previous) and \
+                _LOWER_START.match(following):
             first_word = following.split()[0]
             lines[-1] = (f"{previous} {following}" if first_word in JOINING_WORDS
                          else previous[:-1] + following)
