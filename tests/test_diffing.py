@@ -63,13 +63,13 @@ def test_a_changed_reported_score_and_one_where_repeats():
     def change(document):
         scores = _area(document, 1)["reported_scores"]
         scores[0]["value"] = 70
-        scores.append({"value": 69, "where": "summary", "line": 900})
+        scores.append({"value": 69, "printed": "69", "where": "summary", "line": 900})
 
     assert diff_reports(*_pair("norsjo-2018.json", change)) == [
         Difference("changed", "areas[number=1].reported_scores[where=summary,line=107].value",
                    69, 70),
         Difference("added", "areas[number=1].reported_scores[where=summary,line=900]", None,
-                   {"value": 69, "where": "summary", "line": 900}),
+                   {"value": 69, "printed": "69", "where": "summary", "line": 900}),
     ]
 
 

@@ -200,7 +200,7 @@ def test_a_raw_report_not_at_hand_is_said_and_can_be_required(tmp_path):
     assert _validate_elsewhere(tmp_path) == (
         0, [("source-not-checked", "info", "source.sha256")])
     assert _validate_elsewhere(tmp_path, "--require-raw") == (
-        1, [("source-not-checked", "error", "source.sha256")])
+        1, [("source-missing", "error", "source.sha256")])
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "/dev/zero", "..", ""])

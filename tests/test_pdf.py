@@ -398,3 +398,15 @@ def test_cells_that_nearly_touch_stay_apart_in_an_unruled_table(tmp_path):
         f"{wide}\t42",
         "Samarbete\t56",
     ]
+
+
+@pytest.mark.parametrize("stem", sorted(pdf_render.STYLES))
+def test_validate_finds_on_a_pdf_report_what_parsing_recorded(parsed, tmp_path, stem):
+    """Cited lines carry their page in the model, so the checks run again on the
+    written file give the recorded messages word for word, pages and all."""
+    from kompass_cli.analyse.validate import validate_file
+
+    path = tmp_path / f"{stem}.json"
+    path.write_text(json.dumps(parsed[stem], ensure_ascii=False), encoding="utf-8")
+    assert any(" on page " in d["message"] for d in parsed[stem]["diagnostics"])
+    assert validate_file(path, None).findings == []

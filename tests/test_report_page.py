@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kompass_cli.cli.main import app
-from kompass_cli.model.diagnostics import CATALOGUE
+from kompass_cli.model.codes import CATALOGUE
 from tests.browser import chromium, screenshot
 from tests.conftest import NORMALIZED
 

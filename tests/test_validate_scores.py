@@ -143,28 +143,17 @@ def test_no_number_can_be_moved_by_one_unnoticed(tmp_path, name):
     """Every printed number of the file, one at a time, one up and one down: each edit
     is an error, including where the file records a contradiction or a rounding gap
     about that very number (its recorded values no longer match)."""
-    from kompass_cli.analyse.validate import validate_file
-
     document = json.loads((NORMALIZED / name).read_text(encoding="utf-8"))
-    unnoticed = []
-    for path in _numbers(document):
-        for delta in (1, -1):
-            edited = json.loads(json.dumps(document))
-            node = edited
-            for key in path[:-1]:
-                node = node[key]
-            node[path[-1]] += delta
-            target = tmp_path / name
-            target.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
-            if not any(f.severity == "error" for f in validate_file(target, None).findings):
-                unnoticed.append((path, delta))
+    unnoticed = _unnoticed(tmp_path / name, document, _numbers(document),
+                           lambda value, delta: value + delta,
+                           lambda findings: any(f.severity == "error" for f in findings))
     assert len(_numbers(document)) > 100 and unnoticed == []
 
 
 @pytest.mark.parametrize("name", REPORTS)
 def test_printed_decimals_the_json_cannot_show_do_not_fail_the_file(tmp_path, name):
-    """'6,0' is written 6: a contradiction parse found with the printed decimals may
-    re-check as rounding from the JSON; what parse writes, validate accepts."""
+    """'6,0' is written 6 but keeps its token '6,0', so a contradiction parse found
+    with the printed decimals re-checks the same: what parse writes, validate accepts."""
     import re
 
     from kompass_cli.run.pipeline import parse_file
@@ -179,3 +168,53 @@ def test_printed_decimals_the_json_cannot_show_do_not_fail_the_file(tmp_path, na
     written = tmp_path / name
     written.write_text(to_json(parse_file(source)), encoding="utf-8")
     assert validate_file(written, None).findings == []
+
+
+def _tokens(document: dict) -> list[tuple]:
+    """The JSON path of every printed token of a report's numbers."""
+    paths = [("total", "reported_scores", i, "printed")
+             for i in range(len(document["total"]["reported_scores"]))]
+    for a, area in enumerate(document["areas"]):
+        paths += [("areas", a, "reported_scores", i, "printed")
+                  for i in range(len(area["reported_scores"]))]
+        paths += [("areas", a, "questions", q, "printed", name, "text")
+                  for q, question in enumerate(area["questions"])
+                  for name in ("achieved", "max", "percent") if question["printed"][name]]
+    for h, row in enumerate(document["history"]):
+        paths += [("history", h, "printed", "scores", n, "text") for n in row["printed"]["scores"]]
+        paths += [("history", h, "printed", "total", "text")] if row["printed"]["total"] else []
+    return paths
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_no_printed_token_can_be_moved_by_one_unnoticed(tmp_path, name):
+    """A token that no longer reads as its value ('13' made '14', '54,5' made '53,5') is
+    an error too: the value and its print say different numbers."""
+    import re
+
+    document = json.loads((NORMALIZED / name).read_text(encoding="utf-8"))
+    unnoticed = _unnoticed(
+        tmp_path / name, document, _tokens(document),
+        lambda token, delta: re.sub(r"\d+", lambda m: str(int(m.group()) + delta), token,
+                                    count=1),
+        lambda findings: "printed-value-mismatch" in {f.code for f in findings})
+    assert len(_tokens(document)) > 100 and unnoticed == []
+
+
+def _unnoticed(target, document: dict, paths: list[tuple], edit, caught) -> list[tuple]:
+    """Each path edited alone, by one up and one down, written to ``target`` and
+    validated: the edits whose findings ``caught`` does not accept."""
+    from kompass_cli.analyse.validate import validate_file
+
+    unnoticed = []
+    for path in paths:
+        for delta in (1, -1):
+            edited = json.loads(json.dumps(document))
+            node = edited
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = edit(node[path[-1]], delta)
+            target.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+            if not caught(validate_file(target, None).findings):
+                unnoticed.append((path, delta))
+    return unnoticed

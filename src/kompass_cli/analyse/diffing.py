@@ -9,7 +9,9 @@ findings by their text, exactly first and then fuzzily, so a reworded item is on
 change instead of a removal plus an addition.
 
 Line numbers are provenance, not content: they are ignored unless ``lines=True``, which
-reports a value that is equal but printed on another line as kind ``moved``. The
+reports a value that is equal but printed on another line as kind ``moved``; so are the
+tokens numbers were printed as (their values are compared). The fields compared are
+the models' own, less provenance, keys and the lists matched item by item. The
 ``source`` block (file name, checksum, parser) describes where the JSON came from, not
 what the report says, and is never compared. Diagnostic messages are not compared
 either: they are built from the values (which are compared) and cite line numbers.
@@ -23,7 +25,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from kompass_cli.schemas.common import ReportBase
+from kompass_cli.schemas.common import (
+    AreaBase,
+    Diagnostic,
+    Evaluation,
+    HistoryRow,
+    InstrumentBase,
+    Municipality,
+    Question,
+    ReportBase,
+    ReportedScore,
+    Total,
+)
 from kompass_cli.model.writer import report_document
 
 Kind = Literal["added", "removed", "changed", "moved"]
@@ -32,11 +45,27 @@ Item = dict[str, Any]
 FUZZY_THRESHOLD = 85
 """Lowest rapidfuzz token_sort_ratio (on case-folded text) for a reworded finding."""
 
-_MUNICIPALITY = ("name", "code", "county", "name_in_source")
-_EVALUATION = ("year", "month", "report_date", "publisher", "evaluators", "interviewees")
-_AREA = ("key", "name", "name_in_source", "score")
-_QUESTION = ("title", "achieved", "max", "percent")
-_HISTORY = ("instrument_version", "kind", "total")
+# Where a value was printed, and the token it was printed as, are provenance: the value
+# itself is compared.
+_PROVENANCE = frozenset({"line", "page", "printed"})
+
+
+def _compared(model: type, *apart: str) -> tuple[str, ...]:
+    """The fields of a model compared value by value: all but provenance and those
+    ``apart`` (the key that matches items, and lists matched item by item)."""
+    return tuple(name for name in model.model_fields if name not in _PROVENANCE | set(apart))
+
+
+_INSTRUMENT = _compared(InstrumentBase, "name")
+_MUNICIPALITY = _compared(Municipality)
+_EVALUATION = _compared(Evaluation)
+_TOTAL = _compared(Total, "reported_scores")
+_AREA = _compared(AreaBase, "number", "reported_scores", "other_names", "questions",
+                  "strengths", "improvements")
+_QUESTION = _compared(Question, "id", "other_titles")
+_HISTORY = _compared(HistoryRow, "year", "scores")
+_DIAGNOSTIC = _compared(Diagnostic, "code", "area", "question", "year", "message")
+_REPORTED = _compared(ReportedScore, "where")
 
 
 @dataclass(frozen=True)
@@ -55,10 +84,10 @@ class Difference:
 def diff_reports(a: ReportBase, b: ReportBase, *, lines: bool = False) -> list[Difference]:
     """Every difference from A to B, in contract order; an empty list means equal."""
     x, y = report_document(a), report_document(b)
-    return (_fields(x["instrument"], y["instrument"], "instrument", ("version",), lines)
+    return (_fields(x["instrument"], y["instrument"], "instrument", _INSTRUMENT, lines)
             + _fields(x["municipality"], y["municipality"], "municipality", _MUNICIPALITY, lines)
             + _fields(x["evaluation"], y["evaluation"], "evaluation", _EVALUATION, lines)
-            + _fields(x["total"], y["total"], "total", ("score",), lines)
+            + _fields(x["total"], y["total"], "total", _TOTAL, lines)
             + _reported_scores(x["total"]["reported_scores"], y["total"]["reported_scores"],
                                "total.reported_scores", lines)
             + _areas(x["areas"], y["areas"], lines)
@@ -180,7 +209,7 @@ def _diagnostic_selector(diagnostic: Item) -> str:
 def _diagnostics(a: list[Item], b: list[Item], lines: bool) -> list[Difference]:
     """Diagnostics added or removed; of a kept one only its severity and line count."""
     return _matched(a, b, key=_diagnostic_key, selector=_diagnostic_selector,
-                    compare=lambda x, y, path: _fields(x, y, path, ("severity",), lines))
+                    compare=lambda x, y, path: _fields(x, y, path, _DIAGNOSTIC, lines))
 
 
 def _reported_scores(a: list[Item], b: list[Item], path: str, lines: bool) -> list[Difference]:
@@ -198,7 +227,7 @@ def _reported_scores(a: list[Item], b: list[Item], path: str, lines: bool) -> li
     found = []
     for x in a:
         y = partner.get(id(x))
-        found += (_fields(x, y, selector(x), ("value",), lines) if y is not None
+        found += (_fields(x, y, selector(x), _REPORTED, lines) if y is not None
                   else [Difference("removed", selector(x), x, None)])
     return found + [Difference("added", selector(s), None, s) for s in added]
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kompass_cli.core.errors import KompassError
 from kompass_cli.core.numbers import normalise
+from kompass_cli.schemas.common import Finding, Question
 
 if TYPE_CHECKING:
     from kompass_cli.schemas.common import AreaBase, HistoryRow, ReportBase
@@ -24,15 +25,26 @@ if TYPE_CHECKING:
 Number = int | float
 Row = dict[str, object]
 
+
+def _fields(model: type, rename: dict[str, str], leave_out: tuple[str, ...] = ()) -> dict[str, str]:
+    """The column of each field of a model that a table carries as it is (field ->
+    column), in the model's order: a field added to the model is a column too."""
+    return {name: rename.get(name, name) for name in model.model_fields if name not in leave_out}
+
+
+# A question row and a finding row carry their model's fields (not the printed tokens,
+# which are in the JSON, nor other printed titles).
+_QUESTION = _fields(Question, {"id": "question", "title": "question_title"},
+                    ("printed", "other_titles"))
+_FINDING = _fields(Finding, {})
 _IDENTITY = ("municipality", "kommunkod", "county", "year", "instrument_version")
 _AREA = ("area", "area_key", "area_name")
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "areas": (*_IDENTITY, *_AREA, "score", "max", "percent", "total", "line", "page",
               "area_line", "source_file", "source_kind"),
-    "questions": (*_IDENTITY, *_AREA, "question", "question_title", "achieved", "max",
-                  "percent", "line", "page", "source_file"),
-    "findings": (*_IDENTITY, *_AREA, "kind", "item", "text", "line", "page", "source_file"),
+    "questions": (*_IDENTITY, *_AREA, *_QUESTION.values(), "source_file"),
+    "findings": (*_IDENTITY, *_AREA, "kind", "item", *_FINDING.values(), "source_file"),
     "history": (*_IDENTITY, "kind", *_AREA, "score", "max", "percent", "total", "line",
                 "page", "report_year", "source_file"),
 }
@@ -100,11 +112,13 @@ def _score_place(area: AreaBase) -> Row:
 
 def _question_rows(report: ReportBase) -> list[Row]:
     """A results summary has no questions, so gives no rows."""
-    return [{**_identity(report), **_area_columns(area), "question": q.id,
-             "question_title": q.title, "achieved": q.achieved, "max": q.max,
-             "percent": q.percent, "line": q.line, "page": q.page,
+    return [{**_identity(report), **_area_columns(area), **_values(q, _QUESTION),
              "source_file": report.source.file}
             for area in report.areas for q in getattr(area, "questions", [])]
+
+
+def _values(item, fields: dict[str, str]) -> Row:
+    return {column: getattr(item, name) for name, column in fields.items()}
 
 
 def _finding_rows(report: ReportBase) -> list[Row]:
@@ -114,7 +128,7 @@ def _finding_rows(report: ReportBase) -> list[Row]:
         for kind, items in (("strength", getattr(area, "strengths", [])),
                             ("improvement", getattr(area, "improvements", []))):
             found.extend({**_identity(report), **_area_columns(area), "kind": kind,
-                          "item": index, "text": f.text, "line": f.line, "page": f.page,
+                          "item": index, **_values(f, _FINDING),
                           "source_file": report.source.file}
                          for index, f in enumerate(items, start=1))
     return found

@@ -164,7 +164,7 @@ def _area_findings(area: AreaBase) -> str:
 def _diagnostics(report: ReportBase) -> str:
     """The diagnostics grouped by code, worst first: the catalogue's title and
     explanation once, then each of the report's own messages with its place."""
-    from kompass_cli.model.diagnostics import CATALOGUE
+    from kompass_cli.model.codes import CATALOGUE
 
     groups: dict[str, list] = {}
     for d in sorted(report.diagnostics, key=lambda d: _SEVERITY_ORDER.get(d.severity, 3)):

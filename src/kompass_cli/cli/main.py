@@ -20,6 +20,7 @@ from kompass_cli.cli import (  # noqa: F401  (each module registers its command)
     schema,
     summarise,
     text,
+    upgrade,
     validate,
 )
 from kompass_cli.cli.app import (

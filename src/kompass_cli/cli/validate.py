@@ -65,11 +65,9 @@ def validate(
         typer.echo(json.dumps({"files": [r.to_dict() for r in results]}, ensure_ascii=False,
                               indent=2))
     elif output_format is Format.csv:
-        from dataclasses import asdict
-
         from kompass_cli.cli.render import write_csv
 
-        write_csv(CSV_COLUMNS, (asdict(f) for r in results for f in r.findings))
+        write_csv(CSV_COLUMNS, (f.finding() for r in results for f in r.findings))
     else:
         _render(results)
     if unreadable:

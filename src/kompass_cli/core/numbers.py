@@ -36,6 +36,16 @@ def normalise(value: float) -> Number:
     return round(float(value), 6)
 
 
+_LEADING = re.compile(r"\s*([+-]?\d+(?:[.,]\d+)?)")
+
+
+def printed_value(token: str) -> Number | None:
+    """The number a printed token begins with ('54,5', '45%', '420p'); None when it
+    begins with no digits (a token read through scanner confusions, 'l5')."""
+    found = _LEADING.match(token.replace("\u2212", "-"))
+    return None if found is None else parse_number(found.group(1))
+
+
 def decimals(text: str) -> int:
     """How many decimals a printed number carries ('54,5' -> 1); sets its rounding."""
     cleaned = text.strip().rstrip("%").strip()

@@ -7,7 +7,6 @@ derived (canonical names, keys, kommunkod) sits beside them, never instead of th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kompass_cli.model import diagnostics as d
@@ -18,16 +17,15 @@ from kompass_cli.reference.catalog import (
     matches_area,
     older_version_naming,
 )
+from kompass_cli.model.consistency import check_report, score_of, unprinted_questions
 from kompass_cli.core.errors import NotAReport
 from kompass_cli.repair.policy import RepairTally
 from kompass_cli.core.raw import Located, RawArea, RawQuestion, RawReport, Stated
-from kompass_cli.model.consistency import check_report, primary, unprinted_questions
-from kompass_cli.schemas.common import ReportBase
-from kompass_cli.schemas.report import REPORT_MODELS
+from kompass_cli.schemas import common as m
+from kompass_cli.schemas.report import AREA_MODELS, INSTRUMENT_MODELS, REPORT_MODELS
 from kompass_cli.reference.versions import detect_version
 
-SCHEMA_VERSION = "1"
-_LINE_REFERENCE = re.compile(r"\bline (\d+)")
+SCHEMA_VERSION = m.SCHEMA_VERSION
 DOC_KIND = "kommunkompassen_report"
 
 
@@ -40,62 +38,63 @@ class SourceInfo:
     format: str  # "text" | "pdf"
     pages: list[int] | None = None  # for a PDF, the page of each line
 
+    def page(self, line: int | None) -> int | None:
+        """The PDF page a line was read from (None for text input)."""
+        if not self.pages or line is None or not 1 <= line <= len(self.pages):
+            return None
+        return self.pages[line - 1]
+
+    def at(self, line: int | None) -> d.At | None:
+        """A line as a location and as messages cite it, with its page."""
+        return None if line is None else d.At(line, self.page(line))
+
 
 def build_report(raw: RawReport, source: SourceInfo, repairs: RepairTally | None = None,
-                 ) -> ReportBase:
-    """Assemble, check and validate the report model for one parsed text."""
+                 ) -> m.ReportBase:
+    """Assemble the report model of one parsed text, check it against itself and the
+    instrument, and record what the checks find."""
     _require_complete(raw)
     version = detect_version(raw)
     inst = instrument(version)
-    diagnostics = check_report(raw, inst) + unprinted_questions(raw, inst)
-    diagnostics += _catalogue_checks(raw, inst)
+    repairs = repairs or RepairTally()
+    municipality, found = _municipality(raw, source, diacritics_reliable=not repairs.applied)
+    report = _report(raw, inst, source, repairs, municipality)
+    found += check_report(report, inst, year_at=source.at(raw.year.line))
+    found += unprinted_questions(report, inst)
+    found += _catalogue_checks(raw, inst, source)
+    found += [from_note(note, source) for note in raw.notes]
+    found += _date_checks(raw, source)
     if not raw.totals:
         # A report (a summary need not print one) whose total was not read says so.
-        diagnostics.append(d.make("total-missing"))
-    diagnostics += [_from_note(note) for note in raw.notes]
-    repairs = repairs or RepairTally()
-    municipality, found = _municipality(raw, diacritics_reliable=not repairs.applied)
-    diagnostics += found
-    diagnostics += _date_checks(raw, inst)
+        found.append(d.make("total-missing"))
     if repairs.applied:
-        diagnostics.append(d.make("ocr-repaired", line=None, changes=repairs.changes))
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "doc_kind": DOC_KIND,
-        "instrument": {"name": "Kommunkompassen", "version": version},
-        "municipality": municipality,
-        "evaluation": _evaluation(raw),
-        "total": {"score": score_of(raw.totals), "max": 800,
-                  "reported_scores": _reported(raw.totals)},
-        "areas": [_area(area, inst) for area in sorted(raw.areas, key=lambda a: a.number)],
-        "history": [_history(row) for row in sorted(raw.history, key=lambda r: r.year)],
-        "diagnostics": [_diagnostic(x) for x in sorted(diagnostics, key=d.Diagnostic.sort_key)],
-        "repairs": {"applied": repairs.applied, "fixes": dict(sorted(repairs.fixes.items()))},
-        "source": {"file": source.file, "sha256": source.sha256, "format": source.format,
-                   "parser": raw.parser},
-    }
-    if source.pages:
-        _add_pages(document, source.pages)
-        document["source"]["pages"] = max(source.pages)
-    return REPORT_MODELS[version].model_validate(document)
+        found.append(d.make("ocr-repaired", changes=repairs.changes))
+    return report.model_copy(update={"diagnostics": diagnostics(found)})
 
 
-def _add_pages(node, pages: list[int]) -> None:
-    """Give every located value the PDF page its line was read from, and every line a
-    diagnostic message cites its page ('line 463 on page 19')."""
-    if isinstance(node, dict):
-        line = node.get("line")
-        if isinstance(line, int) and 1 <= line <= len(pages):
-            node["page"] = pages[line - 1]
-        if isinstance(node.get("message"), str):
-            node["message"] = _LINE_REFERENCE.sub(
-                lambda m: f"{m.group(0)} on page {pages[int(m.group(1)) - 1]}"
-                if 1 <= int(m.group(1)) <= len(pages) else m.group(0), node["message"])
-        for value in node.values():
-            _add_pages(value, pages)
-    elif isinstance(node, list):
-        for value in node:
-            _add_pages(value, pages)
+def _report(raw: RawReport, inst: Instrument, source: SourceInfo, repairs: RepairTally,
+            municipality: m.Municipality) -> m.ReportBase:
+    """The report model of the version, every part as printed, no diagnostics yet."""
+    version = inst.version
+    return REPORT_MODELS[version](
+        schema_version=SCHEMA_VERSION, doc_kind=DOC_KIND,
+        instrument=INSTRUMENT_MODELS[version](name="Kommunkompassen", version=version),
+        municipality=municipality, evaluation=_evaluation(raw),
+        total=m.Total(score=score_of(raw.totals), max=800,
+                      reported_scores=_reported(raw.totals, source)),
+        areas=[_area(area, inst, source) for area in sorted(raw.areas, key=lambda a: a.number)],
+        history=[_history(row, source) for row in sorted(raw.history, key=lambda r: r.year)],
+        diagnostics=[],
+        repairs=m.Repairs(applied=repairs.applied, fixes=dict(sorted(repairs.fixes.items()))),
+        source=m.Source(file=source.file, sha256=source.sha256, format=source.format,
+                        parser=raw.parser, pages=max(source.pages) if source.pages else None))
+
+
+def diagnostics(found: list[d.Problem]) -> list[m.Diagnostic]:
+    """The problems a document records, as its JSON gives them, by line."""
+    return [m.Diagnostic(code=p.code, severity=p.severity, message=p.message, line=p.line,
+                         page=p.page, area=p.area, question=p.question, year=p.year)
+            for p in sorted(found, key=d.Problem.sort_key)]
 
 
 def _require_complete(raw: RawReport) -> None:
@@ -124,107 +123,97 @@ def _value(stated: Stated | None):
     return None if stated is None else stated.value
 
 
-def score_of(stated: list[Stated]):
-    """The score a list of printed values gives: the summary value, else the first printed.
-
-    ``kompass validate`` holds a file's scores to the same rule.
-    """
-    return _value(primary(stated))
+def _reported(stated: list[Stated], source: SourceInfo) -> list[m.ReportedScore]:
+    return [m.ReportedScore(value=s.value, printed=s.text, where=s.where, line=s.line,
+                            page=source.page(s.line)) for s in stated]
 
 
-def _reported(stated: list[Stated]) -> list[dict]:
-    return [{"value": s.value, "where": s.where, "line": s.line} for s in stated]
+def _printed(items: list[Located], source: SourceInfo) -> list[m.Printed]:
+    return [_token(item.text, item.line, source) for item in items]
 
 
-def _printed(items: list[Located]) -> list[dict]:
-    return [{"text": item.text, "line": item.line} for item in items]
+def _token(text: str, line: int, source: SourceInfo) -> m.Printed:
+    return m.Printed(text=text, line=line, page=source.page(line))
 
 
-def _municipality(raw: RawReport, diacritics_reliable: bool = True,
-                  ) -> tuple[dict, list[d.Diagnostic]]:
+def _stated_token(stated: Stated | None, source: SourceInfo) -> m.Printed | None:
+    return None if stated is None else _token(stated.text, stated.line, source)
+
+
+def _municipality(raw: RawReport, source: SourceInfo, diacritics_reliable: bool = True,
+                  ) -> tuple[m.Municipality, list[d.Problem]]:
     """The official municipality of the printed name; none (and a diagnostic) when the
     name is unknown or fits several (Håbo/Habo in a text that lost its diacritics)."""
     printed = raw.municipality
     if printed is None:
         raise NotAReport("the report does not name its municipality")
     match = municipalities.resolve(printed.text, diacritics_reliable)
+    place = dict(name_in_source=printed.text, line=printed.line, page=source.page(printed.line))
     if not isinstance(match, municipalities.OfficialMunicipality):
-        diag = (d.make("municipality-unknown", line=printed.line, printed=printed.text)
+        at = source.at(printed.line)
+        diag = (d.make("municipality-unknown", at, printed=printed.text)
                 if match is None else
-                d.make("municipality-ambiguous", line=printed.line, printed=printed.text,
+                d.make("municipality-ambiguous", at, printed=printed.text,
                        candidates=match.names()))
-        return ({"name": printed.text, "code": None, "county": None,
-                 "name_in_source": printed.text, "line": printed.line}, [diag])
-    return ({"name": match.name, "code": match.code, "county": match.county,
-             "name_in_source": printed.text, "line": printed.line}, [])
+        return m.Municipality(name=printed.text, code=None, county=None, **place), [diag]
+    return m.Municipality(name=match.name, code=match.code, county=match.county, **place), []
 
 
-def _evaluation(raw: RawReport) -> dict:
-    return {
-        "year": raw.year.value,
-        "month": _value(raw.month),
-        "report_date": raw.report_date.text if raw.report_date else None,
-        "publisher": raw.publisher.text if raw.publisher else None,
-        "evaluators": [e.text for e in raw.evaluators],
-        "interviewees": _value(raw.interviewees),
-    }
+def _evaluation(raw: RawReport) -> m.Evaluation:
+    return m.Evaluation(
+        year=raw.year.value, month=_value(raw.month),
+        report_date=raw.report_date.text if raw.report_date else None,
+        publisher=raw.publisher.text if raw.publisher else None,
+        evaluators=[e.text for e in raw.evaluators], interviewees=_value(raw.interviewees))
 
 
-def _area(area: RawArea, inst: Instrument) -> dict:
+def _area(area: RawArea, inst: Instrument, source: SourceInfo) -> m.AreaBase:
     spec = inst.area(area.number)
-    return {
-        "number": area.number,
-        "key": spec.key,
-        "name": spec.name,
-        "name_in_source": area.name_in_source,
-        "line": area.line,
-        "score": score_of(area.scores),
-        "max": 100,
-        "reported_scores": _reported(area.scores),
-        "other_names": _printed(area.other_names),
-        "questions": [_question(q) for q in area.questions],
-        "strengths": _printed(area.strengths),
-        "improvements": _printed(area.improvements),
-    }
+    return AREA_MODELS[inst.version](
+        number=area.number, key=spec.key, name=spec.name, name_in_source=area.name_in_source,
+        line=area.line, page=source.page(area.line), score=score_of(area.scores), max=100,
+        reported_scores=_reported(area.scores, source),
+        other_names=_printed(area.other_names, source),
+        questions=[_question(q, source) for q in area.questions],
+        strengths=[m.Finding(text=f.text, line=f.line, page=source.page(f.line))
+                   for f in area.strengths],
+        improvements=[m.Finding(text=f.text, line=f.line, page=source.page(f.line))
+                      for f in area.improvements])
 
 
-def _question(question: RawQuestion) -> dict:
-    return {
-        "id": question.id,
-        "title": question.title,
-        "achieved": _value(question.achieved),
-        "max": _value(question.max),
-        "percent": _value(question.percent),
-        "line": question.line,
-        "other_titles": _printed([t for t in question.other_titles if t.text != question.title]),
-    }
+def _question(question: RawQuestion, source: SourceInfo) -> m.Question:
+    return m.Question(
+        id=question.id, title=question.title, achieved=_value(question.achieved),
+        max=_value(question.max), percent=_value(question.percent),
+        printed=m.QuestionPrinted(achieved=_stated_token(question.achieved, source),
+                                  max=_stated_token(question.max, source),
+                                  percent=_stated_token(question.percent, source)),
+        line=question.line, page=source.page(question.line),
+        other_titles=_printed([t for t in question.other_titles if t.text != question.title],
+                              source))
 
 
-def _history(row) -> dict:
-    return {
-        "year": row.year,
-        "instrument_version": row.instrument_version,
-        "kind": row.kind,
-        "scores": {str(n): s.value for n, s in sorted(row.scores.items())},
-        "total": _value(row.total),
-        "line": row.line,
-    }
+def _history(row, source: SourceInfo) -> m.HistoryRow:
+    scores = sorted(row.scores.items())
+    return m.HistoryRow(
+        year=row.year, instrument_version=row.instrument_version, kind=row.kind,
+        scores={str(n): s.value for n, s in scores}, total=_value(row.total),
+        printed=m.HistoryPrinted(scores={str(n): _stated_token(s, source) for n, s in scores},
+                                 total=_stated_token(row.total, source)),
+        line=row.line, page=source.page(row.line))
 
 
-def _diagnostic(diag: d.Diagnostic) -> dict:
-    return {"code": diag.code, "severity": diag.severity, "message": diag.message,
-            "line": diag.line, "area": diag.area, "question": diag.question, "year": diag.year}
-
-
-def _from_note(note) -> d.Diagnostic:
+def from_note(note, source: SourceInfo) -> d.Problem:
+    """A parser's note as the problem it records."""
     params = {k: v for k, v in note.params.items() if k not in ("area", "question", "year")}
-    return d.make(note.code, line=note.line, area=note.area, question=note.question,
+    return d.make(note.code, source.at(note.line), area=note.area, question=note.question,
                   year=note.year, **params)
 
 
-def _catalogue_checks(raw: RawReport, inst: Instrument) -> list[d.Diagnostic]:
+def _catalogue_checks(raw: RawReport, inst: Instrument, source: SourceInfo,
+                      ) -> list[d.Problem]:
     """Printed area names against the detected version: unmatched, or an older name."""
-    found: list[d.Diagnostic] = []
+    found: list[d.Problem] = []
     for area in raw.areas:
         spec = inst.area(area.number)
         printed = [Located(area.name_in_source, area.line), *area.other_names]
@@ -232,7 +221,7 @@ def _catalogue_checks(raw: RawReport, inst: Instrument) -> list[d.Diagnostic]:
             if row.instrument_version in (None, inst.version) and area.number in row.area_names:
                 printed.append(row.area_names[area.number])
         for name in _unique(printed):
-            found += _name_check(name, area.number, spec, inst)
+            found += _name_check(source.at(name.line), name.text, area.number, inst)
     return found
 
 
@@ -246,30 +235,28 @@ def _unique(items: list[Located]) -> list[Located]:
     return unique
 
 
-def _name_check(name: Located, number: int, spec, inst: Instrument) -> list[d.Diagnostic]:
-    older = older_version_naming(name.text, inst.version, number)
+def _name_check(at: d.At, printed: str, number: int, inst: Instrument) -> list[d.Problem]:
+    spec = inst.area(number)
+    older = older_version_naming(printed, inst.version, number)
     if older is not None:
-        return [d.make("area-name-older-version", line=name.line, area=number, printed=name.text,
-                       printed_line=name.line, older=older, version=inst.version,
-                       expected=spec.name)]
-    if not matches_area(name.text, spec):
-        return [d.make("area-name-unmatched", line=name.line, area=number, printed=name.text,
+        return [d.make("area-name-older-version", at, area=number, printed=printed,
+                       printed_at=at, older=older, version=inst.version, expected=spec.name)]
+    if not matches_area(printed, spec):
+        return [d.make("area-name-unmatched", at, area=number, printed=printed,
                        version=inst.version, expected=spec.name)]
     return []
 
 
-def _date_checks(raw: RawReport, inst: Instrument) -> list[d.Diagnostic]:
-    """The evaluation year fits the version; the report is not dated before the evaluation."""
-    found: list[d.Diagnostic] = []
+def _date_checks(raw: RawReport, source: SourceInfo) -> list[d.Problem]:
+    """The report is not dated before the evaluation (the year's fit to the version is
+    checked with the report's numbers)."""
+    if raw.report_date is None:
+        return []
     year = raw.year.value
-    if not inst.covers(year):
-        found.append(d.make("year-outside-version", line=raw.year.line, year=year,
-                            version=inst.version, period=inst.period()))
-    if raw.report_date is not None:
-        date_year, date_month = (int(part) for part in raw.report_date.text.split("-")[:2])
-        month = raw.month.value if raw.month else 1
-        if (date_year, date_month) < (year, month):
-            when = f"{year}-{month:02d}" if raw.month else str(year)
-            found.append(d.make("report-date-before-evaluation", line=raw.report_date.line,
-                                date=raw.report_date.text, month_year=when))
-    return found
+    date_year, date_month = (int(part) for part in raw.report_date.text.split("-")[:2])
+    month = raw.month.value if raw.month else 1
+    if (date_year, date_month) >= (year, month):
+        return []
+    when = f"{year}-{month:02d}" if raw.month else str(year)
+    return [d.make("report-date-before-evaluation", source.at(raw.report_date.line),
+                   date=raw.report_date.text, month_year=when)]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kompass_cli.model import legacy
 from kompass_cli.core.errors import KompassError
 from kompass_cli.read.inputs import list_folder, missing
 
@@ -195,8 +196,11 @@ def _validated(path: Path, adapter, what: str | None = None):
         more = f"; {len(problems) - 1} more" if len(problems) > 1 else ""
         raise KompassError(f"not a valid kompass {what} ({problems[0]}{more}); "
                            f"run kompass validate on it for every problem", str(path))
+    data = document.data
+    if legacy.is_version_1(data):
+        data, _ = legacy.to_version_2(data)  # read as version 2; validate says so
     try:
-        return adapter.validate_python(document.data)
+        return adapter.validate_python(data)
     except ValidationError as error:
         raise KompassError(f"not a valid kompass {what} ({_first_problem(error)}); "
                            f"run kompass validate on it for every problem", str(path)) from None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kompass_cli.model import diagnostics as d
 from kompass_cli.reference import municipalities
-from kompass_cli.model.build import SCHEMA_VERSION, SourceInfo, _add_pages, _diagnostic, _from_note
+from kompass_cli.model.build import SCHEMA_VERSION, SourceInfo, diagnostics, from_note
 from kompass_cli.reference.catalog import (
     VERSIONS,
     Instrument,
@@ -25,7 +25,14 @@ from kompass_cli.reference.catalog import (
 from kompass_cli.model.consistency import check_report, primary
 from kompass_cli.core.errors import NotAReport
 from kompass_cli.parsers.summary import RawSummary
-from kompass_cli.schemas.report import SUMMARY_KIND, SUMMARY_MODELS
+from kompass_cli.schemas import common as m
+from kompass_cli.schemas import summary as sm
+from kompass_cli.schemas.report import (
+    INSTRUMENT_MODELS,
+    SUMMARY_AREA_MODELS,
+    SUMMARY_KIND,
+    SUMMARY_MODELS,
+)
 from kompass_cli.schemas.summary import SummaryBase
 
 
@@ -55,35 +62,28 @@ def source_kind(document) -> str:
 
 def build_summary(raw: RawSummary, source: SourceInfo, given: Given = Given(),
                   origin: Origin = Origin()) -> SummaryBase:
-    """Assemble, check and validate the results summary of one page or row."""
+    """Assemble the results summary of one page or row, check it as a report is
+    checked, and record what the checks find."""
     supplied: list[str] = []
-    diagnostics: list[d.Diagnostic] = []
-    year, year_line = _year(raw, given, supplied, diagnostics)
+    found: list[d.Problem] = []
+    year, year_line = _year(raw, given, supplied, found, source)
     inst = instrument(_version(raw, year))
-    municipality = _municipality(raw, given, supplied, diagnostics)
-    diagnostics += check_report(raw, inst)
-    diagnostics += [diag for area in raw.areas for diag in _name_checks(area, inst)]
-    diagnostics += [_from_note(note) for note in raw.notes]
-    if not inst.covers(year):
-        diagnostics.append(d.make("year-outside-version", line=year_line, year=year,
-                                  version=inst.version, period=inst.period()))
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "doc_kind": SUMMARY_KIND,
-        "instrument": {"name": "Kommunkompassen", "version": inst.version},
-        "municipality": municipality,
-        "evaluation": {"year": year, "line": year_line},
-        "total": _total(raw),
-        "areas": [_area(area, raw, inst) for area in sorted(raw.areas, key=lambda a: a.number)],
-        "supplied_by_user": supplied,
-        "diagnostics": [_diagnostic(x) for x in sorted(diagnostics, key=d.Diagnostic.sort_key)],
-        "source": {"file": source.file, "sha256": source.sha256, "format": source.format,
-                   "parser": raw.parser, "row": origin.row, "note": origin.note},
-    }
-    if source.pages:
-        _add_pages(document, source.pages)
-        document["source"]["pages"] = max(source.pages)
-    return SUMMARY_MODELS[inst.version].model_validate(document)
+    summary = SUMMARY_MODELS[inst.version](
+        schema_version=SCHEMA_VERSION, doc_kind=SUMMARY_KIND,
+        instrument=INSTRUMENT_MODELS[inst.version](name="Kommunkompassen", version=inst.version),
+        municipality=_municipality(raw, given, supplied, found, source),
+        evaluation=sm.SummaryEvaluation(year=year, line=year_line, page=source.page(year_line)),
+        total=_total(raw, source),
+        areas=[_area(area, raw, inst, source)
+               for area in sorted(raw.areas, key=lambda a: a.number)],
+        supplied_by_user=supplied, diagnostics=[],
+        source=sm.SummarySource(file=source.file, sha256=source.sha256, format=source.format,
+                                parser=raw.parser, row=origin.row, note=origin.note,
+                                pages=max(source.pages) if source.pages else None))
+    found += check_report(summary, inst)
+    found += [diag for area in raw.areas for diag in _name_checks(area, inst, source)]
+    found += [from_note(note, source) for note in raw.notes]
+    return summary.model_copy(update={"diagnostics": diagnostics(found)})
 
 
 def _version(raw: RawSummary, year: int) -> str:
@@ -93,23 +93,23 @@ def _version(raw: RawSummary, year: int) -> str:
     return in_use[-1] if in_use and raw.version not in in_use else raw.version
 
 
-def _year(raw: RawSummary, given: Given, supplied: list[str],
-          diagnostics: list[d.Diagnostic]) -> tuple[int, int | None]:
+def _year(raw: RawSummary, given: Given, supplied: list[str], found: list[d.Problem],
+          source: SourceInfo) -> tuple[int, int | None]:
     if given.year is None:
         if raw.year is None:
             raise NotAReport("the page states no evaluation year; give it with --year YYYY")
         return raw.year.value, raw.year.line
     supplied.append("year")
     printed = ("" if raw.year is None else
-               f"; the source states {raw.year.value} (line {raw.year.line})")
+               f"; the source states {raw.year.value} ({source.at(raw.year.line)})")
     if raw.year is None or raw.year.value != given.year:
-        diagnostics.append(d.make("supplied-by-user", line=None, what="evaluation year",
-                                  value=given.year, printed=printed))
+        found.append(d.make("supplied-by-user", what="evaluation year", value=given.year,
+                            printed=printed))
     return given.year, None
 
 
 def _municipality(raw: RawSummary, given: Given, supplied: list[str],
-                  diagnostics: list[d.Diagnostic]) -> dict:
+                  found_problems: list[d.Problem], source: SourceInfo) -> m.Municipality:
     printed = raw.municipality
     found = _resolve(printed.text) if printed else None
     if given.municipality is not None:
@@ -122,11 +122,12 @@ def _municipality(raw: RawSummary, given: Given, supplied: list[str],
                              f"municipality; give a name or a four-digit kommunkod")
         supplied.append("municipality")
         if found != chosen:
-            says = f"; the source names {printed.text} (line {printed.line})" if printed else ""
-            diagnostics.append(d.make("supplied-by-user", line=None, what="municipality",
-                                      value=chosen.name, printed=says))
-        return {"name": chosen.name, "code": chosen.code, "county": chosen.county,
-                "name_in_source": given.municipality, "line": None}
+            says = (f"; the source names {printed.text} ({source.at(printed.line)})"
+                    if printed else "")
+            found_problems.append(d.make("supplied-by-user", what="municipality",
+                                         value=chosen.name, printed=says))
+        return m.Municipality(name=chosen.name, code=chosen.code, county=chosen.county,
+                              name_in_source=given.municipality, line=None)
     if isinstance(found, municipalities.Ambiguous):
         raise NotAReport(f"'{printed.text}' (line {printed.line}) could be {found.names()}; "
                          f"give the kommunkod with --municipality")
@@ -134,8 +135,9 @@ def _municipality(raw: RawSummary, given: Given, supplied: list[str],
         named = f" ('{printed.text}', line {printed.line}, is not in the SCB list)" if printed else ""
         raise NotAReport(f"the page does not say which municipality it is about{named}; "
                          f"give it with --municipality NAME")
-    return {"name": found.name, "code": found.code, "county": found.county,
-            "name_in_source": printed.text, "line": printed.line}
+    return m.Municipality(name=found.name, code=found.code, county=found.county,
+                          name_in_source=printed.text, line=printed.line,
+                          page=source.page(printed.line))
 
 
 def _resolve(name: str):
@@ -146,20 +148,22 @@ def _resolve(name: str):
     return municipalities.resolve(name)
 
 
-def _total(raw: RawSummary) -> dict:
+def _total(raw: RawSummary, source: SourceInfo) -> sm.SummaryTotal:
     chosen = primary(raw.totals)
-    return {"score": None if chosen is None else chosen.value, "max": 800,
-            "reported_scores": [{"value": s.value, "printed": s.text, "line": s.line}
-                                for s in raw.totals]}
+    return sm.SummaryTotal(
+        score=None if chosen is None else chosen.value, max=800,
+        reported_scores=[sm.PrintedScore(value=s.value, printed=s.text, line=s.line,
+                                         page=source.page(s.line)) for s in raw.totals])
 
 
-def _area(area, raw: RawSummary, inst: Instrument) -> dict:
+def _area(area, raw: RawSummary, inst: Instrument, source: SourceInfo) -> sm.SummaryArea:
     spec = inst.area(area.number)
     score = primary(area.scores)
-    return {"number": area.number, "key": spec.key, "name": spec.name,
-            "name_in_source": area.name_in_source or None, "line": area.line,
-            "score": score.value, "max": 100, "printed": score.text,
-            "change": raw.changes.get(area.number)}
+    return SUMMARY_AREA_MODELS[inst.version](
+        number=area.number, key=spec.key, name=spec.name,
+        name_in_source=area.name_in_source or None, line=area.line,
+        page=source.page(area.line), score=score.value, max=100, printed=score.text,
+        change=raw.changes.get(area.number))
 
 
 def _older_variant(printed: str, inst: Instrument, number: int) -> str | None:
@@ -173,7 +177,7 @@ def _older_variant(printed: str, inst: Instrument, number: int) -> str | None:
     return None
 
 
-def _name_checks(area, inst: Instrument) -> list[d.Diagnostic]:
+def _name_checks(area, inst: Instrument, source: SourceInfo) -> list[d.Problem]:
     """A printed name of an older version, or a longer variant of this version's name."""
     printed = area.name_in_source
     if not printed:
@@ -181,12 +185,12 @@ def _name_checks(area, inst: Instrument) -> list[d.Diagnostic]:
     spec = inst.area(area.number)
     older = older_version_naming(printed, inst.version, area.number) or _older_variant(
         printed, inst, area.number)
+    at = source.at(area.line)
     if older is not None:
-        return [d.make("area-name-older-version", line=area.line, area=area.number,
-                       printed=printed, printed_line=area.line, older=older,
-                       version=inst.version, expected=spec.name)]
+        return [d.make("area-name-older-version", at, area=area.number, printed=printed,
+                       printed_at=at, older=older, version=inst.version, expected=spec.name)]
     if matches_area(printed, spec):
         return []
     code = "area-name-variant" if extends_area_name(printed, spec) else "area-name-unmatched"
-    return [d.make(code, line=area.line, area=area.number, printed=printed,
-                   version=inst.version, expected=spec.name)]
+    return [d.make(code, at, area=area.number, printed=printed, version=inst.version,
+                   expected=spec.name)]

@@ -18,6 +18,9 @@ Severity = Literal["error", "warning", "info"]
 Where = Literal["summary", "area-text", "area-header", "question-table", "overview-table",
                 "history-table", "headline"]
 VersionName = Literal["2008", "2010", "2016", "2020"]
+# Version 2 keeps every reported number's printed token (``printed``); version 1 files
+# are still read (see kompass_cli.upgrade).
+SCHEMA_VERSION = "2"
 
 
 class Strict(BaseModel):
@@ -26,7 +29,8 @@ class Strict(BaseModel):
 
 
 class Printed(Strict):
-    """A text as printed somewhere else in the report."""
+    """A text as printed in the report, and where: another name or title, or the token
+    a number is printed as ('54,5', '57,0', '45%'), whose decimals set its rounding."""
 
     text: str
     line: Line
@@ -34,9 +38,10 @@ class Printed(Strict):
 
 
 class ReportedScore(Strict):
-    """One place where the report states a score."""
+    """One place where the report states a score, with the token as printed."""
 
     value: Number
+    printed: str = Field(description="The score as printed, e.g. '54,5'")
     where: Where
     line: Line
     page: Page | None = None
@@ -67,12 +72,21 @@ class Total(Strict):
     reported_scores: list[ReportedScore]
 
 
+class QuestionPrinted(Strict):
+    """A question's numbers as printed, each with the line of its row."""
+
+    achieved: Printed | None
+    max: Printed | None
+    percent: Printed | None
+
+
 class Question(Strict):
     id: Annotated[str, Field(pattern=r"^[1-8]\.\d{1,2}$")]
     title: str
     achieved: Number | None
     max: Number | None
     percent: Number | None
+    printed: QuestionPrinted
     line: Line
     page: Page | None = None
     other_titles: list[Printed] = Field(default_factory=list)
@@ -84,12 +98,24 @@ class Finding(Strict):
     page: Page | None = None
 
 
+AreaNumber = Literal["1", "2", "3", "4", "5", "6", "7", "8"]
+
+
+class HistoryPrinted(Strict):
+    """A history row's numbers as printed, each with its own line (a column of a table
+    prints each area on a line of its own)."""
+
+    scores: dict[AreaNumber, Printed]
+    total: Printed | None
+
+
 class HistoryRow(Strict):
     year: int
     instrument_version: VersionName | None
     kind: Literal["evaluation", "self_assessment"] | None
-    scores: dict[Literal["1", "2", "3", "4", "5", "6", "7", "8"], Number]
+    scores: dict[AreaNumber, Number]
     total: Number | None
+    printed: HistoryPrinted
     line: Line
     page: Page | None = None
 
@@ -144,7 +170,7 @@ class InstrumentBase(Strict):
 class ReportBase(Strict):
     """Fields in contract order; each version's model narrows instrument and areas."""
 
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     doc_kind: Literal["kommunkompassen_report"]
     instrument: InstrumentBase
     municipality: Municipality

@@ -28,19 +28,26 @@ def _area_model(version: str, base: type = AreaBase, prefix: str = "Area") -> ty
                         key=(Literal[keys], ...))  # type: ignore[valid-type]
 
 
+INSTRUMENT_MODELS: dict[str, type[InstrumentBase]] = {v: _instrument_model(v) for v in VERSIONS}
+# Each version's area model, so that a report is built from its own version's parts.
+AREA_MODELS: dict[str, type[AreaBase]] = {v: _area_model(v) for v in VERSIONS}
+SUMMARY_AREA_MODELS: dict[str, type[SummaryArea]] = {
+    v: _area_model(v, SummaryArea, "SummaryArea") for v in VERSIONS}
+
+
 def _report_model(version: str) -> type[ReportBase]:
     return create_model(
         f"Report{version}", __base__=ReportBase,
-        instrument=(_instrument_model(version), ...),
-        areas=(list[_area_model(version)], ...),  # type: ignore[misc]
+        instrument=(INSTRUMENT_MODELS[version], ...),
+        areas=(list[AREA_MODELS[version]], ...),  # type: ignore[misc]
         __doc__=f"A Kommunkompassen report evaluated with instrument version {version}.")
 
 
 def _summary_model(version: str) -> type[SummaryBase]:
     return create_model(
         f"Summary{version}", __base__=SummaryBase,
-        instrument=(_instrument_model(version), ...),
-        areas=(list[_area_model(version, SummaryArea, "SummaryArea")], ...),  # type: ignore[misc]
+        instrument=(INSTRUMENT_MODELS[version], ...),
+        areas=(list[SUMMARY_AREA_MODELS[version]], ...),  # type: ignore[misc]
         __doc__=f"The published results of a Kommunkompassen evaluation with instrument "
                 f"version {version}: area scores and total, no questions or findings.")
 

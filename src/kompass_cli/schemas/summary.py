@@ -79,7 +79,7 @@ class SummarySource(Strict):
 class SummaryBase(Strict):
     """Fields in contract order; each version's model narrows instrument and areas."""
 
-    schema_version: Literal["1"]
+    schema_version: Literal["2"]
     doc_kind: Literal["results_summary"]
     instrument: InstrumentBase
     municipality: Municipality
