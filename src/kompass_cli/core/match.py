@@ -276,10 +276,15 @@ def closest(text: str, phrases) -> str:
 def same(text: str, phrase: str) -> bool:
     """Whether ``text`` is ``phrase`` as OCR may print it, compared by ``key``."""
     text = text.strip()
-    if not len(phrase) / 2 <= len(text) <= 1.5 * len(phrase) + 3:
+    if not len(phrase) / 2 <= len(text) <= longest_same(phrase):
         return False
     wanted, errors = _phrase_key(phrase)
     return Levenshtein.distance(key(text), wanted, score_cutoff=errors + 1) <= errors
+
+
+def longest_same(phrase: str) -> int:
+    """The most characters a text ``same`` as ``phrase`` can have (OCR adds specks)."""
+    return int(1.5 * len(phrase) + 3)
 
 
 @cache

@@ -11,11 +11,12 @@ import html
 import re
 
 from dataclasses import dataclass
+from functools import cache
 
 from kompass_cli.core.raw import Located, Note, RawArea, RawReport
 from kompass_cli.core.words import compact
 from kompass_cli.parsers.htmlcells import has_markup, html_blocks, strip_html
-from kompass_cli.parsers.vocabulary import is_one_of
+from kompass_cli.parsers.vocabulary import is_one_of, longest_match
 
 _LIST_DASH = re.compile(r"^[-–—•]\s*")
 # A cell's text in a line laid out with spaces: words apart by single spaces.
@@ -53,10 +54,17 @@ def findings_header(line: str) -> FindingsHeader | None:
     if len(runs) == 2 and _is_header([run.group() for run in runs]):
         return FindingsHeader("spaced", runs[1].start())
     words = line.split()
-    if len(runs) == 1 and any(_is_header([" ".join(words[:cut]), " ".join(words[cut:])])
+    if len(runs) == 1 and len(" ".join(words)) <= _longest_flowed_header() and any(_is_header([" ".join(words[:cut]), " ".join(words[cut:])])
                               for cut in range(1, len(words))):
         return FindingsHeader("flowed")
     return None
+
+
+@cache
+def _longest_flowed_header() -> int:
+    """The longest line that two headings one space apart can be: a longer line is no
+    header, whatever its cut, so most prose lines are never cut at every word."""
+    return longest_match("strengths-heading") + 1 + longest_match("improvements-heading")
 
 
 def _is_header(cells: list[str]) -> bool:

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from kompass_cli.core.match import opens_with, same, strip_marks
+from kompass_cli.core.match import longest_same, opens_with, same, strip_marks
 
 
 @cache
@@ -35,6 +35,11 @@ def alternatives(role: str) -> str:
 def is_one_of(text: str, role: str) -> bool:
     """Whether ``text`` is, as a whole, one of a role's phrases (``match.same``)."""
     return any(same(text, phrase) for phrase in phrases(role))
+
+
+def longest_match(role: str) -> int:
+    """The most characters a text ``is_one_of`` the role can have (``match.longest_same``)."""
+    return max(longest_same(phrase) for phrase in phrases(role))
 
 
 
