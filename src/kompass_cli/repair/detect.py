@@ -26,11 +26,15 @@ def looks_damaged(text: str, *, lexicon: Lexicon | None = None) -> bool:
     """True when the text reads like Swedish that lost its diacritics or was misread by OCR."""
     lex = lexicon or load()
     with_diacritics = damaged = 0
+    judged: dict[str, bool] = {}  # a report repeats its words: each is judged once
     for word in _WORD.findall(text):
         if _DIACRITIC.search(word):
             with_diacritics += 1
-        elif _is_damaged(word, lex):
-            damaged += 1
+            continue
+        verdict = judged.get(word)
+        if verdict is None:
+            verdict = judged[word] = _is_damaged(word, lex)
+        damaged += verdict
     return damaged > 0 and damaged >= DAMAGE_SHARE * (damaged + with_diacritics)
 
 
