@@ -280,11 +280,6 @@ def _inside_paragraphs(split: list[list[Line]], edges: list[float],
     return blocked
 
 
-def _is_bullet(word: dict) -> bool:
-    """A bullet glyph, however the PDF library spells it (see ``clean_word``)."""
-    return clean_word(word["text"]) in BULLETS
-
-
 def _carries_on(before: Line, part: Line, edge: float, unmarked: bool = False) -> bool:
     """Whether a column's words on this line wrap on from its previous line there.
 
