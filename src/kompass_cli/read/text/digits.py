@@ -50,10 +50,7 @@ _POINTS_WORD = compile_cue(r"(?<!\w){{poäng}}(?!\w)", prose=True)
 
 def read_confused_digits(prepared: Prepared) -> tuple[Prepared, list[Note]]:
     """The lines with confusable digits read in number places, and a note for each."""
-    notes: list[Note] = []
-    lines = [_read_line(line, number, notes)
-             for line, number in zip(prepared.lines, prepared.origin)]
-    return Prepared(lines, prepared.origin), notes
+    return prepared.read_each(_read_line)
 
 
 def _read_line(line: str, number: int, notes: list[Note]) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from kompass_cli.core.raw import RawReport
+from kompass_cli.core.raw import Note, RawReport
 
 # Words before which a line-end hyphen is kept: 'medborgar- och brukarorientering'.
 JOINING_WORDS = ("och", "eller", "samt", "respektive")
@@ -38,6 +39,14 @@ class Prepared:
     @classmethod
     def of(cls, lines: list[str]) -> Prepared:
         return cls(list(lines), list(range(1, len(lines) + 1)))
+
+    def read_each(self, read_line: Callable[[str, int, list[Note]], str]
+                  ) -> tuple[Prepared, list[Note]]:
+        """Every line through ``read_line(line, file_line, notes)``, which returns the
+        line as read and adds a note for each reading; line origins unchanged."""
+        notes: list[Note] = []
+        lines = [read_line(line, number, notes) for line, number in zip(self.lines, self.origin)]
+        return Prepared(lines, self.origin), notes
 
     def without(self, drop: set[int]) -> Prepared:
         """These lines (by index) removed, the others keeping their file lines."""

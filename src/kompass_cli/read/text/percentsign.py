@@ -30,10 +30,7 @@ PLAUSIBLE = 20
 
 def read_percent_signs(prepared: Prepared) -> tuple[Prepared, list[Note]]:
     """The lines with a percent sign read as digits put back where one reading is left."""
-    notes: list[Note] = []
-    lines = [_read_line(line, number, notes)
-             for line, number in zip(prepared.lines, prepared.origin)]
-    return Prepared(lines, prepared.origin), notes
+    return prepared.read_each(_read_line)
 
 
 def _read_line(line: str, number: int, notes: list[Note]) -> str:
