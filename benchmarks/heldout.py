@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.heldout_measure import findings, findings_f1, numbers  # noqa: E402
+
 RAW = ROOT / "data" / "raw"
 GOLDEN = ROOT / "data" / "normalized"
 CACHE = ROOT / "benchmarks" / ".heldout-cache"

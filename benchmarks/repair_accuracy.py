@@ -188,9 +188,9 @@ def norsjo_parsed_changes() -> dict:
     improvement is repaired as ``kompass parse`` does (``ocr.repair_report_text``) and
     compared with its unrepaired text word by word (words split at white space).
     """
-    from kompass_cli.repair.policy import repair_report_text
     from kompass_cli.parsers.registry import choose_parser
     from kompass_cli.read.sources import read_source
+    from kompass_cli.repair.policy import repair_report_text
 
     lines = read_source(RAW / "norsjo-2018.txt").lines
     raw = choose_parser(lines).parse(lines)

@@ -123,8 +123,8 @@ def cli_start(runs: int) -> dict[str, float]:
 def parse_times(repeats: int) -> dict[str, float]:
     """Median in-process parse time per bundled report, lexicon loading measured apart."""
     sys.path.insert(0, str(ROOT / "src"))
-    from kompass_cli.run.pipeline import parse_file
     from kompass_cli.repair.lexicon import load
+    from kompass_cli.run.pipeline import parse_file
 
     started = time.perf_counter()
     load()
@@ -145,7 +145,6 @@ def _distinct_copies(folder: Path, count: int) -> None:
     municipality (a plain ASCII name no other name folds to), so that every copy has an output of its
     own: copies of one report would all be refused for sharing one output name."""
     import csv
-
     import unicodedata
 
     with (ROOT / "src/kompass_cli/data/kommuner.csv").open(encoding="utf-8") as table:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from kompass_cli.cli.main import app
 from kompass_cli.run import batch
 from kompass_cli.run.batch import Limits, Parsed, parse_many
-from kompass_cli.cli.main import app
 from tests.conftest import FIXTURES, RAW
 
 runner = CliRunner()

@@ -88,8 +88,8 @@ def test_one_version_admits_its_report_and_its_summary(option):
 
 
 def test_a_results_summary_validates_against_the_one_schema():
-    from kompass_cli.run.pipeline import parse_file
     from kompass_cli.model.writer import report_document
+    from kompass_cli.run.pipeline import parse_file
     from tests.conftest import FIXTURES
 
     document = report_document(parse_file(FIXTURES / "summaries" / "grastorp-2014-webpage.txt"))

@@ -8,8 +8,8 @@ import shutil
 from typer.testing import CliRunner
 
 import kompass_cli.cli.summarise  # noqa: F401  (registers the command)
-from kompass_cli.cli.app import app
 from kompass_cli.analyse.summary import COLUMNS
+from kompass_cli.cli.app import app
 from tests.conftest import NORMALIZED
 
 runner = CliRunner()

@@ -6,12 +6,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from kompass_cli.reference.catalog import instrument
+from kompass_cli.core.raw import QUESTION_TABLE, SUMMARY
+from kompass_cli.core.rounding import Range, percent_range, printed_range
 from kompass_cli.model.consistency import check_report, unprinted_questions
 from kompass_cli.model.dataset import load_report
 from kompass_cli.model.diagnostics import rechecked
-from kompass_cli.core.raw import QUESTION_TABLE, SUMMARY
-from kompass_cli.core.rounding import Range, percent_range, printed_range
+from kompass_cli.reference.catalog import instrument
 from kompass_cli.schemas.common import (
     HistoryPrinted,
     HistoryRow,

@@ -12,11 +12,11 @@ import re
 
 import pytest
 
+from kompass_cli.analyse.validate import validate_file
 from kompass_cli.core.errors import NotAReport
 from kompass_cli.core.numbers import UNREADABLE, blank_unreadable_numbers
-from kompass_cli.run.pipeline import parse_file
-from kompass_cli.analyse.validate import validate_file
 from kompass_cli.model.writer import to_json
+from kompass_cli.run.pipeline import parse_file
 from tests.conftest import NORMALIZED, RAW
 
 CONTROLS = ["\x00", "\ufeff", "\x0b", "\u00ad", "\u200b", "\x1f", "\x7f", "\u0301", "\u0378"]

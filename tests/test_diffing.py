@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from kompass_cli.model.dataset import load_report
 from kompass_cli.analyse.diffing import Difference, diff_reports
 from kompass_cli.core.errors import KompassError
+from kompass_cli.model.dataset import load_report
 from kompass_cli.schemas.report import REPORT_ADAPTER
 from tests.conftest import NORMALIZED
 

@@ -136,9 +136,9 @@ def test_summarise_has_a_row_for_every_file_and_says_its_kind(data):
 
 def test_trend_draws_every_source(data, tmp_path):
     from kompass_cli.analyse.compare import compare
+    from kompass_cli.analyse.plots import _trend_notes, trend
     from kompass_cli.model.dataset import load_folder
     from kompass_cli.reference.municipalities import lookup
-    from kompass_cli.analyse.plots import _trend_notes, trend
 
     documents = load_folder(data).reports
     figure = trend(lookup("Norsjö"), documents)

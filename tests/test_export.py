@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 import kompass_cli.cli.export  # noqa: F401  (registers the command)
-from kompass_cli.cli.app import app
 from kompass_cli.analyse.export import COLUMN_TYPES, COLUMNS, LEVELS, rows
+from kompass_cli.cli.app import app
 from tests.conftest import NORMALIZED, RAW, ROOT
 
 runner = CliRunner()

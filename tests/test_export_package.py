@@ -9,9 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 import kompass_cli.cli.export  # noqa: F401  (registers the command)
-from kompass_cli.cli.app import app
 from kompass_cli.analyse.datapackage import descriptions
 from kompass_cli.analyse.export import COLUMN_TYPES, COLUMNS, LEVELS
+from kompass_cli.cli.app import app
 from tests.conftest import NORMALIZED, ROOT
 
 runner = CliRunner()
@@ -164,8 +164,8 @@ def test_readme_shows_the_tested_pandas_read():
 
 
 def test_json_is_an_array_of_the_rows(tmp_path):
-    from kompass_cli.model.dataset import load_report
     from kompass_cli.analyse.export import rows
+    from kompass_cli.model.dataset import load_report
 
     out = _export(tmp_path / "findings.json", str(NORMALIZED), "--level", "findings")
     expected = rows("findings", [load_report(p) for p in sorted(NORMALIZED.glob("*.json"))])

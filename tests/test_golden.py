@@ -11,8 +11,8 @@ import json
 
 import pytest
 
-from kompass_cli.run.pipeline import parse_file
 from kompass_cli.model.writer import output_name, to_json
+from kompass_cli.run.pipeline import parse_file
 from tests.conftest import NORMALIZED, RAW
 
 REPORTS = sorted(RAW.glob("*.txt"))

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kompass_cli.model import writer
 from kompass_cli.cli.main import app
 from kompass_cli.core.errors import one_line, quoted
+from kompass_cli.model import writer
 from kompass_cli.read.limits import parse_size, parse_timeout
 from kompass_cli.read.pdf.inflate import StreamTooLarge, _BoundedZlib
 from kompass_cli.read.sources import read_head

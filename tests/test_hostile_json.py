@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kompass_cli.cli.main import app
-from kompass_cli.model.dataset import load_report, read_json
 from kompass_cli.core.errors import KompassError
+from kompass_cli.model.dataset import load_report, read_json
 from tests.conftest import NORMALIZED, RAW
 
 runner = CliRunner()

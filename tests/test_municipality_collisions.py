@@ -13,9 +13,9 @@ from collections import defaultdict
 import pytest
 from typer.testing import CliRunner
 
-from kompass_cli.reference import municipalities
 from kompass_cli.cli.main import app
 from kompass_cli.core.errors import KompassError
+from kompass_cli.reference import municipalities
 from kompass_cli.reference.municipalities import Ambiguous, resolve, slug, slugs
 from kompass_cli.run.pipeline import parse_file
 from tests.conftest import RAW

@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 
 from kompass_cli.cli.main import app
 from kompass_cli.core.errors import KompassError
-from kompass_cli.run.pipeline import parse_file
-from kompass_cli.read.sources import read_source
 from kompass_cli.model.writer import report_document
+from kompass_cli.read.sources import read_source
+from kompass_cli.run.pipeline import parse_file
 from tests import pdf_render
 from tests.conftest import FIXTURES, NORMALIZED, RAW
 

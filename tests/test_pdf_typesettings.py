@@ -16,8 +16,8 @@ import json
 import pdfplumber
 import pytest
 
-from kompass_cli.run.pipeline import parse_file
 from kompass_cli.model.writer import report_document
+from kompass_cli.run.pipeline import parse_file
 from tests import pdf_render
 from tests.conftest import NORMALIZED, RAW
 from tests.variants.compare import diagnostic_codes, findings, recovered

@@ -80,8 +80,8 @@ def test_every_version_has_a_model():
 def _summary() -> dict:
     from pathlib import Path
 
-    from kompass_cli.run.pipeline import parse_file
     from kompass_cli.model.writer import report_document
+    from kompass_cli.run.pipeline import parse_file
     from tests.conftest import FIXTURES
 
     page = Path(FIXTURES / "summaries" / "grastorp-2014-webpage.txt")

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kompass_cli.core.errors import KompassError
-from kompass_cli.run.pipeline import parse_file
 from kompass_cli.model.writer import to_json
+from kompass_cli.run.pipeline import parse_file
 from tests.conftest import NORMALIZED, RAW
 
 REPORTS = {"hallsberg-2008.txt": "hallsberg-2008.json", "norsjo-2018.txt": "norsjo-2018.json",

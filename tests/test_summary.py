@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kompass_cli.model.dataset import load_folder
 from kompass_cli.analyse.summary import COLUMNS, SummaryRow, summarise, swedish_key
+from kompass_cli.model.dataset import load_folder
 from tests.conftest import NORMALIZED
 
 

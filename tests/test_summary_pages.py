@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from kompass_cli.cli.main import app
+from kompass_cli.model.summaries import Given
 from kompass_cli.parsers.registry import SUMMARY_PARSER, choose_parser
 from kompass_cli.run.pipeline import parse_file
-from kompass_cli.model.summaries import Given
 from tests.conftest import FIXTURES, NORMALIZED, RAW
 
 runner = CliRunner()

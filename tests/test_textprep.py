@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kompass_cli.core.raw import Located, RawArea, RawReport, Stated
 from kompass_cli.core.match import compile_cue, key
+from kompass_cli.core.raw import Located, RawArea, RawReport, Stated
 from kompass_cli.read.text.characters import normalise_line
 from kompass_cli.read.text.furniture import furniture_lines
 from kompass_cli.read.text.lines import Prepared, rejoin_paragraphs, restore_lines

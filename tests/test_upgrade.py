@@ -12,12 +12,12 @@ import re
 import pytest
 from typer.testing import CliRunner
 
+from kompass_cli.analyse.validate import validate_file
 from kompass_cli.cli.main import app
 from kompass_cli.model.dataset import load_document
 from kompass_cli.model.legacy import to_version_2
-from kompass_cli.run.pipeline import parse_file
-from kompass_cli.analyse.validate import validate_file
 from kompass_cli.model.writer import to_json
+from kompass_cli.run.pipeline import parse_file
 from tests.conftest import FIXTURES, NORMALIZED, RAW
 
 runner = CliRunner()

@@ -156,9 +156,9 @@ def test_printed_decimals_the_json_cannot_show_do_not_fail_the_file(tmp_path, na
     with the printed decimals re-checks the same: what parse writes, validate accepts."""
     import re
 
-    from kompass_cli.run.pipeline import parse_file
     from kompass_cli.analyse.validate import validate_file
     from kompass_cli.model.writer import to_json
+    from kompass_cli.run.pipeline import parse_file
 
     text = (RAW / name.replace(".json", ".txt")).read_text(encoding="utf-8")
     text = re.sub(r"(?<![\d,])(\d+,\d+)(?![\d,])", r"\g<1>0", text)

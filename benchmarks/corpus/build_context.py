@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build import _Paragraphs, split  # noqa: E402
+
 from kompass_cli.repair.context import count  # noqa: E402
 from kompass_cli.repair.lexicon import load, strip_diacritics  # noqa: E402
 

@@ -29,6 +29,7 @@ sys.path.insert(0, str(HERE))
 import repair_accuracy as bench  # noqa: E402
 from build import split  # noqa: E402
 from build_context import OUT, ambiguous_forms  # noqa: E402
+
 from kompass_cli.repair import context  # noqa: E402
 from kompass_cli.repair.engine import apply_fixes  # noqa: E402
 from kompass_cli.repair.lexicon import load, strip_diacritics  # noqa: E402

@@ -6,8 +6,8 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from kompass_cli.core.words import compact
 from kompass_cli.core.match import key
+from kompass_cli.core.words import compact
 
 # Diagnostics that describe the input's condition, not the report's content.
 CONDITION_CODES = frozenset({"ocr-repaired", "number-ocr-read"})

@@ -17,8 +17,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from kompass_cli.core.errors import KompassError
 from kompass_cli.analyse.export import COLUMN_TYPES, COLUMNS
+from kompass_cli.core.errors import KompassError
 
 FILE_NAME = "datapackage.json"
 PACKAGE_NAME = "kompass-export"

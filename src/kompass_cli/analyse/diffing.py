@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+from kompass_cli.model.writer import report_document
 from kompass_cli.schemas.common import (
     AreaBase,
     Diagnostic,
@@ -37,7 +38,6 @@ from kompass_cli.schemas.common import (
     ReportedScore,
     Total,
 )
-from kompass_cli.model.writer import report_document
 
 Kind = Literal["added", "removed", "changed", "moved"]
 Item = dict[str, Any]

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kompass_cli.reference import municipalities
 from kompass_cli.analyse.compare import compare, conflict_text, sightings
 from kompass_cli.analyse.summary import swedish_key
+from kompass_cli.reference import municipalities
 
 if TYPE_CHECKING:
     from kompass_cli.schemas.common import ReportBase

@@ -17,16 +17,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kompass_cli.reference import municipalities
-from kompass_cli.model.build import SourceInfo
-from kompass_cli.reference.catalog import VERSIONS, all_instruments
 from kompass_cli.core.errors import KompassError
 from kompass_cli.core.numbers import parse_number
 from kompass_cli.core.raw import SUMMARY, Located, Note, RawArea, Stated
-from kompass_cli.parsers.summary import RawSummary
-from kompass_cli.schemas.summary import SummaryBase
-from kompass_cli.read.sources import read_source
+from kompass_cli.model.build import SourceInfo
 from kompass_cli.model.summaries import Origin, build_summary
+from kompass_cli.parsers.summary import RawSummary
+from kompass_cli.read.sources import read_source
+from kompass_cli.reference import municipalities
+from kompass_cli.reference.catalog import VERSIONS, all_instruments
+from kompass_cli.schemas.summary import SummaryBase
 
 WIDE_AREAS = tuple(f"area_{n}" for n in range(1, 9))
 _DELIMITERS = ",;\t"

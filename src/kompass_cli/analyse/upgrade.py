@@ -15,12 +15,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kompass_cli.analyse.validate import consistency_findings
+from kompass_cli.core.errors import KompassError
 from kompass_cli.model import legacy
 from kompass_cli.model.dataset import json_path, read_json
-from kompass_cli.core.errors import KompassError
-from kompass_cli.schemas.report import DOCUMENT_ADAPTER
-from kompass_cli.analyse.validate import consistency_findings
 from kompass_cli.model.writer import to_json, write_atomic
+from kompass_cli.schemas.report import DOCUMENT_ADAPTER
 
 
 @dataclass(frozen=True)

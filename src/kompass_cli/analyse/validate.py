@@ -20,18 +20,23 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kompass_cli.model import legacy
-from kompass_cli.reference import municipalities
-from kompass_cli.reference.catalog import instrument
-from kompass_cli.model.consistency import check_report, primary, reported_scores, score_of
-from kompass_cli.model.dataset import JsonDocument, json_path, number_word, read_json
-from kompass_cli.model.diagnostics import Problem, rechecked
 from kompass_cli.core.errors import KompassError
 from kompass_cli.core.numbers import printed_value
 from kompass_cli.core.rounding import fmt
+from kompass_cli.model import legacy
+from kompass_cli.model.consistency import (
+    check_report,
+    primary,
+    reported_scores,
+    score_of,
+)
+from kompass_cli.model.dataset import JsonDocument, json_path, number_word, read_json
+from kompass_cli.model.diagnostics import Problem, rechecked
+from kompass_cli.model.writer import report_document
+from kompass_cli.reference import municipalities
+from kompass_cli.reference.catalog import instrument
 from kompass_cli.schemas.common import ReportBase
 from kompass_cli.schemas.report import DOCUMENT_ADAPTER
-from kompass_cli.model.writer import report_document
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 

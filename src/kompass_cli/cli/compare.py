@@ -8,7 +8,12 @@ import typer
 
 from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
 from kompass_cli.cli.options import (
-    DEFAULT_DATA, Format, TableFormat, data_option, format_option, municipality_argument,
+    DEFAULT_DATA,
+    Format,
+    TableFormat,
+    data_option,
+    format_option,
+    municipality_argument,
 )
 from kompass_cli.core.errors import KompassError
 
@@ -62,8 +67,8 @@ def _json(comparison) -> None:
 
 
 def _csv(comparison) -> None:
-    from kompass_cli.cli.render import write_csv
     from kompass_cli.analyse.compare import CSV_COLUMNS, to_rows
+    from kompass_cli.cli.render import write_csv
 
     write_csv(CSV_COLUMNS, to_rows(comparison))
     note(f"note: {comparison.caveat}")
@@ -74,8 +79,8 @@ def _table(comparison) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from kompass_cli.cli.render import print_table
     from kompass_cli.analyse.compare import conflict_text
+    from kompass_cli.cli.render import print_table
 
     m = comparison.municipality
     console = Console(highlight=False)

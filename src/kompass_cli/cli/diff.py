@@ -42,9 +42,9 @@ def diff(
 
     Example: `kompass diff data/normalized/norsjo-2018.json other.json`
     """
-    from kompass_cli.model.dataset import load_files
     from kompass_cli.analyse.diffing import diff_reports
     from kompass_cli.core.errors import KompassError
+    from kompass_cli.model.dataset import load_files
 
     if lines and output_format is not Format.json:
         raise typer.BadParameter("--lines needs --format json", param_hint="'--lines'")

@@ -10,7 +10,11 @@ import typer
 
 from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data, note
 from kompass_cli.cli.options import (
-    ExportFormat, Format, format_option, normalised_paths_argument, out_option,
+    ExportFormat,
+    Format,
+    format_option,
+    normalised_paths_argument,
+    out_option,
 )
 from kompass_cli.core.errors import KompassError
 
@@ -119,8 +123,8 @@ def _print_table(level: str, table: list[dict]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from kompass_cli.cli.render import print_table
     from kompass_cli.analyse.export import COLUMNS
+    from kompass_cli.cli.render import print_table
 
     shown = Table()
     for column in COLUMNS[level]:

@@ -10,7 +10,14 @@ import typer
 
 from kompass_cli.cli.app import app, handles_errors
 from kompass_cli.cli.options import (
-    MAX_BYTES, MAX_MEMORY, MAX_PAGES, PDF_ENGINE, TIMEOUT, Format, PdfEngine, TextFormat,
+    MAX_BYTES,
+    MAX_MEMORY,
+    MAX_PAGES,
+    PDF_ENGINE,
+    TIMEOUT,
+    Format,
+    PdfEngine,
+    TextFormat,
     format_option,
 )
 
@@ -55,8 +62,8 @@ def fix_text(
 
 def _read_and_repair(path: Path, limits):
     """A file read as kompass reads it (any encoding, or a PDF), and its repaired text."""
-    from kompass_cli.repair import repair
     from kompass_cli.read.sources import read_source
+    from kompass_cli.repair import repair
 
     source = read_source(path, limits.max_bytes, limits.max_pages, limits.engine)
     return repair("".join(line + "\n" for line in source.lines))

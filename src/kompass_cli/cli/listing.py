@@ -7,7 +7,11 @@ from pathlib import Path
 import typer
 
 from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data
-from kompass_cli.cli.options import TableFormat, format_option, normalised_paths_argument
+from kompass_cli.cli.options import (
+    TableFormat,
+    format_option,
+    normalised_paths_argument,
+)
 
 
 @app.command("list")
@@ -48,8 +52,8 @@ def render_holdings(documents, output_format: str) -> None:
 
 
 def _csv(rows) -> None:
-    from kompass_cli.cli.render import write_csv
     from kompass_cli.analyse.holdings import COLUMNS
+    from kompass_cli.cli.render import write_csv
 
     write_csv(COLUMNS, [{k: "; ".join(v) if isinstance(v, list) else v
                          for k, v in row.items()} for row in rows])

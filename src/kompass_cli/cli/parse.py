@@ -7,7 +7,14 @@ from pathlib import Path
 
 import typer
 
-from kompass_cli.cli.app import app, echo_error, echo_errors, handles_errors, is_quiet, note
+from kompass_cli.cli.app import (
+    app,
+    echo_error,
+    echo_errors,
+    handles_errors,
+    is_quiet,
+    note,
+)
 from kompass_cli.cli.options import (
     DEFAULT_DATA,
     DEFAULT_RAW,
@@ -67,9 +74,8 @@ def parse(
     Example: `kompass parse data/raw/norsjo-2018.txt --out -`
     """
     from kompass_cli.model.summaries import Given
-
-    from kompass_cli.run.batch import default_jobs
     from kompass_cli.read.limits import limits_from_options
+    from kompass_cli.run.batch import default_jobs
 
     limits = limits_from_options(timeout, max_bytes, max_pages, max_memory, pdf_engine.value)
     given = Given(year, municipality)

@@ -25,9 +25,9 @@ def report(
 
     Example: `kompass report Norsjö --out norsjo.html`
     """
-    from kompass_cli.reference.municipalities import identify
     from kompass_cli.analyse.webpage import page
     from kompass_cli.model.writer import write_atomic
+    from kompass_cli.reference.municipalities import identify
 
     if out.suffix.lower() not in (".html", ".htm"):
         raise KompassError("writes an HTML page; name the output .html", str(out))

@@ -9,7 +9,10 @@ import typer
 
 from kompass_cli.cli.app import app, exit_if_refused, handles_errors, load_data
 from kompass_cli.cli.options import (
-    Format, SummaryFormat, format_option, normalised_paths_argument,
+    Format,
+    SummaryFormat,
+    format_option,
+    normalised_paths_argument,
 )
 
 
@@ -69,8 +72,8 @@ def summarise(
 
 
 def _csv(rows) -> None:
-    from kompass_cli.cli.render import write_csv
     from kompass_cli.analyse.summary import COLUMNS
+    from kompass_cli.cli.render import write_csv
 
     records = [row.to_dict() for row in rows]
     for record in records:

@@ -8,7 +8,12 @@ import typer
 
 from kompass_cli.cli.app import app, handles_errors
 from kompass_cli.cli.options import (
-    MAX_BYTES, MAX_MEMORY, MAX_PAGES, PDF_ENGINE, TIMEOUT, PdfEngine,
+    MAX_BYTES,
+    MAX_MEMORY,
+    MAX_PAGES,
+    PDF_ENGINE,
+    TIMEOUT,
+    PdfEngine,
 )
 
 

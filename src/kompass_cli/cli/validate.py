@@ -10,11 +10,15 @@ import typer
 
 from kompass_cli.cli.app import app, echo_errors, handles_errors
 from kompass_cli.cli.options import (
-    DEFAULT_DATA, DEFAULT_RAW, Format, TableFormat, format_option, normalised_paths_argument,
+    DEFAULT_DATA,
+    DEFAULT_RAW,
+    Format,
+    TableFormat,
+    format_option,
+    normalised_paths_argument,
 )
 from kompass_cli.core.errors import KompassError
 from kompass_cli.read.inputs import expand_inputs
-
 
 # CSV: one row per finding.
 CSV_COLUMNS = ("file", "path", "line", "severity", "code", "message")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.core.raw import Located, RawReport, Stated
 from kompass_cli.core.match import closest, compile_cue, cue, key, strip_marks
+from kompass_cli.core.raw import Located, RawReport, Stated
 
 MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kompass_cli.core.errors import NotAReport
+from kompass_cli.core.raw import Located, RawArea, RawQuestion, RawReport, Stated
 from kompass_cli.model import diagnostics as d
+from kompass_cli.model.consistency import check_report, score_of, unprinted_questions
 from kompass_cli.reference import municipalities
 from kompass_cli.reference.catalog import (
     Instrument,
@@ -17,13 +20,10 @@ from kompass_cli.reference.catalog import (
     matches_area,
     older_version_naming,
 )
-from kompass_cli.model.consistency import check_report, score_of, unprinted_questions
-from kompass_cli.core.errors import NotAReport
+from kompass_cli.reference.versions import detect_version
 from kompass_cli.repair.policy import RepairTally
-from kompass_cli.core.raw import Located, RawArea, RawQuestion, RawReport, Stated
 from kompass_cli.schemas import common as m
 from kompass_cli.schemas.report import AREA_MODELS, INSTRUMENT_MODELS, REPORT_MODELS
-from kompass_cli.reference.versions import detect_version
 
 SCHEMA_VERSION = m.SCHEMA_VERSION
 DOC_KIND = "kommunkompassen_report"

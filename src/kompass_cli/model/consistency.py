@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kompass_cli.model import diagnostics as d
-from kompass_cli.reference.catalog import Instrument
-from kompass_cli.model.diagnostics import cite
 from kompass_cli.core.numbers import Number
 from kompass_cli.core.raw import OVERVIEW_TABLE, QUESTION_TABLE, SUMMARY
 from kompass_cli.core.rounding import Range, fmt, percent_range, printed_range
+from kompass_cli.model import diagnostics as d
+from kompass_cli.model.diagnostics import cite
+from kompass_cli.reference.catalog import Instrument
 from kompass_cli.schemas.common import ReportedScore
 
 _TABLE_TOTALS = (QUESTION_TABLE, OVERVIEW_TABLE)

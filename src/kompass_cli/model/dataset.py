@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kompass_cli.model import legacy
 from kompass_cli.core.errors import KompassError
+from kompass_cli.model import legacy
 from kompass_cli.read.inputs import list_folder, missing
 
 if TYPE_CHECKING:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kompass_cli.core.errors import NotAReport
 from kompass_cli.model import diagnostics as d
-from kompass_cli.reference import municipalities
 from kompass_cli.model.build import SCHEMA_VERSION, SourceInfo, diagnostics, from_note
+from kompass_cli.model.consistency import check_report, primary
+from kompass_cli.parsers.summary import RawSummary
+from kompass_cli.reference import municipalities
 from kompass_cli.reference.catalog import (
     VERSIONS,
     Instrument,
@@ -22,9 +25,6 @@ from kompass_cli.reference.catalog import (
     matches_area,
     older_version_naming,
 )
-from kompass_cli.model.consistency import check_report, primary
-from kompass_cli.core.errors import NotAReport
-from kompass_cli.parsers.summary import RawSummary
 from kompass_cli.schemas import common as m
 from kompass_cli.schemas import summary as sm
 from kompass_cli.schemas.report import (

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-
 from dataclasses import dataclass
 from functools import cache
 

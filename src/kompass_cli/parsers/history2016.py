@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kompass_cli.core.match import compile_cue
 from kompass_cli.core.numbers import parse_number
 from kompass_cli.core.raw import (
     HISTORY_TABLE,
@@ -22,7 +23,6 @@ from kompass_cli.core.raw import (
     Stated,
 )
 from kompass_cli.core.words import compact, fold
-from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.ocrlines import SPECKS_AFTER, fill_gaps
 from kompass_cli.parsers.vocabulary import folded_alternatives
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from kompass_cli.core.match import compile_cue
 from kompass_cli.core.raw import (
     LayoutParser,
     Located,
@@ -35,7 +36,6 @@ from kompass_cli.core.words import (
 )
 from kompass_cli.parsers.history2016 import HISTORY_HEADER, Summary, read_history
 from kompass_cli.parsers.interleave import read_interleaved
-from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.ocrlines import (
     BULLET,
     SPECKS_AFTER,

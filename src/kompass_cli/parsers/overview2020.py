@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from kompass_cli.core.match import compile_cue
 from kompass_cli.core.numbers import parse_number, parse_percent
 from kompass_cli.core.raw import (
     OVERVIEW_TABLE,
@@ -22,7 +23,6 @@ from kompass_cli.core.raw import (
 )
 from kompass_cli.core.words import compact
 from kompass_cli.parsers.htmlcells import strip_html
-from kompass_cli.core.match import compile_cue
 
 NUM = r"\d+(?:,\d+)?"
 # Cells apart by white space, and in a scan also by the table's rules read as bars or

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from kompass_cli.core.match import compile_cue
 from kompass_cli.core.numbers import parse_number
 from kompass_cli.core.raw import (
     AREA_HEADER,
@@ -39,7 +40,6 @@ from kompass_cli.core.words import (
     names_kommunkompassen,
     read_evaluation_date,
 )
-from kompass_cli.core.match import compile_cue
 from kompass_cli.parsers.findings2020 import (
     FindingsHeader,
     findings_header,

@@ -23,12 +23,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kompass_cli.core.match import compile_cue
 from kompass_cli.core.numbers import parse_number, parse_percent
 from kompass_cli.core.raw import QUESTION_TABLE, Located, Note, RawQuestion, Stated
 from kompass_cli.core.words import compact
 from kompass_cli.parsers.history2016 import NUMBER
-from kompass_cli.core.match import compile_cue
-from kompass_cli.parsers.ocrlines import SPECKS_AFTER, SPECKS_BEFORE, fill_gaps, join_lines
+from kompass_cli.parsers.ocrlines import (
+    SPECKS_AFTER,
+    SPECKS_BEFORE,
+    fill_gaps,
+    join_lines,
+)
 from kompass_cli.read.text.percentsign import PLAUSIBLE, percent_readings
 
 TABLE_HEADER = compile_cue(

@@ -22,10 +22,20 @@ from kompass_cli.core.numbers import parse_number
 from kompass_cli.core.raw import SUMMARY, LayoutParser, RawArea, RawReport, Stated
 from kompass_cli.core.words import fold
 from kompass_cli.parsers.summarycolumns import read_columns
-from kompass_cli.parsers.summarylines import ScoreLine, is_separator, read_line, read_pair
+from kompass_cli.parsers.summarylines import (
+    ScoreLine,
+    is_separator,
+    read_line,
+    read_pair,
+)
 from kompass_cli.parsers.summarysubject import evaluation_year, municipality_of
 from kompass_cli.parsers.summarytotals import TOTAL_CUE, printed_totals
-from kompass_cli.reference.catalog import VERSIONS, all_instruments, extends_area_name, matches_area
+from kompass_cli.reference.catalog import (
+    VERSIONS,
+    all_instruments,
+    extends_area_name,
+    matches_area,
+)
 from kompass_cli.reference.versions import detect_version
 
 PARSER_NAME = "summary-page"

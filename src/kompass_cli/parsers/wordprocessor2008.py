@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kompass_cli.core.match import compile_cue
 from kompass_cli.core.numbers import parse_number
 from kompass_cli.core.raw import (
     AREA_TEXT,
@@ -31,8 +32,11 @@ from kompass_cli.core.words import (
     names_kommunkompassen,
     read_evaluation_date,
 )
-from kompass_cli.core.match import compile_cue
-from kompass_cli.parsers.overview2008 import TABLE_TITLE, read_overview_table, table_start
+from kompass_cli.parsers.overview2008 import (
+    TABLE_TITLE,
+    read_overview_table,
+    table_start,
+)
 from kompass_cli.parsers.vocabulary import alternatives, is_one_of
 from kompass_cli.read.text.lines import heading_after_sentence
 

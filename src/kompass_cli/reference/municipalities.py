@@ -27,8 +27,8 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from kompass_cli.core.errors import KompassError
-from kompass_cli.core.words import fold
 from kompass_cli.core.match import compile_cue, key
+from kompass_cli.core.words import fold
 
 # Below this rapidfuzz score a printed name is not taken as a municipality.
 MATCH_THRESHOLD = 90.0

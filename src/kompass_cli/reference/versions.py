@@ -7,9 +7,9 @@ the version in use in the evaluation year decides.
 
 from __future__ import annotations
 
-from kompass_cli.reference.catalog import all_instruments, matches_area
 from kompass_cli.core.errors import NotAReport
 from kompass_cli.core.raw import RawReport
+from kompass_cli.reference.catalog import all_instruments, matches_area
 
 # A version must match at least this many of the eight printed area names.
 MIN_MATCHING_AREAS = 5

@@ -12,8 +12,14 @@ word. Unknown words are read as a known word with a noun ending, then as compoun
 from __future__ import annotations
 
 from kompass_cli.repair.context import Around, choose, contenders
-from kompass_cli.repair.evidence import (MIN_COMPOUND_PART, MIN_STEM, NOUN_ENDINGS,
-                                         RESTORE_MARGIN, Work, part_score)
+from kompass_cli.repair.evidence import (
+    MIN_COMPOUND_PART,
+    MIN_STEM,
+    NOUN_ENDINGS,
+    RESTORE_MARGIN,
+    Work,
+    part_score,
+)
 from kompass_cli.repair.lexicon import DOMAIN_PREFERENCE, Lexicon, has_diacritic
 from kompass_cli.repair.rules import rule_for
 from kompass_cli.repair.tokens import Token

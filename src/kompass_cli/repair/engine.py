@@ -17,12 +17,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from kompass_cli.repair.confusions import (LETTER_FIXES, STRAY, acute_e_for_vowel, bars,
-                                           bracket_for_l, capital_i_for_l, confusable,
-                                           digit_for_vowel, letter_d_for_vowel,
-                                           letter_i_for_a, pipe_to_capital_i, stray_letter,
-                                           symbol_for_vowel, two_letters_for_vowel)
-from kompass_cli.repair.diacritics import capital_for_lower_vowel, restorable, restore_diacritics
+from kompass_cli.repair.confusions import (
+    LETTER_FIXES,
+    STRAY,
+    acute_e_for_vowel,
+    bars,
+    bracket_for_l,
+    capital_i_for_l,
+    confusable,
+    digit_for_vowel,
+    letter_d_for_vowel,
+    letter_i_for_a,
+    pipe_to_capital_i,
+    stray_letter,
+    symbol_for_vowel,
+    two_letters_for_vowel,
+)
+from kompass_cli.repair.diacritics import (
+    capital_for_lower_vowel,
+    restorable,
+    restore_diacritics,
+)
 from kompass_cli.repair.evidence import Work
 from kompass_cli.repair.hyphenation import breaks, rejoin_hyphenation
 from kompass_cli.repair.lexicon import Lexicon

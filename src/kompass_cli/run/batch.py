@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from kompass_cli.read import workers
 from kompass_cli.core.errors import KompassError
-from kompass_cli.read.limits import Limits
 from kompass_cli.model.summaries import Given
+from kompass_cli.read import workers
+from kompass_cli.read.limits import Limits
 
 # Bytes of each text input read in the parent to decide whether workers will need the
 # repair lexicon: enough for a whole report, little enough to cost nothing on a big file.
@@ -43,8 +43,8 @@ def default_jobs() -> int:
 def parse_one(path: Path, limits: Limits, given: Given | None = None) -> Parsed:
     """Parse one file into its JSON text; refusals become ``Parsed.error``. ``given``
     holds what the user supplies for summary pages (year, municipality)."""
-    from kompass_cli.run.pipeline import parse_file
     from kompass_cli.model.writer import output_name, to_json
+    from kompass_cli.run.pipeline import parse_file
 
     try:
         report = parse_file(path, limits.max_bytes, limits.max_pages, given or Given(),
@@ -110,8 +110,8 @@ def _warm_up(paths: list[Path]) -> None:
     regular files are looked at, so a device, a FIFO or a huge file costs the parent
     nothing.
     """
-    from kompass_cli.run.pipeline import parse_file  # noqa: F401
     from kompass_cli.read.sources import pdf_header, read_head
+    from kompass_cli.run.pipeline import parse_file  # noqa: F401
 
     pdfs = {path for path in paths if pdf_header(read_head(path, 1024))}
     if pdfs:
@@ -126,8 +126,8 @@ def _warm_up(paths: list[Path]) -> None:
 
 def _maybe_damaged(path: Path) -> bool:
     """Whether the start of a text input is not plainly clean Swedish (False if unreadable)."""
-    from kompass_cli.repair.policy import plainly_clean
     from kompass_cli.read.sources import decode, read_head, split_lines
+    from kompass_cli.repair.policy import plainly_clean
 
     head = read_head(path, WARM_UP_SAMPLE)
     if not head.strip():

@@ -11,19 +11,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kompass_cli.model.build import SourceInfo, build_report
 from kompass_cli.core import match
 from kompass_cli.core.errors import NotAReport
 from kompass_cli.core.numbers import blank_unreadable_numbers
-from kompass_cli.repair.policy import repair_report_text
 from kompass_cli.core.raw import Note
-from kompass_cli.parsers.registry import SUMMARY_PARSER, choose_parser
-from kompass_cli.schemas.common import ReportBase
-from kompass_cli.read.sources import DEFAULT_ENGINE, DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, read_source
+from kompass_cli.model.build import SourceInfo, build_report
 from kompass_cli.model.summaries import Given, build_summary
+from kompass_cli.parsers.registry import SUMMARY_PARSER, choose_parser
+from kompass_cli.read.sources import (
+    DEFAULT_ENGINE,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_PAGES,
+    read_source,
+)
 from kompass_cli.read.text.characters import normalise_lines
 from kompass_cli.read.text.lines import restore_lines
 from kompass_cli.read.text.prepare import for_layout, prepare
+from kompass_cli.repair.policy import repair_report_text
+from kompass_cli.schemas.common import ReportBase
 
 
 def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,

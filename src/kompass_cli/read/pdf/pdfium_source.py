@@ -32,7 +32,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from kompass_cli.read.pdf.glyphs import Glyph, GlyphPage, Shape, classify, quarter_turn, upright
+from kompass_cli.read.pdf.glyphs import (
+    Glyph,
+    GlyphPage,
+    Shape,
+    classify,
+    quarter_turn,
+    upright,
+)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # pdfium's line-end hyphen, as GetUnicode and GetText give it

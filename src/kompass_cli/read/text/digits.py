@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-from kompass_cli.core.raw import Note
 from kompass_cli.core.match import compile_cue
+from kompass_cli.core.raw import Note
 from kompass_cli.read.text.lines import Prepared
 
 # Characters with one digit reading each.
